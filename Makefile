@@ -1,0 +1,73 @@
+# Openly — `make help` lists every target.
+.DEFAULT_GOAL := help
+SHELL := /bin/bash
+
+PYTHON ?= python3.11
+VENV := .venv
+BIN := $(VENV)/bin
+STAMPS := .stamps
+MANAGE := $(BIN)/python manage.py
+HOST ?= 127.0.0.1
+PORT ?= 8000
+
+.PHONY: help install run serve migrate demo test lint format check pytest messages bench clean
+
+help: ## List every target with what it does
+	@grep -hE '^[a-zA-Z_-]+:.*?## ' $(MAKEFILE_LIST) | sort | \
+		awk 'BEGIN {FS = ":.*?## "}; {printf "  \033[36m%-10s\033[0m %s\n", $$1, $$2}'
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+
+$(STAMPS)/python: requirements.lock pyproject.toml | $(BIN)/python
+	$(BIN)/pip install --quiet -r requirements.lock
+	$(BIN)/pip install --quiet --no-deps -e .
+	@mkdir -p $(STAMPS) && touch $@
+
+$(STAMPS)/node: package.json package-lock.json
+	npm ci --no-audit --no-fund --loglevel=error
+	@mkdir -p $(STAMPS) && touch $@
+
+install: $(STAMPS)/python ## Create .venv and install the locked Python packages
+	@true
+
+migrate: install ## Apply database migrations
+	$(MANAGE) migrate --no-input
+
+demo: migrate ## Load the demo content (idempotent)
+	$(MANAGE) load_demo
+
+run: demo ## Install, migrate, load demo content and serve http://127.0.0.1:8000
+	@echo "Serving Openly at http://$(HOST):$(PORT)/  (admin: http://$(HOST):$(PORT)/admin/)"
+	$(MANAGE) runserver $(HOST):$(PORT)
+
+serve: install ## Serve without reloading the demo content
+	$(MANAGE) runserver $(HOST):$(PORT)
+
+lint: install ## ruff lint and format check
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+format: install ## Format and auto-fix with ruff
+	$(BIN)/ruff format .
+	$(BIN)/ruff check --fix .
+
+check: install ## Django system checks and missing-migration check
+	DJANGO_SETTINGS_MODULE=openly.settings.test $(MANAGE) check --fail-level WARNING
+	DJANGO_SETTINGS_MODULE=openly.settings.test $(MANAGE) makemigrations --check --dry-run
+
+pytest: install $(STAMPS)/node ## Run the pytest suite only (pass ARGS="-k name" to filter)
+	$(BIN)/pytest $(ARGS)
+
+test: lint check pytest ## The whole suite: lint, checks, migrations, all tests
+
+messages: install ## Update the .po files from the code and compile them
+	$(MANAGE) makemessages --all --ignore=.venv --ignore=node_modules --no-obsolete
+	$(MANAGE) compilemessages --ignore=.venv
+
+bench: install ## Benchmarks (query counts and render times with large data sets)
+	DJANGO_SETTINGS_MODULE=openly.settings.test $(BIN)/python -m tests.bench
+
+clean: ## Remove the virtual environment, database, media and caches
+	rm -rf $(VENV) $(STAMPS) node_modules db.sqlite3 media .test-media static_collected

@@ -1,0 +1,9 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class HomeConfig(AppConfig):
+    """The home page and everything every section of the site shares."""
+
+    name = "home"
+    verbose_name = _("Openly site")

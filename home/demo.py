@@ -1,0 +1,163 @@
+"""Building blocks for the demo content: locales, generated images, wagtail-localize
+translations and the site skeleton. Each app adds its own content in `<app>/demo.py` with a
+`load(demo)` function; `manage.py load_demo` runs them in order.
+
+Everything here is idempotent: running it again finds what exists and creates nothing twice.
+"""
+
+import importlib
+import io
+import random
+from dataclasses import dataclass, field
+
+from django.conf import settings
+from django.core.files.images import ImageFile
+from PIL import Image as PILImage
+from PIL import ImageDraw
+from wagtail.images import get_image_model
+from wagtail.models import Collection, Locale
+
+from home.models import HomePage
+
+SEED = 20261005  # fixed, so every run builds the same demo site
+DEMO_LOCALES = ["fr", "uk", "ar"]
+APPS_WITH_DEMO_CONTENT = ["home", "campaigns", "events"]
+
+
+@dataclass
+class Demo:
+    """Shared state while loading demo content."""
+
+    stdout: object
+    rng: random.Random = field(default_factory=lambda: random.Random(SEED))  # noqa: S311
+
+    def say(self, message):
+        self.stdout.write(f"  {message}")
+
+    def locale(self, code):
+        return Locale.objects.get(language_code=code)
+
+    @property
+    def home(self):
+        return HomePage.objects.get(locale__language_code=settings.OPENLY_SOURCE_LANGUAGE)
+
+
+def ensure_locales():
+    """Create a Locale for every configured language."""
+    for code, _name in settings.LANGUAGES:
+        Locale.objects.get_or_create(language_code=code)
+
+
+PALETTE = [
+    ((31, 95, 139), (122, 62, 157)),
+    ((34, 120, 100), (240, 180, 60)),
+    ((180, 70, 60), (250, 220, 180)),
+    ((50, 60, 120), (120, 200, 220)),
+    ((90, 40, 110), (250, 160, 120)),
+]
+
+
+def demo_image(title, rng, collection=None, size=(1200, 800)):
+    """A generated abstract image (no download), reused when one with this title exists."""
+    image_model = get_image_model()
+    existing = image_model.objects.filter(title=title).first()
+    if existing:
+        return existing
+    start, end = rng.choice(PALETTE)
+    img = PILImage.new("RGB", size, start)
+    draw = ImageDraw.Draw(img)
+    width, height = size
+    for y in range(height):
+        mix = y / height
+        colour = tuple(int(start[i] * (1 - mix) + end[i] * mix) for i in range(3))
+        draw.line([(0, y), (width, y)], fill=colour)
+    for _ in range(6):
+        radius = rng.randint(60, 260)
+        cx, cy = rng.randint(0, width), rng.randint(0, height)
+        shade = tuple(min(255, c + 40) for c in rng.choice(PALETTE)[1])
+        draw.ellipse([cx - radius, cy - radius, cx + radius, cy + radius], outline=shade, width=8)
+    buffer = io.BytesIO()
+    img.save(buffer, format="JPEG", quality=80)
+    slug = "".join(ch if ch.isalnum() else "-" for ch in title.lower()).strip("-")[:60]
+    image = image_model(title=title, collection=collection or Collection.get_first_root_node())
+    image.file = ImageFile(buffer, name=f"{slug}.jpg")
+    image.save()
+    return image
+
+
+def publish(page):
+    """Save a revision and publish it, as an approved editor would."""
+    page.save_revision().publish()
+    return page
+
+
+def add_child(parent, page):
+    """Add ``page`` under ``parent`` unless a page with its slug is there already."""
+    existing = parent.get_children().filter(slug=page.slug).first()
+    if existing:
+        return existing.specific
+    parent.add_child(instance=page)
+    return publish(page)
+
+
+def _translate(instance, locale, strings, **save_kwargs):
+    """Fill a wagtail-localize translation of ``instance`` from ``strings`` and save it."""
+    from wagtail_localize.models import StringTranslation, Translation, TranslationSource
+
+    source, _created = TranslationSource.get_or_create_from_instance(instance)
+    translation, _created = Translation.objects.get_or_create(source=source, target_locale=locale)
+    for segment in source.stringsegment_set.select_related("string", "context"):
+        text = strings.get(segment.string.data)
+        if text:
+            StringTranslation.objects.update_or_create(
+                translation_of=segment.string,
+                locale=locale,
+                context=segment.context,
+                defaults={"data": text, "translation_type": "manual"},
+            )
+    translation.save_target(**save_kwargs)
+    return instance.get_translation(locale)
+
+
+def translate_page(page, language_code, strings, publish_now=True):
+    """Translate ``page`` into ``language_code`` through wagtail-localize.
+
+    ``strings`` maps source text to its translation; text without an entry keeps the source
+    wording. The result is a real wagtail-localize translation, so translators can go on
+    editing it in the admin. Untranslated ancestors are translated first.
+    """
+    locale = Locale.objects.get(language_code=language_code)
+    existing = page.get_translation_or_none(locale)
+    if existing is not None:
+        return existing.specific
+    for ancestor in page.get_ancestors().filter(depth__gt=1).specific():
+        if ancestor.get_translation_or_none(locale) is None:
+            translate_page(ancestor, language_code, strings, publish_now)
+    return _translate(page, locale, strings, publish=publish_now).specific
+
+
+def translate_snippet(instance, language_code, strings):
+    """Translate a translatable snippet through wagtail-localize (see translate_page)."""
+    locale = Locale.objects.get(language_code=language_code)
+    existing = instance.get_translation_or_none(locale)
+    if existing is not None:
+        return existing
+    return _translate(instance, locale, strings)
+
+
+def load_all(stdout):
+    """Run every app's demo loader in order, each in its own transaction."""
+    demo = Demo(stdout=stdout)
+    for app in APPS_WITH_DEMO_CONTENT:
+        try:
+            module = importlib.import_module(f"{app}.demo_content")
+        except ModuleNotFoundError as error:
+            if error.name != f"{app}.demo_content":
+                raise
+            continue
+        stdout.write(f"Loading demo content: {app}")
+        # Not one big transaction: wagtail-localize publishes translations on commit, and
+        # deferring all of those to the end would publish stale copies of parent pages.
+        # Every step is idempotent instead, so an interrupted run simply resumes.
+        module.load(demo)
+    return demo

@@ -1,0 +1,21 @@
+"""manage.py load_demo: build (or complete) the demo site. Safe to run again."""
+
+from django.conf import settings
+from django.core.management.base import BaseCommand
+
+from home.demo import load_all
+from home.demo_content import DEMO_PASSWORD, DEMO_USERS
+
+
+class Command(BaseCommand):
+    help = "Load the demo content (idempotent; a second run creates nothing twice)."
+
+    def handle(self, *args, **options):
+        load_all(self.stdout)
+        self.stdout.write(self.style.SUCCESS("Demo content is ready."))
+        if getattr(settings, "OPENLY_DEMO_PASSWORDS_ALLOWED", False):
+            self.stdout.write("Admin: http://127.0.0.1:8000/admin/")
+            self.stdout.write(f"Demo logins (password '{DEMO_PASSWORD}', development only):")
+            for username, group, _first, superuser in DEMO_USERS:
+                role = "administrator" if superuser else group
+                self.stdout.write(f"  {username:<12} {role}")

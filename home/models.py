@@ -1,0 +1,397 @@
+"""Models every section shares: the base page, home and help pages, taxonomy, partner
+organisations, crisis helplines and site-wide settings."""
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from django_countries import countries
+from django_countries.fields import CountryField
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel, PageChooserPanel
+from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
+from wagtail.fields import RichTextField, StreamField
+from wagtail.models import Page, TranslatableMixin
+from wagtail.search import index
+
+from home.blocks import BodyBlock, HomeSectionsBlock
+from home.chrome import COUNTRY_COOKIE
+
+
+def validate_alt_text(instance, image_field, alt_field):
+    """Require alt text whenever an image that carries meaning is set."""
+    if getattr(instance, f"{image_field}_id") and not getattr(instance, alt_field).strip():
+        raise ValidationError(
+            {alt_field: _("Describe the image for people who cannot see it (alt text).")}
+        )
+
+
+class TaxonomyTerm(TranslatableMixin, models.Model):
+    """A term of the shared taxonomy; translated per locale, matched across locales by slug."""
+
+    name = models.CharField(max_length=80, help_text=_("The name readers see, e.g. 'Anxiety'."))
+    slug = models.SlugField(
+        max_length=80,
+        help_text=_(
+            "A short web-address name, e.g. 'anxiety'. Keep it the same in every language: "
+            "filters use it."
+        ),
+    )
+    description = models.TextField(
+        blank=True, help_text=_("Optional: one sentence explaining the term to readers.")
+    )
+
+    panels = [FieldPanel("name"), FieldPanel("slug"), FieldPanel("description")]
+
+    class Meta(TranslatableMixin.Meta):
+        abstract = True
+        ordering = ["name"]
+
+    def __str__(self):
+        return self.name
+
+
+class Topic(TaxonomyTerm):
+    """A subject such as stigma, depression or suicide prevention, shared by all content."""
+
+    class Meta(TaxonomyTerm.Meta):
+        verbose_name = _("topic")
+        verbose_name_plural = _("topics")
+        unique_together = [("translation_key", "locale"), ("slug", "locale")]
+
+
+class Audience(TaxonomyTerm):
+    """A group of readers content is for, such as young people or employers."""
+
+    class Meta(TaxonomyTerm.Meta):
+        verbose_name = _("audience")
+        verbose_name_plural = _("audiences")
+        unique_together = [("translation_key", "locale"), ("slug", "locale")]
+
+
+class PartnerOrganisation(index.Indexed, models.Model):
+    """An NGO, health authority or ministry of the coalition: the unit of co-creation."""
+
+    name = models.CharField(max_length=200, unique=True, help_text=_("The organisation's name."))
+    slug = models.SlugField(
+        max_length=80, unique=True, help_text=_("A short web-address name, e.g. 'mind-europe'.")
+    )
+    logo = models.ForeignKey(
+        "wagtailimages.Image",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("Optional logo, shown on the content the organisation runs."),
+    )
+    country = CountryField(help_text=_("Where the organisation is based."))
+    website = models.URLField(blank=True, help_text=_("The organisation's web address."))
+    description = models.TextField(
+        blank=True, help_text=_("Two or three sentences about what the organisation does.")
+    )
+
+    panels = [
+        FieldPanel("name"),
+        FieldPanel("slug"),
+        FieldPanel("logo"),
+        FieldPanel("country"),
+        FieldPanel("website"),
+        FieldPanel("description"),
+    ]
+    search_fields = [index.SearchField("name"), index.AutocompleteField("name")]
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("partner organisation")
+        verbose_name_plural = _("partner organisations")
+
+    def __str__(self):
+        return self.name
+
+
+class CrisisHelplineQuerySet(models.QuerySet):
+    """Queries for helplines, preferring the reader's language over the source language."""
+
+    def for_locale(self, locale, country=None):
+        """Helplines in ``locale``, falling back to the source-language version of any
+        helpline not translated yet, in one query. Optionally only one country's."""
+        from wagtail.models import Locale
+
+        source = Locale.get_default()
+        qs = self.filter(locale__in={locale.pk, source.pk}).select_related("locale")
+        if country:
+            qs = qs.filter(country=country)
+        chosen = {}
+        for helpline in qs.order_by("country", "sort_order", "name"):
+            key = helpline.translation_key
+            if key not in chosen or helpline.locale_id == locale.pk:
+                chosen[key] = helpline
+        return sorted(chosen.values(), key=lambda h: (h.country.name, h.sort_order, h.name))
+
+
+class CrisisHelpline(TranslatableMixin, models.Model):
+    """A crisis line or service people can reach now, shown in the crisis banner."""
+
+    name = models.CharField(max_length=150, help_text=_("The service's name, e.g. 'Samaritans'."))
+    description = models.CharField(
+        max_length=250,
+        blank=True,
+        help_text=_("One line on who it is for, e.g. 'Free, confidential support, any age'."),
+    )
+    country = CountryField(help_text=_("The country where this number works."))
+    phone = models.CharField(
+        max_length=40, blank=True, help_text=_("Phone number as people dial it, e.g. '116 123'.")
+    )
+    text = models.CharField(
+        max_length=80,
+        blank=True,
+        help_text=_("Text-message number or instructions, e.g. 'Text SHOUT to 85258'."),
+    )
+    chat_url = models.URLField(blank=True, help_text=_("Web address of an online chat, if any."))
+    website = models.URLField(blank=True, help_text=_("The service's web address."))
+    hours = models.CharField(
+        max_length=120, help_text=_("When it is open, e.g. '24 hours, every day'.")
+    )
+    last_verified = models.DateField(
+        help_text=_("When someone last checked these details were right. Check twice a year.")
+    )
+    sort_order = models.PositiveSmallIntegerField(
+        default=0, help_text=_("Lower numbers are shown first within a country.")
+    )
+
+    objects = CrisisHelplineQuerySet.as_manager()
+
+    panels = [
+        FieldPanel("name"),
+        FieldPanel("description"),
+        FieldPanel("country"),
+        MultiFieldPanel(
+            [FieldPanel("phone"), FieldPanel("text"), FieldPanel("chat_url")],
+            heading=_("How to reach it (at least one)"),
+        ),
+        FieldPanel("hours"),
+        FieldPanel("website"),
+        FieldPanel("last_verified"),
+        FieldPanel("sort_order"),
+    ]
+
+    class Meta(TranslatableMixin.Meta):
+        ordering = ["country", "sort_order", "name"]
+        verbose_name = _("crisis helpline")
+        verbose_name_plural = _("crisis helplines")
+
+    def __str__(self):
+        return f"{self.name} ({self.country.code})"
+
+    def clean(self):
+        super().clean()
+        if not (self.phone or self.text or self.chat_url):
+            raise ValidationError(
+                _("Give at least one way to reach the service: a phone number, text or chat.")
+            )
+
+    @property
+    def phone_href(self):
+        """The phone number as a tel: link target (digits and a leading + only)."""
+        digits = "".join(ch for ch in self.phone if ch.isdigit() or ch == "+")
+        return f"tel:{digits}" if digits else ""
+
+
+@register_setting(icon="cog")
+class SiteSettings(BaseSiteSetting):
+    """Site-wide settings: the quick-exit destination and the footer's legal pages."""
+
+    quick_exit_url = models.URLField(
+        default="https://www.bbc.com/weather",
+        help_text=_(
+            "Where the 'Quick exit' button sends readers: a neutral site such as a weather "
+            "forecast, so nobody looking over their shoulder sees what they were reading."
+        ),
+    )
+    privacy_page = models.ForeignKey(
+        "wagtailcore.Page",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("The privacy notice, linked from every page's footer."),
+    )
+    accessibility_page = models.ForeignKey(
+        "wagtailcore.Page",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("The accessibility statement, linked from every page's footer."),
+    )
+
+    panels = [
+        FieldPanel("quick_exit_url"),
+        PageChooserPanel("privacy_page"),
+        PageChooserPanel("accessibility_page"),
+    ]
+
+    class Meta:
+        verbose_name = _("site settings")
+
+
+class BasePage(Page):
+    """The abstract page every public page type builds on: a summary for cards, search
+    results and social sharing."""
+
+    summary = models.TextField(
+        blank=True,
+        max_length=400,
+        help_text=_(
+            "One or two sentences shown on cards, in search results and when shared. "
+            "Leave empty to use the page's search description."
+        ),
+    )
+
+    content_panels = Page.content_panels + [FieldPanel("summary")]
+    search_fields = Page.search_fields + [index.SearchField("summary")]
+
+    class Meta:
+        abstract = True
+
+    @property
+    def card_summary(self):
+        """The text used on cards and in search results."""
+        return self.summary or self.search_description
+
+
+class HomePage(BasePage):
+    """The front page of one language: a hero and editor-arranged sections."""
+
+    hero_heading = models.CharField(
+        max_length=120, help_text=_("The big heading at the top of the home page.")
+    )
+    hero_text = models.TextField(
+        blank=True, max_length=400, help_text=_("One or two sentences under the heading.")
+    )
+    hero_image = models.ForeignKey(
+        "wagtailimages.Image",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("Optional picture beside the heading."),
+    )
+    hero_image_alt = models.CharField(
+        max_length=250,
+        blank=True,
+        help_text=_("Describe the picture for people who cannot see it. Required with a picture."),
+    )
+    hero_cta_label = models.CharField(
+        max_length=60, blank=True, help_text=_("Label of the hero button, e.g. 'Join the week'.")
+    )
+    hero_cta_page = models.ForeignKey(
+        "wagtailcore.Page",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("Where the hero button leads. The button only shows with a label and page."),
+    )
+    sections = StreamField(
+        HomeSectionsBlock(),
+        blank=True,
+        help_text=_("Add, remove and reorder the home page's sections."),
+    )
+
+    content_panels = BasePage.content_panels + [
+        MultiFieldPanel(
+            [
+                FieldPanel("hero_heading"),
+                FieldPanel("hero_text"),
+                FieldPanel("hero_image"),
+                FieldPanel("hero_image_alt"),
+                FieldPanel("hero_cta_label"),
+                FieldPanel("hero_cta_page"),
+            ],
+            heading=_("Hero"),
+        ),
+        FieldPanel("sections"),
+    ]
+    search_fields = BasePage.search_fields + [index.SearchField("hero_text")]
+
+    # One home page per language: every locale's home is a root-level translation of the
+    # English one, so a plain max_count = 1 would forbid the translations.
+    parent_page_types = ["wagtailcore.Page"]
+    template = "pages/home_page.html"
+
+    class Meta:
+        verbose_name = _("home page")
+
+    def clean(self):
+        super().clean()
+        validate_alt_text(self, "hero_image", "hero_image_alt")
+
+
+class GetHelpPage(BasePage):
+    """The crisis support page: every helpline by country, the emergency number first."""
+
+    intro = RichTextField(
+        blank=True,
+        features=["bold", "italic", "link"],
+        help_text=_("A short, calm introduction: who can help and that help is free."),
+    )
+    body = StreamField(
+        BodyBlock(), blank=True, help_text=_("Optional extra guidance below the helplines.")
+    )
+
+    content_panels = BasePage.content_panels + [FieldPanel("intro"), FieldPanel("body")]
+    search_fields = BasePage.search_fields + [index.SearchField("intro")]
+
+    parent_page_types = ["home.HomePage"]
+    subpage_types = []
+    max_count_per_parent = 1
+    template = "pages/get_help_page.html"
+
+    class Meta:
+        verbose_name = _("get help page")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        groups = helplines_grouped(self.locale)
+        known = {country.code for country, _helplines in groups}
+        chosen = request.GET.get("country", "").upper()
+        context.update(
+            {
+                "helplines_by_country": groups,
+                "selected_country": chosen if chosen in known else "",
+                "emergency_number": settings.OPENLY_EMERGENCY_NUMBER,
+            }
+        )
+        return context
+
+    def serve(self, request, *args, **kwargs):
+        """Remember the country a reader picks, so the crisis banner shows its helplines."""
+        response = super().serve(request, *args, **kwargs)
+        chosen = request.GET.get("country", "").upper()
+        if chosen and chosen in {code for code, _name in countries}:
+            response.set_cookie(COUNTRY_COOKIE, chosen, max_age=60 * 60 * 24 * 365, samesite="Lax")
+        return response
+
+
+def helplines_grouped(locale):
+    """All helplines for ``locale`` (with source-language fallback), grouped by country."""
+    groups = {}
+    for helpline in CrisisHelpline.objects.for_locale(locale):
+        groups.setdefault(helpline.country, []).append(helpline)
+    return list(groups.items())
+
+
+class StandardPage(BasePage):
+    """A general page: about, privacy notice, accessibility statement."""
+
+    body = StreamField(BodyBlock(), help_text=_("The page's content."))
+
+    content_panels = BasePage.content_panels + [FieldPanel("body")]
+    search_fields = BasePage.search_fields + [index.SearchField("body")]
+
+    parent_page_types = ["home.HomePage", "home.StandardPage"]
+    subpage_types = ["home.StandardPage"]
+    template = "pages/standard_page.html"
+
+    class Meta:
+        verbose_name = _("standard page")

@@ -1,0 +1,82 @@
+"""Views that are not pages: site search, robots.txt and the 'not translated yet' 404."""
+
+from django.conf import settings
+from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
+from django.http import Http404
+from django.shortcuts import render
+from django.utils.translation import get_language_from_path
+from django.views.generic import TemplateView
+from wagtail.models import Locale, Page, Site
+
+from home.chrome import active_locale
+
+SEARCH_QUERY_MAX_LENGTH = 200
+SEARCH_RESULTS_PER_PAGE = 10
+
+
+def paginate(request, items, per_page):
+    """Return the requested page of ``items``; a bad or out-of-range number gives page 1
+    or the last page, never an error."""
+    paginator = Paginator(items, per_page)
+    number = request.GET.get("page", "1")
+    try:
+        return paginator.page(number)
+    except PageNotAnInteger:
+        return paginator.page(1)
+    except EmptyPage:
+        return paginator.page(paginator.num_pages if str(number).lstrip("-").isdigit() else 1)
+
+
+class SearchView(TemplateView):
+    """Site search in the reader's language across every public page type."""
+
+    template_name = "pages/search_results.html"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        query = self.request.GET.get("q", "").replace("\x00", "").strip()
+        query = query[:SEARCH_QUERY_MAX_LENGTH]
+        results = None
+        if query:
+            locale = active_locale(self.request)
+            pages = Page.objects.live().public().filter(locale=locale).specific()
+            results = paginate(self.request, pages.search(query), SEARCH_RESULTS_PER_PAGE)
+        context.update({"query": query, "results": results})
+        return context
+
+
+class RobotsView(TemplateView):
+    """robots.txt: everything public may be indexed; the admin may not."""
+
+    template_name = "robots.txt"
+    content_type = "text/plain"
+
+
+def untranslated_original(request):
+    """The live source-language page at the same address, when the requested language has
+    no translation of it; None otherwise."""
+    language = get_language_from_path(request.path_info)
+    if not language or language == settings.OPENLY_SOURCE_LANGUAGE:
+        return None
+    site = Site.find_for_request(request)
+    if site is None:
+        return None
+    source_home = site.root_page.get_translation_or_none(Locale.get_default())
+    if source_home is None:
+        return None
+    components = [part for part in request.path_info.split("/")[2:] if part]
+    try:
+        route = source_home.specific.route(request, components)
+    except Http404:
+        return None
+    page = route.page if hasattr(route, "page") else route[0]
+    return page if page.live else None
+
+
+def page_not_found(request, exception=None):
+    """404 handler: says when a page exists but is not translated yet, and links to it."""
+    original = untranslated_original(request)
+    if original is not None:
+        context = {"original": original, "original_url": original.get_url(request)}
+        return render(request, "pages/not_translated.html", context, status=404)
+    return render(request, "404.html", status=404)

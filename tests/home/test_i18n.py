@@ -1,0 +1,53 @@
+"""Language switching, hreflang alternates and the 'not translated yet' page."""
+
+import pytest
+
+from tests.factories import StandardPageFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def test_switcher_links_to_translations_and_flags_missing_ones(client, translated_home):
+    about = StandardPageFactory(parent=translated_home["en"], slug="about", title="About")
+    french_about = about.copy_for_translation(translated_home["fr"].locale)
+    french_about.slug = "a-propos"
+    french_about.save_revision().publish()
+    html = client.get("/en/about/").content.decode()
+    assert 'href="/fr/a-propos/" lang="fr"' in html
+    assert 'href="/uk/about/" lang="uk"' in html
+    switcher = html[html.index('class="language-switcher"') :]
+    uk_item = switcher[switcher.index('lang="uk"') : switcher.index('lang="ar"')]
+    assert "not translated yet" in uk_item
+    # hreflang only for the published languages, with an x-default.
+    assert 'hreflang="fr" href="http://testserver/fr/a-propos/"' in html
+    assert 'rel="alternate" hreflang="uk"' not in html
+    assert 'hreflang="x-default" href="http://testserver/en/about/"' in html
+
+
+def test_untranslated_page_says_so_and_offers_the_original(client, translated_home):
+    StandardPageFactory(parent=translated_home["en"], slug="about", title="About Openly")
+    response = client.get("/uk/about/")
+    assert response.status_code == 404
+    html = response.content.decode()
+    assert "pages/not_translated.html" in [t.name for t in response.templates]
+    assert '<html lang="uk" dir="ltr">' in html
+    assert 'href="/en/about/"' in html
+
+
+def test_unknown_page_is_a_plain_404(client, translated_home):
+    response = client.get("/fr/nothing-here/")
+    assert response.status_code == 404
+    assert "404.html" in [t.name for t in response.templates]
+
+
+def test_draft_original_is_not_offered(client, translated_home):
+    page = StandardPageFactory(parent=translated_home["en"], slug="secret", title="Draft")
+    page.unpublish()
+    response = client.get("/fr/secret/")
+    assert response.status_code == 404
+    assert "Draft" not in response.content.decode()
+
+
+def test_search_page_switcher_keeps_the_query(client, translated_home):
+    html = client.get("/en/search/?q=help").content.decode()
+    assert 'href="/fr/search/?q=help"' in html

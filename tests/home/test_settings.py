@@ -1,0 +1,59 @@
+"""Settings: production refuses to start without a secret and passes check --deploy."""
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+DEPLOY_ENV = {
+    "DJANGO_SETTINGS_MODULE": "openly.settings.production",
+    "SECRET_KEY": "x7!kq2@p9#zt5$wm8^rb3&nv6*hc1(ly4)fd0-js_ge+ua=oi" + "Q" * 10,
+    "ALLOWED_HOSTS": "openly.example.org",
+}
+
+
+def run_manage(*args, env):
+    clean = {k: v for k, v in os.environ.items() if k not in {"DJANGO_SETTINGS_MODULE"}}
+    clean.update(env)
+    return subprocess.run(  # noqa: S603 - fixed arguments
+        [sys.executable, "manage.py", *args],
+        cwd=ROOT,
+        env=clean,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+
+
+def test_production_passes_check_deploy_without_warnings():
+    result = run_manage("check", "--deploy", "--fail-level", "WARNING", env=DEPLOY_ENV)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "System check identified no issues" in result.stdout
+
+
+def test_production_refuses_to_start_without_secret_key():
+    env = dict(DEPLOY_ENV, SECRET_KEY="")
+    result = run_manage("check", env=env)
+    assert result.returncode != 0
+    assert "SECRET_KEY is not set" in result.stderr
+
+
+def test_database_and_cache_come_from_the_environment():
+    code = (
+        "from django.conf import settings as s;"
+        "print(s.DATABASES['default']['ENGINE'], s.CACHES['default']['BACKEND'],"
+        " s.WAGTAILSEARCH_BACKENDS['default']['BACKEND'])"
+    )
+    env = dict(
+        DEPLOY_ENV,
+        DATABASE_URL="postgres://u@db.example.org:5432/openly",
+        REDIS_URL="redis://cache.example.org:6379/0",
+    )
+    result = run_manage("shell", "-c", code, env=env)
+    assert result.returncode == 0, result.stderr
+    assert "django.db.backends.postgresql" in result.stdout
+    assert "django.core.cache.backends.redis.RedisCache" in result.stdout
+    assert "wagtail.search.backends.database.postgres.postgres" in result.stdout
+    default = run_manage("shell", "-c", code, env={"DJANGO_SETTINGS_MODULE": "openly.settings.dev"})
+    assert "sqlite3" in default.stdout and "LocMemCache" in default.stdout
