@@ -234,6 +234,28 @@ class SiteSettings(BaseSiteSetting):
         verbose_name = _("site settings")
 
 
+class OrganisationOwnedMixin(models.Model):
+    """Content that belongs to one partner organisation: its editors may edit it, and its
+    lead reviews it. Add to campaign, resource and event pages."""
+
+    organisation = models.ForeignKey(
+        "home.PartnerOrganisation",
+        null=True,
+        blank=False,
+        on_delete=models.PROTECT,
+        related_name="+",
+        help_text=_(
+            "The partner organisation responsible for this page. Its editors can edit the "
+            "page and its lead reviews it before publication."
+        ),
+    )
+
+    organisation_panels = [FieldPanel("organisation")]
+
+    class Meta:
+        abstract = True
+
+
 class BasePage(Page):
     """The abstract page every public page type builds on: a summary for cards, search
     results and social sharing."""

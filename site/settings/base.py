@@ -34,6 +34,7 @@ CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
 INSTALLED_APPS = [
     "home",
     "campaigns",
+    "campaigns.stories",
     "events",
     "wagtail_localize",
     "wagtail_localize.locales",

@@ -1,0 +1,12 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class StoriesConfig(AppConfig):
+    """Success stories and the consent-first submission flow for people with lived
+    experience. A separate app (label `stories`) inside campaigns/, so that contributor
+    records and their permissions are isolated from the rest of the content."""
+
+    name = "campaigns.stories"
+    label = "stories"
+    verbose_name = _("Success stories")
