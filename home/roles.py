@@ -1,5 +1,7 @@
 """The editorial roles as Wagtail groups. Idempotent: safe to run again in production."""
 
+import importlib
+
 from django.contrib.auth.models import Group, Permission
 from wagtail.models import GroupCollectionPermission, GroupPagePermission, Page
 
@@ -9,6 +11,8 @@ TRANSLATORS = "Translators"
 PARTNER_EDITORS = "Partner editors"
 PARTNER_LEADS = "Partner leads"
 PLE_CONTRIBUTORS = "PLE contributors"
+
+APPS_WITH_ROLES = ["campaigns", "campaigns.stories", "events"]
 
 ROLE_GROUPS = [
     MODERATORS,
@@ -74,4 +78,13 @@ def setup_roles():
                 group=group, collection=root_collection, permission=permission
             )
         groups[name] = group
+    for app in APPS_WITH_ROLES:
+        try:
+            module = importlib.import_module(f"{app}.roles")
+        except ModuleNotFoundError as error:
+            if error.name != f"{app}.roles":
+                raise
+            continue
+        # Each app grants its own model permissions to the role groups.
+        module.configure_roles(groups)
     return groups
