@@ -1,0 +1,114 @@
+"""Browser-test fixtures: Debian's Chromium driven by Playwright against a live server,
+and an axe-core check.
+
+Without Chromium the browser tests are skipped on a developer's machine, but on CI
+(CI=true) a missing browser is an error, so a skip can never hide a failure there.
+"""
+
+import json
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+
+# Playwright's sync API runs an event loop in the test thread; Django's ORM refuses to run
+# beside one unless told it is safe, which it is here (one thread, no async code).
+os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+
+CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
+AXE_PATH = Path(__file__).resolve().parents[2] / "node_modules" / "axe-core" / "axe.min.js"
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+    "--disable-quic",
+]
+
+
+def _missing_requirements():
+    missing = []
+    if not (Path(CHROMIUM).exists() or shutil.which(CHROMIUM)):
+        missing.append(f"Chromium ({CHROMIUM}; apt-get install chromium)")
+    if not AXE_PATH.exists():
+        missing.append("axe-core (npm ci)")
+    return missing
+
+
+def pytest_collection_modifyitems(config, items):
+    """Mark every test in this folder as a browser test; skip them locally without a
+    browser, but fail loudly on CI."""
+    missing = _missing_requirements()
+    for item in items:
+        if "tests/browser/" not in str(item.fspath).replace(os.sep, "/"):
+            continue
+        item.add_marker(pytest.mark.browser)
+        if missing and not os.environ.get("CI"):
+            item.add_marker(pytest.mark.skip(reason="missing " + ", ".join(missing)))
+
+
+@pytest.fixture(scope="session")
+def browser():
+    """One headless Chromium for the whole run."""
+    missing = _missing_requirements()
+    if missing:
+        pytest.fail("Browser tests need " + ", ".join(missing))
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(
+            executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS
+        )
+        yield chromium
+        chromium.close()
+
+
+@pytest.fixture
+def browser_page(browser, live_server):
+    """A fresh page (own cookies) that may only reach the live server: any other address
+    is refused, so no test can touch the internet."""
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    page.set_default_timeout(15_000)
+    allowed = live_server.url
+
+    def guard(route):
+        if route.request.url.startswith(allowed) or route.request.url.startswith("data:"):
+            route.continue_()
+        else:
+            route.abort()
+
+    page.route("**/*", guard)
+    yield page
+    context.close()
+
+
+def axe_violations(page, impacts=("serious", "critical")):
+    """Run axe-core on the current page; return the violations of the given impacts."""
+    page.add_script_tag(path=str(AXE_PATH))
+    result = page.evaluate(
+        """async () => await axe.run(document, {
+            runOnly: {type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa",
+                                            "wcag22aa", "best-practice"]},
+            resultTypes: ["violations"],
+        })"""
+    )
+    return [v for v in result["violations"] if v["impact"] in impacts]
+
+
+def assert_no_axe_violations(page, impacts=("serious", "critical")):
+    """Fail with a readable list when axe-core finds serious or critical violations."""
+    violations = axe_violations(page, impacts)
+    summary = [
+        {
+            "id": v["id"],
+            "impact": v["impact"],
+            "help": v["help"],
+            "nodes": [n["target"] for n in v["nodes"][:5]],
+        }
+        for v in violations
+    ]
+    assert not violations, f"axe-core on {page.url}:\n" + json.dumps(summary, indent=2)
