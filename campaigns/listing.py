@@ -1,0 +1,1 @@
+"""Listing helpers for the campaign index and the resource library (filled in below)."""

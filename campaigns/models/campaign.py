@@ -1,0 +1,260 @@
+"""Campaign pages and their index."""
+
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.db.models import Q
+from django.utils import timezone
+from django.utils.functional import cached_property
+from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalKey, ParentalManyToManyField
+from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel, PageChooserPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin
+from wagtail.fields import StreamField
+from wagtail.models import Orderable, Page, PageManager
+from wagtail.query import PageQuerySet
+from wagtail.search import index
+
+from campaigns.blocks import CampaignBodyBlock
+from home.models import BasePage, OrganisationOwnedMixin, validate_alt_text
+
+UPCOMING = "upcoming"
+ACTIVE = "active"
+ENDED = "ended"
+STATUS_LABELS = {UPCOMING: _("Upcoming"), ACTIVE: _("Active"), ENDED: _("Ended")}
+
+
+class CampaignPageQuerySet(PageQuerySet):
+    """Named queries for campaign listings."""
+
+    def active(self, today=None):
+        """Campaigns running today (started, and not ended)."""
+        today = today or timezone.localdate()
+        return self.filter(start_date__lte=today).filter(
+            Q(end_date__isnull=True) | Q(end_date__gte=today)
+        )
+
+    def upcoming(self, today=None):
+        """Campaigns that have not started yet."""
+        return self.filter(start_date__gt=today or timezone.localdate())
+
+    def ended(self, today=None):
+        """Campaigns whose end date has passed."""
+        return self.filter(end_date__lt=today or timezone.localdate())
+
+    def with_topics(self, slugs):
+        """Campaigns with any of the given topic slugs (slugs match across languages)."""
+        return self.filter(topics__slug__in=slugs).distinct() if slugs else self
+
+    def with_audiences(self, slugs):
+        """Campaigns for any of the given audience slugs."""
+        return self.filter(audiences__slug__in=slugs).distinct() if slugs else self
+
+    def for_cards(self):
+        """Everything a campaign card shows, in a fixed number of queries."""
+        from wagtail.images import get_image_model
+
+        return self.select_related("hero_image", "organisation", "locale").prefetch_related(
+            models.Prefetch(
+                "hero_image",
+                queryset=get_image_model().objects.prefetch_renditions("fill-640x360"),
+            ),
+            "partners",
+            "topics",
+            "audiences",
+        )
+
+
+CampaignPageManager = PageManager.from_queryset(CampaignPageQuerySet)
+
+
+class CampaignIndexPage(BasePage):
+    """The list of campaigns: active ones first, then upcoming, then an archive."""
+
+    intro = models.TextField(
+        blank=True,
+        max_length=600,
+        help_text=_("A sentence or two above the list, e.g. what the coalition campaigns for."),
+    )
+
+    content_panels = BasePage.content_panels + [FieldPanel("intro")]
+    search_fields = BasePage.search_fields + [index.SearchField("intro")]
+
+    parent_page_types = ["home.HomePage"]
+    subpage_types = ["campaigns.CampaignPage"]
+    max_count_per_parent = 1
+    template = "pages/campaign_index_page.html"
+
+    class Meta:
+        verbose_name = _("campaign index")
+
+    def get_context(self, request, *args, **kwargs):
+        from campaigns.listing import campaign_listing
+
+        context = super().get_context(request, *args, **kwargs)
+        context.update(campaign_listing(self, request))
+        return context
+
+
+class CampaignPage(RoutablePageMixin, OrganisationOwnedMixin, BasePage):
+    """A campaign the coalition runs, e.g. 'Mental Health Week 2026: co-creation'."""
+
+    hero_image = models.ForeignKey(
+        "wagtailimages.Image",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("The big picture at the top of the campaign, also used when it is shared."),
+    )
+    hero_image_alt = models.CharField(
+        max_length=250,
+        blank=True,
+        help_text=_("Describe the picture for people who cannot see it. Required with a picture."),
+    )
+    start_date = models.DateField(help_text=_("The first day of the campaign."))
+    end_date = models.DateField(
+        null=True,
+        blank=True,
+        help_text=_("The last day of the campaign. Leave empty if it has no end date."),
+    )
+    partners = ParentalManyToManyField(
+        "home.PartnerOrganisation",
+        blank=True,
+        related_name="campaigns",
+        help_text=_("The partner organisations running the campaign together."),
+    )
+    topics = ParentalManyToManyField(
+        "home.Topic",
+        blank=True,
+        related_name="campaigns",
+        help_text=_("What the campaign is about. Related stories and resources share these."),
+    )
+    audiences = ParentalManyToManyField(
+        "home.Audience",
+        blank=True,
+        related_name="campaigns",
+        help_text=_("Who the campaign is for."),
+    )
+    body = StreamField(
+        CampaignBodyBlock(),
+        blank=True,
+        help_text=_("The campaign's content: text, facts, myths, videos, calls to action."),
+    )
+    pledge_statement = models.CharField(
+        max_length=250,
+        blank=True,
+        help_text=_(
+            "Optional: the pledge people sign, e.g. 'I pledge to talk openly about mental "
+            "health'. Leave empty for no pledge."
+        ),
+    )
+    pledge_open = models.BooleanField(
+        default=True,
+        help_text=_("Untick to stop new signatures (the count and list stay visible)."),
+    )
+    pledge_allows_organisations = models.BooleanField(
+        default=True,
+        help_text=_("Let organisations sign as organisations, with their commitment."),
+    )
+
+    objects = CampaignPageManager()
+
+    content_panels = BasePage.content_panels + [
+        MultiFieldPanel(
+            [FieldPanel("hero_image"), FieldPanel("hero_image_alt")], heading=_("Picture")
+        ),
+        MultiFieldPanel([FieldPanel("start_date"), FieldPanel("end_date")], heading=_("Dates")),
+        *OrganisationOwnedMixin.organisation_panels,
+        FieldPanel("partners"),
+        FieldPanel("topics"),
+        FieldPanel("audiences"),
+        FieldPanel("body"),
+        MultiFieldPanel(
+            [
+                FieldPanel("pledge_statement"),
+                FieldPanel("pledge_open"),
+                FieldPanel("pledge_allows_organisations"),
+            ],
+            heading=_("Pledge"),
+        ),
+        InlinePanel(
+            "related_pages",
+            label=_("Related pages (optional)"),
+            help_text=_(
+                "Pick stories, resources or events by hand. Leave empty to show content "
+                "with the same topics automatically."
+            ),
+            max_num=6,
+        ),
+    ]
+    search_fields = BasePage.search_fields + [
+        index.SearchField("body"),
+        index.SearchField("pledge_statement"),
+        index.FilterField("start_date"),
+        index.FilterField("end_date"),
+        index.FilterField("locale"),
+    ]
+
+    parent_page_types = ["campaigns.CampaignIndexPage"]
+    subpage_types = []
+    template = "pages/campaign_page.html"
+
+    class Meta:
+        verbose_name = _("campaign")
+        verbose_name_plural = _("campaigns")
+
+    def clean(self):
+        super().clean()
+        validate_alt_text(self, "hero_image", "hero_image_alt")
+        if self.start_date and self.end_date and self.end_date < self.start_date:
+            raise ValidationError({"end_date": _("The end date must be on or after the start.")})
+
+    def status(self, today=None):
+        """'upcoming', 'active' or 'ended', from the dates and today's date."""
+        today = today or timezone.localdate()
+        if self.start_date and self.start_date > today:
+            return UPCOMING
+        if self.end_date and self.end_date < today:
+            return ENDED
+        return ACTIVE
+
+    @property
+    def status_key(self):
+        return self.status()
+
+    @property
+    def status_label(self):
+        return STATUS_LABELS[self.status()]
+
+    @property
+    def has_pledge(self):
+        return bool(self.pledge_statement.strip())
+
+    @cached_property
+    def topic_slugs(self):
+        return [topic.slug for topic in self.topics.all()]
+
+    def get_context(self, request, *args, **kwargs):
+        from campaigns.detail import campaign_detail_context
+
+        context = super().get_context(request, *args, **kwargs)
+        context.update(campaign_detail_context(self, request))
+        return context
+
+
+class CampaignRelatedPage(Orderable):
+    """A page an editor picked by hand to show as related to a campaign."""
+
+    campaign = ParentalKey(CampaignPage, on_delete=models.CASCADE, related_name="related_pages")
+    page = models.ForeignKey(
+        Page,
+        on_delete=models.CASCADE,
+        related_name="+",
+        help_text=_("A story, resource, event or campaign related to this campaign."),
+    )
+
+    panels = [PageChooserPanel("page")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("related page")
+        verbose_name_plural = _("related pages")
