@@ -16,3 +16,6 @@ STORAGES = {
 ALLOWED_HOSTS = ["*"]
 WAGTAILADMIN_BASE_URL = "http://testserver"
 OPENLY_DEMO_PASSWORDS_ALLOWED = True
+
+# Templates used only by tests (e.g. a stand-in home-page listing).
+TEMPLATES[0]["DIRS"] = [*TEMPLATES[0]["DIRS"], BASE_DIR / "tests" / "templates"]  # noqa: F405
