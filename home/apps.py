@@ -7,3 +7,8 @@ class HomeConfig(AppConfig):
 
     name = "home"
     verbose_name = _("Openly site")
+
+    def ready(self):
+        from home import snippets
+
+        snippets.register()

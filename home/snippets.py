@@ -1,0 +1,50 @@
+"""Admin screens for the site-wide snippets that belong to the foundation: crisis
+helplines and the shared taxonomy. Registered from HomeConfig.ready()."""
+
+from django.utils.translation import gettext_lazy as _
+from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.snippets import SnippetViewSet
+
+from home.models import Audience, CrisisHelpline, Topic
+
+
+class CrisisHelplineViewSet(SnippetViewSet):
+    """Helplines, filterable by country and language, with when they were last checked."""
+
+    model = CrisisHelpline
+    icon = "help"
+    menu_label = _("Crisis helplines")
+    menu_order = 210
+    add_to_admin_menu = True
+    list_display = ["name", "country", "phone", "locale", "last_verified"]
+    list_filter = ["country", "locale"]
+    search_fields = ["name", "description", "phone"]
+    ordering = ["country", "sort_order", "name"]
+
+
+class TopicViewSet(SnippetViewSet):
+    """Topics shared by campaigns, resources, stories and events."""
+
+    model = Topic
+    icon = "tag"
+    menu_label = _("Topics")
+    list_display = ["name", "slug", "locale"]
+    list_filter = ["locale"]
+    search_fields = ["name", "slug"]
+
+
+class AudienceViewSet(SnippetViewSet):
+    """Audiences shared by campaigns, resources and events."""
+
+    model = Audience
+    icon = "group"
+    menu_label = _("Audiences")
+    list_display = ["name", "slug", "locale"]
+    list_filter = ["locale"]
+    search_fields = ["name", "slug"]
+
+
+def register():
+    """Register the foundation's snippets with the admin (called once at start-up)."""
+    for viewset in (CrisisHelplineViewSet, TopicViewSet, AudienceViewSet):
+        register_snippet(viewset)
