@@ -10,3 +10,15 @@ class StoriesConfig(AppConfig):
     name = "campaigns.stories"
     label = "stories"
     verbose_name = _("Success stories")
+
+    def ready(self):
+        from campaigns.stories import signals, views
+        from home.sections import register_listing
+
+        signals.connect()
+        register_listing(
+            "latest_stories",
+            _("Latest stories"),
+            "components/story_home_listing.html",
+            views.latest_stories,
+        )

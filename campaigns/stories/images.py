@@ -1,0 +1,85 @@
+"""Checking and cleaning images that contributors upload with their story.
+
+The type is sniffed from the file's content (never its name), size and pixel counts are
+limited before decoding, and the picture is re-encoded so no metadata survives: EXIF
+(including GPS position), XMP, comments and colour-profile text are all dropped.
+"""
+
+import io
+import secrets
+import warnings
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.core.files.images import ImageFile
+from django.utils.translation import gettext_lazy as _
+from PIL import Image, ImageOps
+
+ALLOWED_FORMATS = {"JPEG": "jpg", "PNG": "png", "WEBP": "webp"}
+
+
+def max_bytes():
+    return getattr(settings, "OPENLY_STORY_IMAGE_MAX_BYTES", 8 * 1024 * 1024)
+
+
+def max_pixels():
+    return getattr(settings, "OPENLY_STORY_IMAGE_MAX_PIXELS", 24_000_000)
+
+
+def clean_upload(upload):
+    """Validate an uploaded file and return a metadata-free ImageFile, or raise
+    ValidationError with a message for the contributor."""
+    if upload.size > max_bytes():
+        raise ValidationError(
+            _("The picture is too large. Please choose one under %(size)s MB.")
+            % {"size": max_bytes() // (1024 * 1024)}
+        )
+    upload.seek(0)
+    try:
+        with warnings.catch_warnings():
+            # Pillow only warns about moderately large images; treat that as a refusal.
+            warnings.simplefilter("error", Image.DecompressionBombWarning)
+            with Image.open(upload) as probe:
+                image_format = probe.format
+                width, height = probe.size
+                if image_format not in ALLOWED_FORMATS:
+                    raise ValidationError(_("Please choose a JPEG, PNG or WebP picture."))
+                if width * height > max_pixels() or width < 1 or height < 1:
+                    raise ValidationError(
+                        _("The picture has too many pixels. Please choose a smaller one.")
+                    )
+                probe.load()
+                picture = ImageOps.exif_transpose(probe)
+                clean = _strip(picture, image_format)
+    except ValidationError:
+        raise
+    except (
+        OSError,
+        ValueError,
+        SyntaxError,
+        Image.DecompressionBombError,
+        Image.DecompressionBombWarning,
+    ) as error:
+        raise ValidationError(
+            _("We could not read this picture. Please choose a JPEG, PNG or WebP file.")
+        ) from error
+    extension = ALLOWED_FORMATS[image_format]
+    # A random name: the original file name may carry the contributor's name.
+    return ImageFile(clean, name=f"story-{secrets.token_hex(8)}.{extension}")
+
+
+def _strip(picture, image_format):
+    """Re-encode ``picture`` from its pixels only."""
+    if image_format == "JPEG" and picture.mode not in ("RGB", "L"):
+        picture = picture.convert("RGB")
+    elif picture.mode not in ("RGB", "RGBA", "L", "LA", "P"):
+        picture = picture.convert("RGBA")
+    fresh = Image.new(picture.mode, picture.size)
+    if picture.mode == "P":
+        fresh.putpalette(picture.getpalette())
+    fresh.paste(picture)
+    buffer = io.BytesIO()
+    options = {"JPEG": {"quality": 88}, "PNG": {"optimize": True}, "WEBP": {"quality": 85}}
+    fresh.save(buffer, format=image_format, **options[image_format])
+    buffer.seek(0)
+    return buffer

@@ -1,0 +1,98 @@
+"""Emails about stories.
+
+Reviewers are told only that a story is waiting, with a link to the admin: never its text,
+title or anything about the contributor. Sending happens after the database commit, and a
+failure is logged without any address or content; the reviewers' notice is retried by
+`manage.py send_story_notifications`.
+"""
+
+import logging
+from smtplib import SMTPException
+
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.core.mail import send_mail
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils import translation
+from wagtail.models import Task
+
+from campaigns.stories.models import ContributorRecord
+
+logger = logging.getLogger(__name__)
+
+MAIL_ERRORS = (SMTPException, OSError)
+
+
+def admin_url(path):
+    return settings.WAGTAILADMIN_BASE_URL.rstrip("/") + path
+
+
+def reviewer_emails(task):
+    """Active reviewers of ``task`` (its groups' members) who have an email address."""
+    users = (
+        get_user_model()
+        .objects.filter(is_active=True, groups__in=task.specific.groups.all())
+        .exclude(email="")
+    )
+    return sorted(set(users.values_list("email", flat=True)))
+
+
+def notify_reviewers(page_id, task_id=None):
+    """Tell the reviewers of the story's current task that a story is waiting.
+    Returns True when sent (or nobody to tell), False when sending failed."""
+    task = Task.objects.filter(pk=task_id).first() if task_id else None
+    if task is None:
+        from campaigns.stories.models import StoryPage
+
+        page = StoryPage.objects.filter(pk=page_id).first()
+        state = page.current_workflow_state if page else None
+        task = state.current_task_state.task if state and state.current_task_state else None
+    if task is None:
+        return True
+    recipients = reviewer_emails(task)
+    if not recipients:
+        return True
+    context = {
+        "review_url": admin_url(reverse("wagtailadmin_pages:edit", args=[page_id])),
+        "dashboard_url": admin_url(reverse("wagtailadmin_home")),
+        "task_name": task.name,
+    }
+    with translation.override(settings.LANGUAGE_CODE):
+        subject = render_to_string("stories/email/reviewer_subject.txt", context).strip()
+        body = render_to_string("stories/email/reviewer.txt", context)
+    try:
+        send_mail(subject, body, None, recipients, fail_silently=False)
+    except MAIL_ERRORS as error:
+        logger.warning(
+            "Could not send a story review notice (%s); it will be retried.",
+            type(error).__name__,
+        )
+        return False
+    ContributorRecord.objects.filter(page_id=page_id).update(reviewers_notified=True)
+    return True
+
+
+def send_status_link(email, status_url, language):
+    """Email the contributor their private status link. Returns whether it was sent."""
+    context = {"status_url": status_url}
+    with translation.override(language):
+        subject = render_to_string("stories/email/status_link_subject.txt", context).strip()
+        body = render_to_string("stories/email/status_link.txt", context)
+    try:
+        send_mail(subject, body, None, [email], fail_silently=False)
+    except MAIL_ERRORS as error:
+        logger.warning("Could not send a contributor's status link (%s).", type(error).__name__)
+        return False
+    return True
+
+
+def retry_pending():
+    """Send the reviewers' notices that failed before. Returns (sent, failed)."""
+    sent = failed = 0
+    for record in ContributorRecord.objects.awaiting_notification().exclude(page=None):
+        if notify_reviewers(record.page_id):
+            sent += 1
+        else:
+            failed += 1
+    return sent, failed

@@ -1,0 +1,33 @@
+"""Story permissions for the role groups (called by home.roles.setup_roles)."""
+
+from django.contrib.auth.models import Permission
+from wagtail.models import GroupPagePermission
+
+from home.roles import PLE_CONTRIBUTORS, STORY_MODERATORS
+
+RECORD_PERMISSIONS = ["view_contributorrecord", "change_contributorrecord"]
+PLE_PAGE_PERMISSIONS = ["add_page", "change_page"]
+
+
+def configure_roles(groups):
+    """Story moderators see and update contributor records (nobody else does); PLE
+    contributors may draft and submit stories in the stories section only; the story-review
+    workflow exists and covers every story index. Idempotent."""
+    from campaigns.stories.models import StoryIndexPage
+    from campaigns.stories.workflow import assign_story_workflow
+
+    story_moderators = groups[STORY_MODERATORS]
+    for codename in RECORD_PERMISSIONS:
+        story_moderators.permissions.add(
+            Permission.objects.get(content_type__app_label="stories", codename=codename)
+        )
+    ple = groups[PLE_CONTRIBUTORS]
+    for index_page in StoryIndexPage.objects.all():
+        for codename in PLE_PAGE_PERMISSIONS:
+            permission = Permission.objects.get(
+                content_type__app_label="wagtailcore", codename=codename
+            )
+            GroupPagePermission.objects.get_or_create(
+                group=ple, page=index_page, permission=permission
+            )
+    assign_story_workflow()

@@ -1,0 +1,98 @@
+"""Keep contributor records in step with the review workflow, and notify reviewers of
+stories with our own content-free notice instead of Wagtail's (which quotes the title)."""
+
+from functools import cache
+
+from django.contrib.contenttypes.models import ContentType
+from django.db import transaction
+from wagtail.admin import signal_handlers as wagtail_handlers
+from wagtail.models import TaskState, WorkflowState
+from wagtail.signals import page_published, task_submitted, workflow_rejected, workflow_submitted
+
+from campaigns.stories.models import ContributorRecord, ContributorState, StoryPage
+
+
+@cache
+def _story_content_type_id():
+    return ContentType.objects.get_for_model(StoryPage).pk
+
+
+def _is_story_state(workflow_state):
+    return workflow_state.content_type_id == _story_content_type_id()
+
+
+def _records_for_page_id(page_id):
+    translation_key = (
+        StoryPage.objects.filter(pk=page_id).values_list("translation_key", flat=True).first()
+    )
+    return ContributorRecord.objects.filter(page__translation_key=translation_key)
+
+
+def on_task_submitted(sender, instance, user=None, **kwargs):
+    from campaigns.stories import notifications
+    from campaigns.stories.workflow import is_first_task
+
+    workflow_state = instance.workflow_state
+    if not _is_story_state(workflow_state):
+        return
+    page_id = int(workflow_state.object_id)
+    if not is_first_task(instance):
+        _records_for_page_id(page_id).exclude(state=ContributorState.WITHDRAWN).update(
+            state=ContributorState.IN_REVIEW
+        )
+    task_id = instance.task_id
+    transaction.on_commit(lambda: notifications.notify_reviewers(page_id, task_id))
+
+
+def on_workflow_rejected(sender, instance, user=None, **kwargs):
+    if _is_story_state(instance):
+        _records_for_page_id(int(instance.object_id)).exclude(
+            state=ContributorState.WITHDRAWN
+        ).update(state=ContributorState.CHANGES_SUGGESTED)
+
+
+def on_page_published(sender, instance, **kwargs):
+    records = ContributorRecord.objects.filter(page__translation_key=instance.translation_key)
+    if records.filter(state=ContributorState.WITHDRAWN).exists():
+        # A withdrawn story never goes live again, whatever path published it.
+        instance.unpublish(user=None)
+        return
+    records.exclude(state=ContributorState.PUBLISHED).update(state=ContributorState.PUBLISHED)
+
+
+def _skip_stories(notifier):
+    """Wrap a Wagtail notifier so it stays silent about stories."""
+
+    def handler(sender, instance=None, **kwargs):
+        workflow_state = instance.workflow_state if isinstance(instance, TaskState) else instance
+        if workflow_state is not None and _is_story_state(workflow_state):
+            return False
+        return notifier(instance=instance, **kwargs)
+
+    return handler
+
+
+def connect():
+    task_submitted.connect(on_task_submitted, sender=TaskState, dispatch_uid="stories_task")
+    workflow_rejected.connect(
+        on_workflow_rejected, sender=WorkflowState, dispatch_uid="stories_rejected"
+    )
+    page_published.connect(on_page_published, sender=StoryPage, dispatch_uid="stories_published")
+    # Wagtail's submission notices name the story; ours do not. Same dispatch_uid, so this
+    # replaces Wagtail's handler whichever app's ready() runs first.
+    for signal, sender, uid, notifier in [
+        (
+            task_submitted,
+            TaskState,
+            "group_approval_task_submitted_email_notification",
+            wagtail_handlers.task_submission_email_notifier,
+        ),
+        (
+            workflow_submitted,
+            WorkflowState,
+            "workflow_state_submitted_email_notification",
+            wagtail_handlers.workflow_submission_email_notifier,
+        ),
+    ]:
+        signal.disconnect(sender=sender, dispatch_uid=uid)
+        signal.connect(_skip_stories(notifier), sender=sender, dispatch_uid=uid, weak=False)

@@ -1,0 +1,96 @@
+"""Admin for stories: the contributor records (story moderators only), the audit-log
+actions of the story flow, and guards around publishing stories."""
+
+from django.contrib import messages
+from django.shortcuts import redirect
+from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
+from wagtail.admin.panels import FieldPanel, ObjectList
+from wagtail.admin.viewsets.model import ModelViewSet
+
+from campaigns.stories.models import ContributorRecord, ContributorState, StoryPage
+from campaigns.stories.services import CONTRIBUTOR_EDIT_ACTION, WITHDRAW_ACTION
+
+
+class ContributorRecordViewSet(ModelViewSet):
+    """Contributor records, for story moderators. There is no "add": records come only
+    from the share form. The default model permission policy means only groups granted
+    the record permissions (story moderators) and superusers see this menu or any view."""
+
+    model = ContributorRecord
+    icon = "user"
+    menu_label = _("Story contributors")
+    menu_order = 290
+    add_to_admin_menu = True
+    inspect_view_enabled = True
+    copy_view_enabled = False
+    list_display = ["__str__", "page", "state", "language", "submitted_at"]
+    list_filter = ["state", "language"]
+    inspect_view_fields = [
+        "page",
+        "state",
+        "reviewer_message",
+        "language",
+        "email",
+        "consent_process",
+        "consent_publish",
+        "consent_translate",
+        "consent_contact",
+        "consent_version",
+        "consented_at",
+        "submitted_at",
+        "withdrawn_at",
+    ]
+    panels = [FieldPanel("state"), FieldPanel("reviewer_message")]
+    edit_handler = ObjectList(panels)
+
+    def get_queryset(self, request):
+        return ContributorRecord.objects.select_related("page")
+
+
+contributor_record_viewset = ContributorRecordViewSet("story_contributors")
+
+
+@hooks.register("register_admin_viewset")
+def register_contributor_records():
+    return contributor_record_viewset
+
+
+@hooks.register("register_log_actions")
+def register_story_log_actions(actions):
+    actions.register_action(
+        WITHDRAW_ACTION,
+        _("Withdraw story"),
+        _("Withdrawn by its contributor: unpublished and contact details erased"),
+    )
+    actions.register_action(
+        CONTRIBUTOR_EDIT_ACTION, _("Contributor edit"), _("Edited by its contributor")
+    )
+
+
+def _story_record(page):
+    if not isinstance(page.specific_deferred, StoryPage):
+        return None
+    return ContributorRecord.objects.filter(page__translation_key=page.translation_key).first()
+
+
+@hooks.register("before_publish_page")
+def block_unapproved_story_publication(request, page):
+    """A withdrawn story never goes live again, and a reviewer's edit waits for the
+    contributor's approval."""
+    record = _story_record(page)
+    if record is None:
+        return None
+    if record.state == ContributorState.WITHDRAWN:
+        messages.error(request, _("This story was withdrawn by its contributor."))
+        return redirect("wagtailadmin_pages:edit", page.pk)
+    if record.page_id == page.pk and record.pending_reviewer_revision() is not None:
+        messages.error(
+            request,
+            _(
+                "The contributor has not approved the latest changes yet. They see them on "
+                "their status page."
+            ),
+        )
+        return redirect("wagtailadmin_pages:edit", page.pk)
+    return None

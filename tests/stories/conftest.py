@@ -1,0 +1,93 @@
+"""Fixtures for the stories tests: a story section in en (and fr, ar), a fast form, and a
+helper that submits the share form like a browser."""
+
+import io
+import time
+
+import pytest
+from django.core import signing
+from django.core.cache import cache
+from PIL import Image
+
+from campaigns.stories import forms as story_forms
+from home.roles import setup_roles
+from tests.factories import CrisisHelplineFactory, TopicFactory
+from tests.stories.factories import StoryIndexPageFactory
+
+CONTRIBUTOR_EMAIL = "private.person@example.invalid"
+
+
+@pytest.fixture(autouse=True)
+def _fresh_cache(settings):
+    """Rate limits live in the cache: every test starts with none spent."""
+    settings.OPENLY_STORY_MIN_FILL_SECONDS = 5
+    cache.clear()
+    yield
+    cache.clear()
+
+
+@pytest.fixture
+def story_index(home_page):
+    index = StoryIndexPageFactory(parent=home_page)
+    return index
+
+
+@pytest.fixture
+def roles(story_index):
+    """The role groups, with the story workflow attached to the story index."""
+    return setup_roles()
+
+
+@pytest.fixture
+def topics(locales):
+    return {
+        "anxiety": TopicFactory(name="Anxiety", slug="anxiety"),
+        "stigma": TopicFactory(name="Stigma", slug="stigma"),
+    }
+
+
+@pytest.fixture
+def helpline(locales):
+    return CrisisHelplineFactory(name="Ligne d'écoute 3114", country="FR", phone="3114")
+
+
+def old_form_state(seconds=60):
+    """A form state as if the form was shown ``seconds`` ago (past the minimum fill time)."""
+    token = story_forms.new_status_token()
+    return signing.dumps(
+        {"t": int(time.time()) - seconds, "k": token}, salt=story_forms.FORM_STATE_SALT
+    ), token
+
+
+def form_data(**overrides):
+    state, _token = old_form_state()
+    data = {
+        "title": "Learning to ask for help",
+        "body": "For years I thought I had to cope alone. Talking to a friend was the first "
+        "step, and a peer group helped me more than I expected.",
+        "name_choice": "first_name",
+        "display_name": "Mira",
+        "age_range": "25-34",
+        "country": "FR",
+        "email": CONTRIBUTOR_EMAIL,
+        "consent_process": "on",
+        "consent_publish": "on",
+        "consent_translate": "on",
+        "form_state": state,
+        "website": "",
+    }
+    data.update(overrides)
+    return data
+
+
+def image_bytes(fmt="JPEG", size=(40, 30), exif=None):
+    buffer = io.BytesIO()
+    image = Image.new("RGB", size, (30, 120, 90))
+    kwargs = {"exif": exif} if exif is not None else {}
+    image.save(buffer, format=fmt, **kwargs)
+    return buffer.getvalue()
+
+
+@pytest.fixture
+def share_url(story_index):
+    return "/en/stories/share/"
