@@ -7,3 +7,23 @@ class EventsConfig(AppConfig):
 
     name = "events"
     verbose_name = _("Events")
+
+    def ready(self):
+        from wagtail.signals import page_published
+
+        from events.home import upcoming_events
+        from events.models import EventPage
+        from home.sections import register_listing
+
+        register_listing(
+            "upcoming_events",
+            _("Upcoming events"),
+            "components/event_home_listing.html",
+            upcoming_events,
+        )
+        page_published.connect(_bump_sequence, sender=EventPage, dispatch_uid="events_sequence")
+
+
+def _bump_sequence(sender, instance, **kwargs):
+    """Every publication changes the calendar entry, so calendars must replace it."""
+    instance.bump_sequence()

@@ -25,6 +25,7 @@ if settings.DEBUG:
 
 urlpatterns += i18n_patterns(
     path("search/", home_views.SearchView.as_view(), name="search"),
+    path("", include("events.urls")),  # events: /<lang>/events/feed.ics and event.ics
     path("", include(wagtail_urls)),
     prefix_default_language=True,
 )

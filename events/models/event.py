@@ -1,0 +1,621 @@
+"""The event page and what is edited inline on it: sessions, speakers, action points."""
+
+import datetime
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
+
+from django import forms
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.utils import timezone
+from django.utils.functional import cached_property
+from django.utils.translation import gettext_lazy as _
+from django_countries.fields import CountryField
+from modelcluster.fields import ParentalKey, ParentalManyToManyField
+from wagtail.admin.panels import (
+    FieldPanel,
+    FieldRowPanel,
+    InlinePanel,
+    MultiFieldPanel,
+    ObjectList,
+    TabbedInterface,
+)
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path, re_path
+from wagtail.fields import RichTextField, StreamField
+from wagtail.models import Orderable, TranslatableMixin
+from wagtail.search import index
+from wagtail_localize.fields import SynchronizedField
+
+from events.blocks import EventDescriptionBlock, ProgrammeBlock, ReportDocumentsBlock
+from events.choices import (
+    ACCESSIBILITY_CHOICES,
+    LANGUAGE_CHOICES,
+    TIME_ZONE_CHOICES,
+    ActionStatus,
+    EventFormat,
+    EventStatus,
+    LinkVisibility,
+    Registration,
+    SpeakerRole,
+)
+from events.fields import MultipleChoiceField
+from events.forms import EventPageForm, session_errors
+from events.querysets import EventPageManager
+from home.models import BasePage, OrganisationOwnedMixin, validate_alt_text
+
+# How long before a session the joining link appears, for "near the start" visibility.
+JOIN_LINK_LEAD = datetime.timedelta(hours=1)
+
+
+def validate_time_zone(value):
+    """Accept only IANA time-zone names such as 'Europe/Athens'."""
+    if value not in available_timezones():
+        raise ValidationError(
+            _("'%(value)s' is not a time zone. Choose one from the list, e.g. Europe/Athens."),
+            params={"value": value},
+        )
+
+
+class EventSession(TranslatableMixin, models.Model):
+    """One date and time range of an event. One-off, multi-day and repeating events are
+    all made of sessions. Stored as aware datetimes; shown in the event's time zone."""
+
+    page = ParentalKey("events.EventPage", on_delete=models.CASCADE, related_name="sessions")
+    title = models.CharField(
+        max_length=120,
+        blank=True,
+        help_text=_("Optional name for this session, e.g. 'Day 1' or 'Evening walk'."),
+    )
+    start = models.DateTimeField(
+        help_text=_("When the session starts, in the event's own time zone (chosen above).")
+    )
+    end = models.DateTimeField(
+        help_text=_("When the session ends, in the event's own time zone. After the start.")
+    )
+    programme = StreamField(
+        ProgrammeBlock(),
+        blank=True,
+        help_text=_("Optional programme: the items of this session, in order."),
+    )
+
+    panels = [
+        FieldPanel("title"),
+        FieldRowPanel([FieldPanel("start"), FieldPanel("end")]),
+        FieldPanel("programme"),
+    ]
+
+    class Meta(TranslatableMixin.Meta):
+        ordering = ["start", "pk"]
+        verbose_name = _("session")
+        verbose_name_plural = _("sessions")
+
+    def __str__(self):
+        return self.title or f"{self.start:%Y-%m-%d %H:%M}"
+
+    def clean(self):
+        super().clean()
+        if self.start and self.end and self.end <= self.start:
+            raise ValidationError({"end": _("The session must end after it starts.")})
+
+    def local(self, value, zone=None):
+        """``value`` in the event's time zone."""
+        return timezone.localtime(value, zone or self.page.zone)
+
+
+class EventSpeaker(TranslatableMixin, Orderable):
+    """A speaker, moderator or panellist of a workshop or policy dialogue."""
+
+    page = ParentalKey("events.EventPage", on_delete=models.CASCADE, related_name="speakers")
+    name = models.CharField(max_length=120, help_text=_("The person's name as they want it."))
+    role = models.CharField(
+        max_length=20,
+        choices=SpeakerRole.choices,
+        default=SpeakerRole.SPEAKER,
+        help_text=_("What they do at the event."),
+    )
+    title = models.CharField(
+        max_length=150,
+        blank=True,
+        help_text=_("Optional: their job or experience, e.g. 'Peer support worker'."),
+    )
+    organisation = models.CharField(
+        max_length=150, blank=True, help_text=_("Optional: the organisation they come from.")
+    )
+    photo = models.ForeignKey(
+        "wagtailimages.Image",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("Optional portrait. Only with the person's permission."),
+    )
+
+    panels = [
+        FieldRowPanel([FieldPanel("name"), FieldPanel("role")]),
+        FieldRowPanel([FieldPanel("title"), FieldPanel("organisation")]),
+        FieldPanel("photo"),
+    ]
+
+    class Meta(TranslatableMixin.Meta, Orderable.Meta):
+        verbose_name = _("speaker or moderator")
+        verbose_name_plural = _("speakers and moderators")
+
+    def __str__(self):
+        return self.name
+
+
+class EventActionPoint(TranslatableMixin, Orderable):
+    """An action agreed at the event, with who owns it and how far it has got."""
+
+    page = ParentalKey("events.EventPage", on_delete=models.CASCADE, related_name="action_points")
+    action = models.TextField(
+        max_length=500,
+        help_text=_("What will be done, e.g. 'Train 40 school nurses in mental health first aid'."),
+    )
+    owner = models.ForeignKey(
+        "home.PartnerOrganisation",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("The partner organisation responsible for it."),
+    )
+    status = models.CharField(
+        max_length=20,
+        choices=ActionStatus.choices,
+        default=ActionStatus.PLANNED,
+        help_text=_("Update it as the action moves on."),
+    )
+    due = models.DateField(null=True, blank=True, help_text=_("Optional target date."))
+
+    panels = [
+        FieldPanel("action"),
+        FieldRowPanel([FieldPanel("owner"), FieldPanel("status"), FieldPanel("due")]),
+    ]
+
+    class Meta(TranslatableMixin.Meta, Orderable.Meta):
+        verbose_name = _("action point")
+        verbose_name_plural = _("action points")
+
+    def __str__(self):
+        return self.action[:60]
+
+
+class EventPage(RoutablePageMixin, OrganisationOwnedMixin, BasePage):
+    """A Mental Health Week event: a talk, walk, workshop, webinar or policy dialogue, with
+    its sessions, place, access information, calendar file and, afterwards, its report."""
+
+    description = StreamField(
+        EventDescriptionBlock(),
+        blank=True,
+        help_text=_("What happens at the event, who it is for and what to expect."),
+    )
+    image = models.ForeignKey(
+        "wagtailimages.Image",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("Optional picture shown on the event card and at the top of the page."),
+    )
+    image_alt = models.CharField(
+        max_length=250,
+        blank=True,
+        help_text=_("Describe the picture for people who cannot see it. Required with a picture."),
+    )
+    status = models.CharField(
+        max_length=20,
+        choices=EventStatus.choices,
+        default=EventStatus.SCHEDULED,
+        help_text=_(
+            "If the event is cancelled or postponed, say so here: the page stays online with "
+            "a clear notice and calendars that added it are updated."
+        ),
+    )
+    status_note = models.CharField(
+        max_length=250,
+        blank=True,
+        help_text=_("Optional: a short explanation, e.g. 'Moved to 12 November, same place'."),
+    )
+    # When and where
+    all_day = models.BooleanField(
+        default=False,
+        help_text=_("Tick for events that last whole days (open days, festivals): no times shown."),
+    )
+    time_zone = models.CharField(
+        max_length=64,
+        default=settings.TIME_ZONE,
+        validators=[validate_time_zone],
+        help_text=_(
+            "The time zone of the place where the event happens. Enter the session times as "
+            "clocks show them there; readers see them in this zone, with its name."
+        ),
+    )
+    format = models.CharField(
+        max_length=20,
+        choices=EventFormat.choices,
+        default=EventFormat.IN_PERSON,
+        help_text=_("In person needs a venue; online needs a joining link; hybrid needs both."),
+    )
+    venue_name = models.CharField(
+        max_length=150, blank=True, help_text=_("The place's name, e.g. 'Town library'.")
+    )
+    address = models.TextField(
+        max_length=400, blank=True, help_text=_("Street address, as people would write it.")
+    )
+    city = models.CharField(
+        max_length=100,
+        blank=True,
+        help_text=_("The town or city. Readers filter events by it, so spell it the usual way."),
+    )
+    country = CountryField(blank=True, help_text=_("The country where the event takes place."))
+    latitude = models.DecimalField(
+        max_digits=9,
+        decimal_places=6,
+        null=True,
+        blank=True,
+        help_text=_("Optional map position, e.g. 37.975. Fill in both or neither."),
+    )
+    longitude = models.DecimalField(
+        max_digits=9,
+        decimal_places=6,
+        null=True,
+        blank=True,
+        help_text=_("Optional map position, e.g. 23.735. Fill in both or neither."),
+    )
+    online_url = models.URLField(
+        blank=True,
+        help_text=_("The link to join online (video call or live stream). Needed when online."),
+    )
+    online_link_visibility = models.CharField(
+        max_length=20,
+        choices=LinkVisibility.choices,
+        default=LinkVisibility.PUBLIC,
+        help_text=_("Who can see the joining link, to keep unwanted visitors out of calls."),
+    )
+    languages = MultipleChoiceField(
+        choices=LANGUAGE_CHOICES,
+        help_text=_("The languages spoken at the event. Readers filter by them."),
+    )
+    accessibility = MultipleChoiceField(
+        choices=ACCESSIBILITY_CHOICES,
+        help_text=_("Tick everything the event offers. Readers filter by their needs."),
+    )
+    accessibility_notes = models.TextField(
+        max_length=600,
+        blank=True,
+        help_text=_("Anything else people should know, e.g. 'Lift to the first floor'."),
+    )
+    # Cost and registration
+    is_free = models.BooleanField(default=True, help_text=_("Untick if people have to pay."))
+    price = models.CharField(
+        max_length=120,
+        blank=True,
+        help_text=_("The price when not free, e.g. '€10, €5 for students'."),
+    )
+    registration = models.CharField(
+        max_length=10,
+        choices=Registration.choices,
+        default=Registration.NONE,
+        help_text=_("How people sign up, if they need to."),
+    )
+    registration_url = models.URLField(
+        blank=True, help_text=_("The sign-up page, when people register on a web page.")
+    )
+    registration_email = models.EmailField(
+        blank=True, help_text=_("The address to write to, when people register by email.")
+    )
+    capacity = models.PositiveIntegerField(
+        null=True, blank=True, help_text=_("Optional: how many people can take part.")
+    )
+    topics = ParentalManyToManyField(
+        "home.Topic",
+        blank=True,
+        related_name="+",
+        help_text=_("What the event is about. Readers filter by topic."),
+    )
+    audiences = ParentalManyToManyField(
+        "home.Audience",
+        blank=True,
+        related_name="+",
+        help_text=_("Who the event is for."),
+    )
+    # After the event
+    report_key_insights = RichTextField(
+        blank=True,
+        features=["bold", "italic", "link", "ol", "ul"],
+        help_text=_("After the event: the key insights, in a few bullet points."),
+    )
+    report_outcomes = RichTextField(
+        blank=True,
+        features=["bold", "italic", "link", "ol", "ul"],
+        help_text=_("After the event: what came out of it. Shown on the campaign's page too."),
+    )
+    report_documents = StreamField(
+        ReportDocumentsBlock(),
+        blank=True,
+        help_text=_("After the event: the summary report, slides or action plan to download."),
+    )
+    # Bumped on every publish so calendar apps replace their copy (iCalendar SEQUENCE).
+    ics_sequence = models.PositiveIntegerField(default=0, editable=False)
+
+    objects = EventPageManager()
+
+    content_panels = BasePage.content_panels + [
+        FieldPanel("organisation"),
+        FieldPanel("description"),
+        MultiFieldPanel([FieldPanel("image"), FieldPanel("image_alt")], heading=_("Picture")),
+        MultiFieldPanel(
+            [FieldPanel("status"), FieldPanel("status_note")], heading=_("Cancelled or postponed?")
+        ),
+        FieldPanel("topics", widget=forms.CheckboxSelectMultiple),
+        FieldPanel("audiences", widget=forms.CheckboxSelectMultiple),
+    ]
+    when_where_panels = [
+        MultiFieldPanel(
+            [
+                FieldPanel("time_zone", widget=forms.Select(choices=TIME_ZONE_CHOICES)),
+                FieldPanel("all_day"),
+                InlinePanel("sessions", min_num=1, label=_("Session")),
+            ],
+            heading=_("When"),
+        ),
+        MultiFieldPanel(
+            [
+                FieldPanel("format"),
+                FieldPanel("venue_name"),
+                FieldPanel("address"),
+                FieldRowPanel([FieldPanel("city"), FieldPanel("country")]),
+                FieldRowPanel([FieldPanel("latitude"), FieldPanel("longitude")]),
+                FieldPanel("online_url"),
+                FieldPanel("online_link_visibility"),
+            ],
+            heading=_("Where"),
+        ),
+        MultiFieldPanel(
+            [
+                FieldPanel("languages"),
+                FieldPanel("accessibility"),
+                FieldPanel("accessibility_notes"),
+            ],
+            heading=_("Languages and access"),
+        ),
+        MultiFieldPanel(
+            [
+                FieldPanel("is_free"),
+                FieldPanel("price"),
+                FieldPanel("registration"),
+                FieldPanel("registration_url"),
+                FieldPanel("registration_email"),
+                FieldPanel("capacity"),
+            ],
+            heading=_("Cost and registration"),
+        ),
+    ]
+    people_panels = [InlinePanel("speakers", label=_("Speaker or moderator"))]
+    report_panels = [
+        FieldPanel("report_key_insights"),
+        FieldPanel("report_outcomes"),
+        InlinePanel("action_points", label=_("Action point")),
+        FieldPanel("report_documents"),
+    ]
+    edit_handler = TabbedInterface(
+        [
+            ObjectList(content_panels, heading=_("Content")),
+            ObjectList(when_where_panels, heading=_("When and where")),
+            ObjectList(people_panels, heading=_("Speakers")),
+            ObjectList(report_panels, heading=_("After the event")),
+            ObjectList(BasePage.promote_panels, heading=_("Promote")),
+            ObjectList(BasePage.settings_panels, heading=_("Settings")),
+        ]
+    )
+    search_fields = BasePage.search_fields + [
+        index.SearchField("description"),
+        index.SearchField("venue_name"),
+        index.SearchField("city"),
+        index.FilterField("format"),
+        index.FilterField("status"),
+    ]
+    # City and time zone are data, not prose: filters match them across languages.
+    override_translatable_fields = [
+        SynchronizedField("city"),
+        SynchronizedField("time_zone"),
+        SynchronizedField("languages"),
+        SynchronizedField("accessibility"),
+    ]
+
+    base_form_class = EventPageForm
+    parent_page_types = ["events.EventIndexPage"]
+    subpage_types = []
+    template = "pages/event_page.html"
+
+    class Meta:
+        verbose_name = _("event")
+        verbose_name_plural = _("events")
+
+    # -- time -------------------------------------------------------------------------
+
+    @cached_property
+    def zone(self):
+        """The event's time zone as a ZoneInfo (the site's zone if the name is unknown)."""
+        try:
+            return ZoneInfo(self.time_zone)
+        except (ZoneInfoNotFoundError, ValueError):
+            return ZoneInfo(settings.TIME_ZONE)
+
+    @property
+    def zone_label(self):
+        """The zone named for readers, e.g. 'Athens' for Europe/Athens."""
+        return self.time_zone.rsplit("/", 1)[-1].replace("_", " ")
+
+    @cached_property
+    def ordered_sessions(self):
+        """The sessions, earliest first (uses prefetched sessions when present)."""
+        return sorted(self.sessions.all(), key=lambda s: (s.start, s.pk or 0))
+
+    def next_session(self, now=None):
+        """The first session that has not ended yet, or None."""
+        now = now or timezone.now()
+        return next((s for s in self.ordered_sessions if s.end > now), None)
+
+    def is_past(self, now=None):
+        now = now or timezone.now()
+        sessions = self.ordered_sessions
+        return bool(sessions) and all(s.end <= now for s in sessions)
+
+    @property
+    def first_session(self):
+        return self.ordered_sessions[0] if self.ordered_sessions else None
+
+    @property
+    def last_session(self):
+        sessions = self.ordered_sessions
+        return max(sessions, key=lambda s: s.end) if sessions else None
+
+    # -- status and format -----------------------------------------------------------
+
+    @property
+    def is_cancelled(self):
+        return self.status == EventStatus.CANCELLED
+
+    @property
+    def is_postponed(self):
+        return self.status == EventStatus.POSTPONED
+
+    @property
+    def has_venue(self):
+        return self.format in (EventFormat.IN_PERSON, EventFormat.HYBRID)
+
+    @property
+    def is_online(self):
+        return self.format in (EventFormat.ONLINE, EventFormat.HYBRID)
+
+    def joining_link_visible(self, now=None):
+        """Whether the page may show the online joining link now."""
+        if not self.online_url or not self.is_online or self.is_cancelled:
+            return False
+        if self.online_link_visibility == LinkVisibility.PUBLIC:
+            return True
+        if self.online_link_visibility == LinkVisibility.REGISTERED:
+            return False
+        now = now or timezone.now()
+        return any(s.start - JOIN_LINK_LEAD <= now < s.end for s in self.ordered_sessions)
+
+    @property
+    def language_names(self):
+        names = dict(LANGUAGE_CHOICES)
+        return [names.get(code, code) for code in self.languages]
+
+    @property
+    def accessibility_labels(self):
+        labels = dict(ACCESSIBILITY_CHOICES)
+        return [labels[code] for code in self.accessibility if code in labels]
+
+    @property
+    def location_text(self):
+        """Venue, address, city and country on one line (for calendars and feeds)."""
+        parts = [self.venue_name, " ".join(self.address.split()), self.city]
+        if self.country:
+            parts.append(str(self.country.name))
+        return ", ".join(part for part in parts if part)
+
+    @property
+    def has_report(self):
+        return bool(
+            self.report_key_insights or self.report_outcomes or self.report_documents
+        ) or bool(self.action_points.all())
+
+    def localized_terms(self, model, relation):
+        """The page's topics or audiences in the page's language (matched by slug), in
+        one query; terms not translated yet keep their source name."""
+        terms = list(getattr(self, relation).all())
+        if not terms:
+            return []
+        translated = {
+            term.slug: term
+            for term in model.objects.filter(
+                locale_id=self.locale_id, slug__in=[t.slug for t in terms]
+            )
+        }
+        return [translated.get(term.slug, term) for term in terms]
+
+    # -- validation ------------------------------------------------------------------
+
+    def clean(self):
+        super().clean()
+        validate_alt_text(self, "image", "image_alt")
+        errors = {}
+        if self.is_online and not self.online_url:
+            errors["online_url"] = _(
+                "Online and hybrid events need a joining link. If you do not have it yet, "
+                "choose 'Never show it' below and add it later."
+            )
+        if self.has_venue:
+            if not self.venue_name:
+                errors["venue_name"] = _("In-person and hybrid events need the venue's name.")
+            if not self.city:
+                errors["city"] = _("In-person and hybrid events need a city.")
+            if not self.country:
+                errors["country"] = _("In-person and hybrid events need a country.")
+        if (self.latitude is None) != (self.longitude is None):
+            errors["longitude"] = _("Fill in both the latitude and the longitude, or neither.")
+        if not self.is_free and not self.price.strip():
+            errors["price"] = _("Give the price, or tick 'free' if it costs nothing.")
+        if self.registration == Registration.URL and not self.registration_url:
+            errors["registration_url"] = _("Give the web address where people register.")
+        if self.registration == Registration.EMAIL and not self.registration_email:
+            errors["registration_email"] = _("Give the email address people write to register.")
+        if errors:
+            raise ValidationError(errors)
+        problems = session_errors(list(self.sessions.all()))
+        if problems:
+            raise ValidationError(problems)
+
+    # -- revisions and calendars -----------------------------------------------------
+
+    def with_content_json(self, content):
+        """Keep the calendar sequence number of the live row when restoring a revision:
+        it counts publications, not revisions."""
+        page = super().with_content_json(content)
+        page.ics_sequence = self.ics_sequence
+        return page
+
+    def bump_sequence(self):
+        """Tell calendar apps this event changed (called on every publish)."""
+        type(self).objects.filter(pk=self.pk).update(ics_sequence=models.F("ics_sequence") + 1)
+        self.ics_sequence += 1
+
+    # -- views -----------------------------------------------------------------------
+
+    def get_context(self, request, *args, **kwargs):
+        from events.jsonld import event_json_ld
+        from home.models import Audience, Topic
+
+        context = super().get_context(request, *args, **kwargs)
+        now = timezone.now()
+        context.update(
+            {
+                "sessions": self.ordered_sessions,
+                "next_session": self.next_session(now),
+                "is_past": self.is_past(now),
+                "show_joining_link": self.joining_link_visible(now),
+                "speakers": list(self.speakers.select_related("photo")),
+                "topics": self.localized_terms(Topic, "topics"),
+                "audiences": self.localized_terms(Audience, "audiences"),
+                "action_points": list(self.action_points.select_related("owner")),
+                "json_ld": event_json_ld(self, request),
+                "index_page": self.get_parent(),
+            }
+        )
+        return context
+
+    @path("")
+    def event_detail(self, request):
+        return self.render(request)
+
+    @re_path(r"^event\.ics/?$", name="calendar_file")
+    def calendar_file(self, request):
+        """This event's sessions as an iCalendar file for "Add to calendar"."""
+        from events.ics import calendar_response
+
+        return calendar_response(request, [self], filename=f"{self.slug}.ics")

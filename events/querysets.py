@@ -1,0 +1,154 @@
+"""Listing queries for events. Each returns a queryset with a fixed number of queries,
+whatever the number of events."""
+
+from django.db import models
+from django.db.models import Count, Exists, Max, Min, OuterRef, Q, Subquery
+from django.utils import timezone
+from wagtail.models import Locale, PageManager, PageQuerySet
+
+FORMAT_IN_PERSON = "in_person"
+FORMAT_ONLINE = "online"
+FORMAT_HYBRID = "hybrid"
+# The image size of event cards (templates/components/event_card.html uses the same).
+CARD_IMAGE_SPEC = "fill-640x360-c100"
+
+
+def _sessions():
+    from events.models import EventSession
+
+    return EventSession.objects.filter(page=OuterRef("pk"))
+
+
+class EventQuerySet(PageQuerySet):
+    """Queries for event pages: the upcoming listing, the archive and the filters."""
+
+    def in_locale(self, locale):
+        """Live, public events in ``locale``, plus source-language events that have no live
+        translation there yet, so readers never miss an event near them."""
+        source = Locale.get_default()
+        qs = self.live().public()
+        if locale.pk == source.pk:
+            return qs.filter(locale=locale)
+        translated = self.model.objects.live().filter(
+            translation_key=OuterRef("translation_key"), locale=locale
+        )
+        return qs.filter(Q(locale=locale) | Q(locale=source) & ~Exists(translated))
+
+    def with_next_session(self, after=None, before=None):
+        """Annotate each event with its first session that ends after ``after`` (now by
+        default) and, when given, starts before ``before``: ``next_start``, ``next_end``,
+        ``next_session_id``. Events without such a session get None."""
+        after = after or timezone.now()
+        sessions = _sessions().filter(end__gt=after)
+        if before is not None:
+            sessions = sessions.filter(start__lt=before)
+        sessions = sessions.order_by("start", "pk")
+        return self.annotate(
+            next_start=Subquery(sessions.values("start")[:1]),
+            next_end=Subquery(sessions.values("end")[:1]),
+            next_session_id=Subquery(sessions.values("pk")[:1]),
+        )
+
+    def with_session_count(self):
+        """Annotate ``session_count`` (all sessions of the event) without a join."""
+        counts = _sessions().order_by().values("page").annotate(total=Count("pk")).values("total")
+        return self.annotate(
+            session_count=models.functions.Coalesce(
+                Subquery(counts[:1]), 0, output_field=models.IntegerField()
+            )
+        )
+
+    def with_date_span(self):
+        """Annotate ``first_start`` and ``last_end`` over all sessions."""
+        firsts = _sessions().order_by().values("page").annotate(value=Min("start"))
+        lasts = _sessions().order_by().values("page").annotate(value=Max("end"))
+        return self.annotate(
+            first_start=Subquery(firsts.values("value")[:1]),
+            last_end=Subquery(lasts.values("value")[:1]),
+        )
+
+    def upcoming(self, now=None, start=None, end=None):
+        """Events with a session still to come (or running), one row per event, soonest
+        next session first. ``start``/``end`` (aware datetimes) narrow the window."""
+        now = now or timezone.now()
+        after = max(now, start) if start else now
+        return (
+            self.with_next_session(after=after, before=end)
+            .filter(next_start__isnull=False)
+            .order_by("next_start", "pk")
+        )
+
+    def past(self, now=None):
+        """Events whose sessions have all ended, most recent first."""
+        now = now or timezone.now()
+        return (
+            self.with_date_span()
+            .filter(last_end__isnull=False, last_end__lte=now)
+            .order_by("-last_end", "-pk")
+        )
+
+    def in_country(self, code):
+        """Events in a country; online events take place everywhere, so they always match."""
+        return self.filter(Q(country=code) | Q(format=FORMAT_ONLINE))
+
+    def in_city(self, city):
+        return self.filter(city__iexact=city)
+
+    def of_format(self, event_format):
+        return self.filter(format=event_format)
+
+    def about_topic(self, slug):
+        """Events tagged with the topic ``slug`` in any language (slugs match across
+        locales)."""
+        through = self.model.topics.through
+        return self.filter(
+            Exists(through.objects.filter(eventpage=OuterRef("pk"), topic__slug=slug))
+        )
+
+    def for_audience(self, slug):
+        through = self.model.audiences.through
+        return self.filter(
+            Exists(through.objects.filter(eventpage=OuterRef("pk"), audience__slug=slug))
+        )
+
+    def in_language(self, code):
+        return self.filter(languages__contains=f",{code},")
+
+    def with_accessibility(self, codes):
+        """Events offering every one of the accessibility features in ``codes``."""
+        qs = self
+        for code in codes:
+            qs = qs.filter(accessibility__contains=f",{code},")
+        return qs
+
+    def free(self):
+        return self.filter(is_free=True)
+
+    def for_cards(self):
+        """What an event card needs, loaded up front: organisation, image renditions."""
+        from wagtail.images import get_image_model
+
+        renditions = (
+            get_image_model().get_rendition_model().objects.filter(filter_spec=CARD_IMAGE_SPEC)
+        )
+        return self.select_related("organisation", "image", "locale").prefetch_related(
+            models.Prefetch("image__renditions", queryset=renditions)
+        )
+
+    def outcomes_for_campaign(self, campaign, locale=None, now=None):
+        """Past events of ``campaign`` that have a summary report, most recent first, with
+        their action points (and owner organisations) prefetched: the campaign page's
+        "outcomes of our events" list. Runs three queries however many events."""
+        qs = self.live().public().filter(campaign=campaign)
+        if locale is not None:
+            qs = qs.filter(locale=locale)
+        return (
+            qs.past(now=now)
+            .exclude(report_outcomes="", report_key_insights="")
+            .select_related("organisation")
+            .prefetch_related("action_points__owner")
+        )
+
+
+class EventPageManager(PageManager.from_queryset(EventQuerySet)):
+    """The manager of event pages: ``EventPage.objects.upcoming()`` and friends."""

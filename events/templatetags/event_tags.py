@@ -1,0 +1,18 @@
+"""Template tags other sections use to show events."""
+
+from django import template
+
+from home.chrome import active_locale
+
+register = template.Library()
+
+
+@register.inclusion_tag("components/event_campaign_outcomes.html", takes_context=True)
+def campaign_event_outcomes(context, campaign):
+    """The outcomes of ``campaign``'s past events (summary reports and action points), in
+    the reader's language; three queries however many events."""
+    from events.models import EventPage
+
+    request = context.get("request")
+    events = EventPage.objects.outcomes_for_campaign(campaign, locale=active_locale(request))
+    return {"events": events, "request": request}
