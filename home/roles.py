@@ -1,4 +1,11 @@
-"""The editorial roles as Wagtail groups. Idempotent: safe to run again in production."""
+"""The editorial roles as Wagtail groups. Idempotent: safe to run again in production.
+
+Page permissions are granted on the whole tree; home.permissions narrows the partner roles
+to their own organisation's pages and translators to their assigned languages. Partner
+editors and leads upload media into their organisation's own collection (see
+home.organisations), so on the root collection they may only choose images and documents.
+Running set-up again brings the role groups' root permissions back to what is listed here.
+"""
 
 import importlib
 
@@ -23,7 +30,9 @@ ROLE_GROUPS = [
     PLE_CONTRIBUTORS,
 ]
 
-# Page permissions on the whole tree, per role. Finer, per-organisation rules build on these.
+# Page permissions on the whole tree, per role. Finer, per-organisation and per-language
+# rules build on these (home.permissions). Nobody but moderators (and administrators) may
+# publish: everything else goes through a workflow.
 PAGE_PERMISSIONS = {
     MODERATORS: ["add_page", "change_page", "publish_page", "lock_page", "unlock_page"],
     STORY_MODERATORS: ["change_page", "publish_page"],
@@ -43,9 +52,28 @@ COLLECTION_PERMISSIONS = {
     ],
     STORY_MODERATORS: ["choose_image", "choose_document"],
     TRANSLATORS: ["choose_image", "choose_document"],
-    PARTNER_EDITORS: ["add_image", "choose_image", "add_document", "choose_document"],
-    PARTNER_LEADS: ["add_image", "change_image", "choose_image", "add_document", "choose_document"],
+    PARTNER_EDITORS: ["choose_image", "choose_document"],
+    PARTNER_LEADS: ["choose_image", "choose_document"],
     PLE_CONTRIBUTORS: ["add_image", "choose_image"],
+}
+
+# Model permissions of home's own models and the translation tools, per role. Other apps
+# add theirs through their configure_roles(groups) hook.
+MODEL_PERMISSIONS = {
+    MODERATORS: [
+        ("wagtail_localize", "submit_translation"),
+        ("home", "add_languagerule"),
+        ("home", "change_languagerule"),
+        ("home", "view_languagerule"),
+        ("home", "add_acceptedfinding"),
+        ("home", "view_localeassignment"),
+        ("home", "change_crisishelpline"),
+        ("home", "view_crisishelpline"),
+        ("home", "view_partnerorganisation"),
+    ],
+    PARTNER_LEADS: [("home", "view_languagerule")],
+    PARTNER_EDITORS: [("home", "view_languagerule")],
+    TRANSLATORS: [("home", "view_languagerule")],
 }
 
 
@@ -62,20 +90,33 @@ def setup_roles():
     for name in ROLE_GROUPS:
         group, _created = Group.objects.get_or_create(name=name)
         group.permissions.add(admin_access)
-        for codename in PAGE_PERMISSIONS[name]:
-            permission = Permission.objects.get(
-                content_type__app_label="wagtailcore", codename=codename
-            )
+        page_permissions = [
+            Permission.objects.get(content_type__app_label="wagtailcore", codename=codename)
+            for codename in PAGE_PERMISSIONS[name]
+        ]
+        for permission in page_permissions:
             GroupPagePermission.objects.get_or_create(
                 group=group, page=root_page, permission=permission
             )
+        GroupPagePermission.objects.filter(group=group, page=root_page).exclude(
+            permission__in=page_permissions
+        ).delete()
+        collection_permissions = []
         for codename in COLLECTION_PERMISSIONS[name]:
             app_label = "wagtailimages" if codename.endswith("image") else "wagtaildocs"
-            permission = Permission.objects.get(
-                content_type__app_label=app_label, codename=codename
+            collection_permissions.append(
+                Permission.objects.get(content_type__app_label=app_label, codename=codename)
             )
+        for permission in collection_permissions:
             GroupCollectionPermission.objects.get_or_create(
                 group=group, collection=root_collection, permission=permission
+            )
+        GroupCollectionPermission.objects.filter(group=group, collection=root_collection).exclude(
+            permission__in=collection_permissions
+        ).delete()
+        for app_label, codename in MODEL_PERMISSIONS.get(name, []):
+            group.permissions.add(
+                Permission.objects.get(content_type__app_label=app_label, codename=codename)
             )
         groups[name] = group
     for app in APPS_WITH_ROLES:

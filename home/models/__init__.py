@@ -15,6 +15,8 @@ from wagtail.search import index
 
 from home.blocks import BodyBlock, HomeSectionsBlock
 from home.chrome import COUNTRY_COOKIE
+from home.forms import OpenlyPageForm
+from home.language_check.panels import LanguageCheckPanel
 
 
 def validate_alt_text(instance, image_field, alt_field):
@@ -88,6 +90,32 @@ class PartnerOrganisation(index.Indexed, models.Model):
     description = models.TextField(
         blank=True, help_text=_("Two or three sentences about what the organisation does.")
     )
+    # Set up automatically when the organisation is saved (see home.organisations): the
+    # groups whose members are its editors and leads, and the collection for its media.
+    editors_group = models.OneToOneField(
+        "auth.Group",
+        null=True,
+        blank=True,
+        editable=False,
+        on_delete=models.SET_NULL,
+        related_name="edited_organisation",
+    )
+    leads_group = models.OneToOneField(
+        "auth.Group",
+        null=True,
+        blank=True,
+        editable=False,
+        on_delete=models.SET_NULL,
+        related_name="led_organisation",
+    )
+    collection = models.OneToOneField(
+        "wagtailcore.Collection",
+        null=True,
+        blank=True,
+        editable=False,
+        on_delete=models.SET_NULL,
+        related_name="organisation",
+    )
 
     panels = [
         FieldPanel("name"),
@@ -106,6 +134,26 @@ class PartnerOrganisation(index.Indexed, models.Model):
 
     def __str__(self):
         return self.name
+
+    def save(self, *args, **kwargs):
+        super().save(*args, **kwargs)
+        from home.organisations import set_up_organisation
+
+        # Adding an organisation in the admin gives it groups, permissions and a media
+        # collection at once, so no developer is needed to onboard a partner.
+        set_up_organisation(self)
+
+    def add_editor(self, user):
+        """Make ``user`` an editor of this organisation (and give them the editor role)."""
+        from home.organisations import add_member
+
+        add_member(self, user, lead=False)
+
+    def add_lead(self, user):
+        """Make ``user`` a lead of this organisation (and give them the lead role)."""
+        from home.organisations import add_member
+
+        add_member(self, user, lead=True)
 
 
 class CrisisHelplineQuerySet(models.QuerySet):
@@ -269,11 +317,22 @@ class BasePage(Page):
         ),
     )
 
-    content_panels = Page.content_panels + [FieldPanel("summary")]
+    content_panels = Page.content_panels + [
+        FieldPanel("summary"),
+        LanguageCheckPanel(),
+    ]
     search_fields = Page.search_fields + [index.SearchField("summary")]
+    base_form_class = OpenlyPageForm
 
     class Meta:
         abstract = True
+
+    def permissions_for_user(self, user):
+        """Wagtail's permission tester narrowed to the user's organisations and languages
+        (see home.permissions)."""
+        from home.permissions import OpenlyPagePermissionTester
+
+        return OpenlyPagePermissionTester(user, self)
 
     @property
     def card_summary(self):
@@ -417,3 +476,38 @@ class StandardPage(BasePage):
 
     class Meta:
         verbose_name = _("standard page")
+
+
+# Co-creation models live in their own modules; every name stays importable from home.models.
+from home.models.cocreation import LocaleAssignment  # noqa: E402
+from home.models.language import AcceptedFinding, LanguageRule  # noqa: E402
+from home.models.workflows import (  # noqa: E402
+    LanguageCheckTask,
+    LanguageCheckTaskState,
+    LocaleReviewTask,
+    PartnerLeadReviewTask,
+)
+
+__all__ = [
+    "AcceptedFinding",
+    "Audience",
+    "BasePage",
+    "CrisisHelpline",
+    "CrisisHelplineQuerySet",
+    "GetHelpPage",
+    "HomePage",
+    "LanguageCheckTask",
+    "LanguageCheckTaskState",
+    "LanguageRule",
+    "LocaleAssignment",
+    "LocaleReviewTask",
+    "OrganisationOwnedMixin",
+    "PartnerLeadReviewTask",
+    "PartnerOrganisation",
+    "SiteSettings",
+    "StandardPage",
+    "TaxonomyTerm",
+    "Topic",
+    "helplines_grouped",
+    "validate_alt_text",
+]

@@ -1,0 +1,179 @@
+"""Admin views of the co-creation tools: accepting a language finding, the findings report
+and the "My organisation's content" dashboard panel."""
+
+import datetime
+
+from django.contrib import messages
+from django.contrib.contenttypes.models import ContentType
+from django.core.exceptions import PermissionDenied
+from django.shortcuts import get_object_or_404, redirect
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from django.views.decorators.http import require_POST
+from django.views.generic import TemplateView
+from wagtail.admin.ui.components import Component
+from wagtail.log_actions import log
+from wagtail.models import Locale, Page, WorkflowState
+
+from home.language_check.engine import check_page
+from home.roles import MODERATORS
+
+ACCEPT_ACTION = "openly.language_finding.accept"
+HELPLINE_CHECK_EVERY = datetime.timedelta(days=183)
+
+
+def is_moderator(user):
+    return user.is_active and (user.is_superuser or user.groups.filter(name=MODERATORS).exists())
+
+
+@require_POST
+def accept_finding(request, page_id):
+    """A moderator accepts one flagged wording on one page as justified; logged."""
+    from home.models import AcceptedFinding, LanguageRule
+
+    if not is_moderator(request.user):
+        raise PermissionDenied
+    page = get_object_or_404(Page, pk=page_id).specific
+    # The editor panel posts the whole page form here; only the chosen finding's fields count.
+    number = request.POST.get("accept_finding", "")
+    rule_id = request.POST.get(f"finding_rule_{number}", "")
+    rule = get_object_or_404(LanguageRule, pk=int(rule_id) if rule_id.isdigit() else 0)
+    matched = (request.POST.get(f"finding_matched_{number}") or "").strip().lower()[:255]
+    if not matched:
+        messages.error(request, _("Choose the finding to accept."))
+        return redirect("wagtailadmin_pages:edit", page.pk)
+    reason = (request.POST.get(f"finding_reason_{number}") or "").strip()
+    accepted, created = AcceptedFinding.objects.get_or_create(
+        page=page,
+        rule=rule,
+        matched_text=matched,
+        defaults={"reason": reason, "accepted_by": request.user},
+    )
+    if created:
+        log(
+            instance=page,
+            action=ACCEPT_ACTION,
+            user=request.user,
+            data={"rule_id": rule.pk, "phrase": rule.phrase, "matched": matched, "reason": reason},
+        )
+        messages.success(
+            request,
+            _("'%(matched)s' is accepted as justified on this page.") % {"matched": matched},
+        )
+    return redirect("wagtailadmin_pages:edit", page.pk)
+
+
+class FindingsReportView(TemplateView):
+    """Findings across all live pages, by organisation and language."""
+
+    template_name = "home/admin/findings_report.html"
+
+    def dispatch(self, request, *args, **kwargs):
+        if not (is_moderator(request.user) or request.user.has_perm("home.view_languagerule")):
+            raise PermissionDenied
+        return super().dispatch(request, *args, **kwargs)
+
+    def get_context_data(self, **kwargs):
+        from home.models import PartnerOrganisation
+
+        context = super().get_context_data(**kwargs)
+        organisation = self.request.GET.get("organisation", "")
+        language = self.request.GET.get("language", "")
+        pages = Page.objects.live().filter(depth__gt=1).select_related("locale")
+        if language:
+            pages = pages.filter(locale__language_code=language)
+        rows = []
+        for page in pages.specific(defer=False).iterator(chunk_size=200):
+            page_organisation = getattr(page, "organisation", None)
+            if organisation and str(getattr(page, "organisation_id", "")) != organisation:
+                continue
+            for finding in check_page(page):
+                rows.append(
+                    {
+                        "page": page,
+                        "organisation": page_organisation,
+                        "language": page.locale.language_code,
+                        "finding": finding,
+                    }
+                )
+        rows.sort(
+            key=lambda r: (str(r["organisation"] or ""), r["language"], r["page"].title.lower())
+        )
+        context.update(
+            {
+                "rows": rows,
+                "organisations": PartnerOrganisation.objects.all(),
+                "languages": Locale.objects.order_by("language_code"),
+                "selected_organisation": organisation,
+                "selected_language": language,
+                "page_title": gettext_lazy("Language findings on live pages"),
+            }
+        )
+        return context
+
+
+class OrganisationContentPanel(Component):
+    """Dashboard panel: the user's organisations' pages by state, and what needs checking."""
+
+    name = "organisation_content"
+    order = 150
+    template_name = "home/admin/organisation_content_panel.html"
+    per_list = 10
+
+    def __init__(self, user):
+        self.user = user
+
+    def get_context_data(self, parent_context):
+        from home.models import CrisisHelpline
+        from home.organisations import organisation_ids, organisation_pages
+
+        ids = organisation_ids(self.user)
+        moderator = is_moderator(self.user)
+        context = {"organisations_known": bool(ids), "moderator": moderator}
+        today = timezone.localdate()
+        if ids:
+            pages = organisation_pages(ids)
+            states = WorkflowState.objects.filter(
+                base_content_type=ContentType.objects.get_for_model(Page),
+                object_id__in=[str(pk) for pk in pages.values_list("pk", flat=True)],
+                status__in=[WorkflowState.STATUS_IN_PROGRESS, WorkflowState.STATUS_NEEDS_CHANGES],
+            ).values_list("object_id", "status")
+            in_review = {int(pk) for pk, status in states if status == "in_progress"}
+            changes = {int(pk) for pk, status in states if status == "needs_changes"}
+            base = pages.order_by("-latest_revision_created_at")
+            context.update(
+                {
+                    "in_review": base.filter(pk__in=in_review)[: self.per_list],
+                    "changes_requested": base.filter(pk__in=changes)[: self.per_list],
+                    "drafts": base.filter(live=False).exclude(pk__in=in_review | changes)[
+                        : self.per_list
+                    ],
+                    "published": base.filter(live=True)[: self.per_list],
+                }
+            )
+            overdue = []
+            for model in _models_with("review_due"):
+                overdue.extend(
+                    model.objects.filter(organisation_id__in=ids, review_due__lt=today).order_by(
+                        "review_due"
+                    )[: self.per_list]
+                )
+            context["overdue_pages"] = overdue
+        else:
+            context["overdue_pages"] = []
+        if moderator or ids:
+            context["overdue_helplines"] = CrisisHelpline.objects.filter(
+                last_verified__lt=today - HELPLINE_CHECK_EVERY
+            ).order_by("last_verified")[: self.per_list]
+        return context
+
+
+def _models_with(field_name):
+    from home.organisations import organisation_owned_models
+
+    return [
+        model
+        for model in organisation_owned_models()
+        if any(f.name == field_name for f in model._meta.get_fields())
+    ]

@@ -1,0 +1,36 @@
+"""The editor panel that shows language findings while editors write."""
+
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import Panel
+
+
+class LanguageCheckPanel(Panel):
+    """Shows the findings on the last saved version of the page, with why and what to write
+    instead; moderators can accept a finding as justified from here."""
+
+    def __init__(self, **kwargs):
+        kwargs.setdefault("heading", _("Language & safe-messaging check"))
+        super().__init__(**kwargs)
+
+    class BoundPanel(Panel.BoundPanel):
+        template_name = "home/admin/language_check_panel.html"
+
+        def get_context_data(self, parent_context=None):
+            from home.language_check.engine import check_page
+            from home.roles import MODERATORS
+
+            context = super().get_context_data(parent_context)
+            page = self.instance
+            findings = check_page(page) if page.pk and page.locale_id else []
+            user = self.request.user if self.request else None
+            context.update(
+                {
+                    "page": page,
+                    "findings": findings,
+                    "saved": bool(page.pk),
+                    "can_accept": bool(
+                        user and (user.is_superuser or user.groups.filter(name=MODERATORS).exists())
+                    ),
+                }
+            )
+            return context

@@ -1,0 +1,127 @@
+"""Admin integration of the co-creation tools: snippets for rules and language
+assignments, the findings report, the dashboard panel, the logged finding acceptance and
+the per-language limit on translators' snippet editing."""
+
+from django.core.exceptions import PermissionDenied
+from django.urls import path, reverse
+from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
+from wagtail.admin.menu import AdminOnlyMenuItem, MenuItem
+from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.snippets import SnippetViewSet
+
+from home.admin_views import (
+    ACCEPT_ACTION,
+    FindingsReportView,
+    OrganisationContentPanel,
+    accept_finding,
+    is_moderator,
+)
+from home.models import LanguageRule, LocaleAssignment
+from home.permissions import LOCALE_SCOPED_GROUPS, group_names, translator_locale_ids
+
+
+class LanguageRuleViewSet(SnippetViewSet):
+    """Administrators and moderators keep the rules up to date in the admin."""
+
+    model = LanguageRule
+    icon = "doc-full"
+    menu_label = _("Language rules")
+    add_to_admin_menu = False
+    list_display = ["phrase", "language", "category", "severity", "active"]
+    list_filter = ["language", "category", "severity", "active"]
+    search_fields = ["phrase"]
+
+
+class LocaleAssignmentViewSet(SnippetViewSet):
+    """Who translates and reviews which language."""
+
+    model = LocaleAssignment
+    icon = "globe"
+    menu_label = _("Language assignments")
+    list_display = ["user", "locale", "role"]
+    list_filter = ["role", "locale"]
+
+
+register_snippet(LanguageRuleViewSet)
+register_snippet(LocaleAssignmentViewSet)
+
+
+@hooks.register("register_admin_urls")
+def register_admin_urls():
+    return [
+        path(
+            "language-check/<int:page_id>/accept/",
+            accept_finding,
+            name="openly_accept_language_finding",
+        ),
+        path(
+            "reports/language-findings/",
+            FindingsReportView.as_view(),
+            name="openly_language_findings_report",
+        ),
+    ]
+
+
+class FindingsReportMenuItem(MenuItem):
+    def is_shown(self, request):
+        return is_moderator(request.user)
+
+
+@hooks.register("register_reports_menu_item")
+def register_findings_report_menu_item():
+    return FindingsReportMenuItem(
+        _("Language findings"),
+        reverse("openly_language_findings_report"),
+        icon_name="warning",
+        order=700,
+    )
+
+
+@hooks.register("register_settings_menu_item")
+def register_rules_menu_item():
+    return AdminOnlyMenuItem(
+        _("Language rules"),
+        reverse("wagtailsnippets_home_languagerule:list"),
+        icon_name="doc-full",
+        order=650,
+    )
+
+
+@hooks.register("construct_homepage_panels")
+def add_organisation_content_panel(request, panels):
+    panels.append(OrganisationContentPanel(request.user))
+
+
+@hooks.register("register_log_actions")
+def register_log_actions(actions):
+    actions.register_action(
+        ACCEPT_ACTION,
+        _("Accept language finding"),
+        _("Language finding accepted as justified"),
+    )
+
+
+@hooks.register("before_edit_snippet")
+def limit_translators_to_their_languages(request, instance):
+    """A translator (who is not also a moderator) edits translated snippets only in their
+    assigned languages."""
+    user = request.user
+    locale_id = getattr(instance, "locale_id", None)
+    if user.is_superuser or locale_id is None or is_moderator(user):
+        return None
+    names = set(group_names(user).values())
+    if names & LOCALE_SCOPED_GROUPS and locale_id not in translator_locale_ids(user):
+        raise PermissionDenied
+    return None
+
+
+@hooks.register("before_create_page")
+def limit_partners_to_organisation_pages(request, parent_page, page_class):
+    """Partner editors and leads create only organisation-owned pages."""
+    from home.models import OrganisationOwnedMixin
+    from home.permissions import is_organisation_scoped
+
+    if is_organisation_scoped(request.user) and not issubclass(page_class, OrganisationOwnedMixin):
+        raise PermissionDenied
+    return None

@@ -1,0 +1,184 @@
+"""The co-creation workflows (set up idempotently) and their email notifications.
+
+Campaign content (campaign, resource and event pages, in the source language):
+    language check → partner lead review → moderator approval.
+Translation review (every page in another language):
+    language check → review by a reviewer of that language (or a moderator).
+
+Notifications go only to the people concerned: the page organisation's leads, the
+language's reviewers, or the moderators when the language check needs one; each email links
+to the page in the admin.
+"""
+
+from django.apps import apps
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.core.mail import send_mail
+from django.db.models import Q
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils import translation
+from django.utils.translation import gettext_lazy as _
+from wagtail.models import GroupApprovalTask, Locale, Page, Workflow, WorkflowPage, WorkflowTask
+from wagtail.signals import task_submitted
+
+from home.roles import MODERATORS
+
+CAMPAIGN_WORKFLOW = "Campaign content"
+TRANSLATION_WORKFLOW = "Translation review"
+LANGUAGE_CHECK_TASK = "Language & safe-messaging check"
+LEAD_REVIEW_TASK = "Partner lead review"
+MODERATOR_TASK = "Moderator approval"
+TRANSLATION_REVIEW_TASK = "Translation review by a reviewer of the language"
+
+# The index pages whose subtrees the campaign workflow covers, found by type when they exist.
+INDEX_PAGE_MODELS = [
+    "campaigns.CampaignIndexPage",
+    "campaigns.ResourceIndexPage",
+    "events.EventIndexPage",
+]
+
+
+def _task(model, name):
+    task = model.objects.filter(name=name).first()
+    if task is None:
+        task = model.objects.create(name=name)
+    return task
+
+
+def _workflow(name, tasks):
+    workflow, _created = Workflow.objects.get_or_create(name=name)
+    if list(workflow.workflow_tasks.order_by("sort_order").values_list("task_id", flat=True)) != [
+        t.pk for t in tasks
+    ]:
+        workflow.workflow_tasks.all().delete()
+        for order, task in enumerate(tasks):
+            WorkflowTask.objects.create(workflow=workflow, task=task, sort_order=order)
+    return workflow
+
+
+def _assign(workflow, page):
+    WorkflowPage.objects.update_or_create(page=page, defaults={"workflow": workflow})
+
+
+def index_pages():
+    """The campaign, resource and event index pages in the source language."""
+    source = Locale.get_default()
+    pages = []
+    for label in INDEX_PAGE_MODELS:
+        try:
+            model = apps.get_model(label)
+        except LookupError:
+            continue
+        pages.extend(model.objects.filter(locale=source))
+    return pages
+
+
+def setup_workflows():
+    """Create or update the workflows and assign them; return them by name. Idempotent."""
+    from home.models import LanguageCheckTask, LocaleReviewTask, PartnerLeadReviewTask
+    from home.roles import setup_roles
+
+    groups = setup_roles()
+    moderators = groups[MODERATORS]
+    check = _task(LanguageCheckTask, LANGUAGE_CHECK_TASK)
+    check.groups.add(moderators)
+    lead_review = _task(PartnerLeadReviewTask, LEAD_REVIEW_TASK)
+    approval = _task(GroupApprovalTask, MODERATOR_TASK)
+    approval.groups.add(moderators)
+    translation_review = _task(LocaleReviewTask, TRANSLATION_REVIEW_TASK)
+
+    campaign = _workflow(CAMPAIGN_WORKFLOW, [check, lead_review, approval])
+    translated = _workflow(TRANSLATION_WORKFLOW, [check, translation_review])
+    for page in index_pages():
+        _assign(campaign, page)
+    # Every other language's tree: the language homes sit at the top of the page tree.
+    source = Locale.get_default()
+    for home in Page.objects.filter(depth=2).exclude(locale=source):
+        _assign(translated, home)
+    return {CAMPAIGN_WORKFLOW: campaign, TRANSLATION_WORKFLOW: translated}
+
+
+# Notifications
+
+
+def admin_url(page):
+    return settings.WAGTAILADMIN_BASE_URL.rstrip("/") + reverse(
+        "wagtailadmin_pages:edit", args=[page.pk]
+    )
+
+
+def notify(users, subject, template, context):
+    """Email each user (in their admin language) the rendered template."""
+    sent = 0
+    for user in users:
+        if not user.email or not user.is_active:
+            continue
+        profile = getattr(user, "wagtail_userprofile", None)
+        language = profile.get_preferred_language() if profile else settings.LANGUAGE_CODE
+        with translation.override(language):
+            body = render_to_string(template, {**context, "user": user})
+            send_mail(str(subject), body, None, [user.email])
+        sent += 1
+    return sent
+
+
+def moderators():
+    return get_user_model().objects.filter(groups__name=MODERATORS, is_active=True)
+
+
+def locale_reviewers(locale_id):
+    """Reviewers of a language; moderators when the language has none."""
+    from home.models import LocaleAssignment
+
+    reviewers = get_user_model().objects.filter(
+        locale_assignments__locale_id=locale_id,
+        locale_assignments__role=LocaleAssignment.REVIEWER,
+        is_active=True,
+    )
+    return reviewers if reviewers.exists() else moderators()
+
+
+def on_task_submitted(sender, instance, user=None, **kwargs):
+    """Tell the reviewers of this step, and only them, that a page waits for them."""
+    from home.models import LanguageCheckTask, LocaleReviewTask, PartnerLeadReviewTask
+    from home.organisations import organisation_leads
+
+    task = instance.task.specific
+    page = instance.workflow_state.content_object
+    if not isinstance(page, Page):
+        return
+    page = page.specific
+    context = {"page": page, "url": admin_url(page), "task": task, "task_state": instance}
+    if isinstance(task, PartnerLeadReviewTask):
+        recipients = organisation_leads(getattr(page, "organisation", None))
+    elif isinstance(task, LocaleReviewTask):
+        recipients = locale_reviewers(page.locale_id)
+    elif isinstance(task, LanguageCheckTask):
+        recipients = get_user_model().objects.filter(
+            Q(groups__in=task.groups.all()), is_active=True
+        )
+        context["findings"] = getattr(instance.specific, "findings", [])
+    else:
+        return
+    if user is not None:
+        recipients = recipients.exclude(pk=user.pk)
+    notify(
+        recipients.distinct(),
+        _("Waiting for your review: %(title)s") % {"title": page.get_admin_display_title()},
+        "home/admin/email/review_needed.txt",
+        context,
+    )
+
+
+def connect_signals():
+    from wagtail.models import TaskState
+
+    from home.models import LanguageCheckTaskState
+
+    # Wagtail's own notifier handles the moderators' GroupApprovalTask (sender TaskState);
+    # ours handles the custom task types.
+    task_submitted.connect(on_task_submitted, sender=TaskState, dispatch_uid="openly_task_email")
+    task_submitted.connect(
+        on_task_submitted, sender=LanguageCheckTaskState, dispatch_uid="openly_check_email"
+    )
