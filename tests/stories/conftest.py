@@ -91,3 +91,24 @@ def image_bytes(fmt="JPEG", size=(40, 30), exif=None):
 @pytest.fixture
 def share_url(story_index):
     return "/en/stories/share/"
+
+
+@pytest.fixture
+def submitted(client, roles, django_capture_on_commit_callbacks):
+    """Submit one story through the form; returns (story page, record, status url)."""
+    from campaigns.stories.models import ContributorRecord, StoryPage
+
+    state, token = old_form_state()
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post("/en/stories/share/", form_data(form_state=state))
+    assert response.status_code == 303
+    record = ContributorRecord.objects.get()
+    return StoryPage.objects.get(), record, f"/en/stories/status/{token}/"
+
+
+def publish_story(story):
+    """Publish a story the way the workflow's last approval would (bypassing review)."""
+    story.refresh_from_db()
+    story.get_latest_revision().publish()
+    story.refresh_from_db()
+    return story

@@ -1,0 +1,197 @@
+"""The contributor's private status page: states, edits, approval of reviewer edits,
+withdrawal in every language, token rules."""
+
+import pytest
+from django.contrib.auth import get_user_model
+from wagtail.models import PageLogEntry, WorkflowState
+
+from campaigns.stories.models import ContributorRecord, ContributorState, StoryPage, hash_token
+from tests.stories.conftest import CONTRIBUTOR_EMAIL, publish_story
+
+pytestmark = pytest.mark.django_db
+
+
+def test_status_page_shows_the_state_and_is_private(client, submitted):
+    _story, _record, url = submitted
+    response = client.get(url)
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert "Received" in html
+    assert "no-store" in response["Cache-Control"]
+    assert response["X-Robots-Tag"].startswith("noindex")
+    assert response["Referrer-Policy"] == "no-referrer"
+    # The page never shows the contact details back.
+    assert CONTRIBUTOR_EMAIL not in html
+
+
+@pytest.mark.parametrize(
+    "token",
+    ["wrong", "x" * 43, "A" * 200, "%00", "../../admin"],
+)
+def test_wrong_token_is_a_plain_404(client, submitted, token):
+    response = client.get(f"/en/stories/status/{token}/")
+    assert response.status_code == 404
+    html = response.content.decode()
+    assert "story" not in html.lower() or "Withdraw" not in html
+
+
+def test_token_is_stored_hashed(submitted):
+    _story, record, url = submitted
+    token = url.rstrip("/").rsplit("/", 1)[1]
+    assert len(token) >= 40
+    assert token not in record.token_hash
+    assert record.token_hash == hash_token(token)
+
+
+def test_expired_token_is_a_404(client, submitted):
+    import datetime
+
+    from django.utils import timezone
+
+    _story, record, url = submitted
+    ContributorRecord.objects.filter(pk=record.pk).update(
+        token_expires_at=timezone.now() - datetime.timedelta(seconds=1)
+    )
+    assert client.get(url).status_code == 404
+
+
+def test_reviewer_message_and_changes_suggested_are_shown(client, submitted):
+    story, record, url = submitted
+    moderator = get_user_model().objects.create_superuser("boss", "boss@example.invalid", "x")
+    state = WorkflowState.objects.get()
+    state.current_task_state.task.specific.on_action(
+        state.current_task_state, moderator, "reject", comment="Please shorten"
+    )
+    record.refresh_from_db()
+    assert record.state == ContributorState.CHANGES_SUGGESTED
+    record.reviewer_message = "Could you leave out the name of your doctor?"
+    record.save()
+    html = client.get(url).content.decode()
+    assert "Changes suggested" in html
+    assert "leave out the name of your doctor" in html
+
+
+def test_contributor_edits_before_publication_and_review_resumes(client, submitted):
+    story, record, url = submitted
+    moderator = get_user_model().objects.create_superuser("boss", "boss@example.invalid", "x")
+    state = WorkflowState.objects.get()
+    state.current_task_state.task.specific.on_action(state.current_task_state, moderator, "reject")
+    assert client.get(url + "?step=edit").status_code == 200
+    response = client.post(
+        url,
+        {
+            "action": "edit",
+            "title": "A better title",
+            "body": "I rewrote my story so that it says what helped me, step by step.",
+        },
+    )
+    assert response.status_code == 302
+    story.refresh_from_db()
+    latest = story.get_latest_revision_as_object()
+    assert latest.title == "A better title"
+    record.refresh_from_db()
+    assert record.state == ContributorState.RECEIVED
+    assert record.contributor_revision_id == story.get_latest_revision().pk
+    state.refresh_from_db()
+    assert state.status == WorkflowState.STATUS_IN_PROGRESS
+    assert not story.live
+
+
+def test_reviewer_edit_needs_the_contributors_approval(client, submitted):
+    story, record, url = submitted
+    moderator = get_user_model().objects.create_superuser("boss", "boss@example.invalid", "x")
+    draft = story.get_latest_revision_as_object()
+    draft.title = "Edited by a reviewer"
+    revision = draft.save_revision(user=moderator)
+    html = client.get(url).content.decode()
+    assert "Our reviewers edited your story" in html
+    assert "Edited by a reviewer" in html
+    # Publishing from the admin is refused until the contributor approves.
+    assert _publish_hook_response(moderator, story) is not None
+    response = client.post(url, {"action": "approve", "revision": revision.pk})
+    assert response.status_code == 302
+    record.refresh_from_db()
+    assert record.contributor_revision_id == revision.pk
+    assert "Our reviewers edited your story" not in client.get(url).content.decode()
+    assert _publish_hook_response(moderator, story) is None
+
+
+def _publish_hook_response(user, page):
+    from django.contrib.messages.storage.fallback import FallbackStorage
+    from django.test import RequestFactory
+
+    from campaigns.stories.wagtail_hooks import block_unapproved_story_publication
+
+    request = RequestFactory().post("/admin/")
+    request.user = user
+    request.session = {}
+    request._messages = FallbackStorage(request)
+    return block_unapproved_story_publication(request, page)
+
+
+def test_published_story_shows_published_and_cannot_be_edited(client, submitted):
+    story, record, url = submitted
+    publish_story(story)
+    record.refresh_from_db()
+    assert record.state == ContributorState.PUBLISHED
+    html = client.get(url).content.decode()
+    assert "Published" in html
+    assert "?step=edit" not in html
+    response = client.post(url, {"action": "edit", "title": "x" * 10, "body": "y" * 60})
+    assert response.status_code == 302
+    story.refresh_from_db()
+    assert story.get_latest_revision_as_object().title != "x" * 10
+
+
+def test_withdraw_asks_once_then_unpublishes_everywhere(client, submitted, translated_home):
+    story, record, url = submitted
+    publish_story(story)
+    index = story.get_parent()
+    fr_locale = translated_home["fr"].locale
+    fr_index = index.copy_for_translation(fr_locale)
+    fr_index.save_revision().publish()
+    fr_story = story.copy_for_translation(fr_locale)
+    fr_story.save_revision().publish()
+    fr_story.refresh_from_db()
+    assert fr_story.live and story.live
+    assert client.get(fr_story.url).status_code == 200
+
+    confirm = client.get(url + "?step=withdraw").content.decode()
+    assert "Yes, withdraw my story" in confirm
+    response = client.post(url, {"action": "withdraw"})
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert "Your story has been withdrawn" in html
+    assert "email address has been erased" in html
+
+    for page in StoryPage.objects.all():
+        assert not page.live
+    assert client.get("/en/stories/").content.decode().count(story.title) == 0
+    record.refresh_from_db()
+    assert record.email == ""
+    assert record.state == ContributorState.WITHDRAWN
+    assert record.withdrawn_at is not None
+    logged = PageLogEntry.objects.filter(action="stories.withdraw")
+    assert {entry.page_id for entry in logged} == {story.pk, fr_story.pk}
+    for entry in PageLogEntry.objects.all():
+        assert CONTRIBUTOR_EMAIL not in str(entry.data)
+        assert CONTRIBUTOR_EMAIL not in entry.message
+
+
+def test_withdrawn_story_cannot_be_published_again(submitted):
+    from campaigns.stories import services
+
+    story, record, _url = submitted
+    services.withdraw(record)
+    story.refresh_from_db()
+    story.save_revision().publish()
+    story.refresh_from_db()
+    assert not story.live
+
+
+def test_withdrawing_during_review_cancels_the_workflow(client, submitted):
+    story, _record, url = submitted
+    client.post(url, {"action": "withdraw"})
+    assert WorkflowState.objects.get().status == WorkflowState.STATUS_CANCELLED
+    story.refresh_from_db()
+    assert not story.live
