@@ -1,5 +1,6 @@
 """StreamField blocks shared by every section of the site."""
 
+from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 from wagtail.blocks import StructBlockValidationError
@@ -157,7 +158,7 @@ class CallToActionBlock(blocks.StructBlock):
         if len(targets) != 1:
             message = _("Choose exactly one destination: a page, a web address or an email.")
             raise StructBlockValidationError(
-                block_errors=dict.fromkeys(("page", "url", "email"), message)
+                block_errors={name: ValidationError(message) for name in ("page", "url", "email")}
             )
         return value
 

@@ -28,20 +28,68 @@ def paginate(request, items, per_page):
 
 
 class SearchView(TemplateView):
-    """Site search in the reader's language across every public page type."""
+    """Site search in the reader's language across every public page type, with an
+    optional filter by kind of content (campaigns, resources, stories, events).
+
+    Bad input gives a normal page: the query is cut to a safe length, an unknown kind is
+    ignored and a bad page number gives the first or last page."""
 
     template_name = "pages/search_results.html"
+    # (parameter value, model label): a kind whose app is not installed is left out.
+    CONTENT_KINDS = [
+        ("campaigns", "campaigns.CampaignPage"),
+        ("resources", "campaigns.ResourcePage"),
+        ("stories", "stories.StoryPage"),
+        ("events", "events.EventPage"),
+    ]
+
+    def content_kinds(self):
+        from django.apps import apps
+
+        kinds = []
+        for value, label in self.CONTENT_KINDS:
+            try:
+                kinds.append((value, apps.get_model(label)))
+            except LookupError:
+                continue
+        return kinds
 
     def get_context_data(self, **kwargs):
+        from django.utils.http import urlencode
+        from django.utils.text import capfirst
+
         context = super().get_context_data(**kwargs)
         query = self.request.GET.get("q", "").replace("\x00", "").strip()
         query = query[:SEARCH_QUERY_MAX_LENGTH]
+        kinds = self.content_kinds()
+        chosen = self.request.GET.get("type", "")
+        model = dict(kinds).get(chosen)
+        if model is None:
+            chosen = ""
         results = None
         if query:
             locale = active_locale(self.request)
-            pages = Page.objects.live().public().filter(locale=locale).specific()
-            results = paginate(self.request, pages.search(query), SEARCH_RESULTS_PER_PAGE)
-        context.update({"query": query, "results": results})
+            pages = Page.objects.live().public().filter(locale=locale)
+            if model is not None:
+                pages = pages.type(model)
+            results = paginate(
+                self.request, pages.specific().search(query), SEARCH_RESULTS_PER_PAGE
+            )
+            for result in results:
+                # The page type's name in the reader's language (verbose names are lazy).
+                result.type_label = capfirst(type(result)._meta.verbose_name)
+        params = [("q", query)] + ([("type", chosen)] if chosen else [])
+        context.update(
+            {
+                "query": query,
+                "results": results,
+                "kinds": [
+                    (value, capfirst(kind._meta.verbose_name_plural)) for value, kind in kinds
+                ],
+                "chosen_kind": chosen,
+                "querystring_prefix": urlencode(params) + "&",
+            }
+        )
         return context
 
 

@@ -10,10 +10,22 @@ from campaigns.models.campaign import (
     CampaignPageQuerySet,
     CampaignRelatedPage,
 )
+from campaigns.models.pledge import PledgeSignature
+from campaigns.models.resource import (
+    ResourceDocument,
+    ResourceIndexPage,
+    ResourcePage,
+    ResourcePageQuerySet,
+)
 
 __all__ = [
     "CampaignIndexPage",
     "CampaignPage",
     "CampaignPageQuerySet",
     "CampaignRelatedPage",
+    "PledgeSignature",
+    "ResourceDocument",
+    "ResourceIndexPage",
+    "ResourcePage",
+    "ResourcePageQuerySet",
 ]

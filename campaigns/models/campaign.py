@@ -8,7 +8,7 @@ from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel, PageChooserPanel
-from wagtail.contrib.routable_page.models import RoutablePageMixin
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import StreamField
 from wagtail.models import Orderable, Page, PageManager
 from wagtail.query import PageQuerySet
@@ -43,17 +43,24 @@ class CampaignPageQuerySet(PageQuerySet):
 
     def with_topics(self, slugs):
         """Campaigns with any of the given topic slugs (slugs match across languages)."""
-        return self.filter(topics__slug__in=slugs).distinct() if slugs else self
+        if not slugs:
+            return self
+        # A subquery rather than a join, so a page with two chosen topics is listed once.
+        return self.filter(pk__in=CampaignPage.objects.filter(topics__slug__in=slugs).values("pk"))
 
     def with_audiences(self, slugs):
         """Campaigns for any of the given audience slugs."""
-        return self.filter(audiences__slug__in=slugs).distinct() if slugs else self
+        if not slugs:
+            return self
+        return self.filter(
+            pk__in=CampaignPage.objects.filter(audiences__slug__in=slugs).values("pk")
+        )
 
     def for_cards(self):
         """Everything a campaign card shows, in a fixed number of queries."""
         from wagtail.images import get_image_model
 
-        return self.select_related("hero_image", "organisation", "locale").prefetch_related(
+        return self.select_related("organisation", "locale").prefetch_related(
             models.Prefetch(
                 "hero_image",
                 queryset=get_image_model().objects.prefetch_renditions("fill-640x360"),
@@ -192,7 +199,6 @@ class CampaignPage(RoutablePageMixin, OrganisationOwnedMixin, BasePage):
         index.SearchField("pledge_statement"),
         index.FilterField("start_date"),
         index.FilterField("end_date"),
-        index.FilterField("locale"),
     ]
 
     parent_page_types = ["campaigns.CampaignIndexPage"]
@@ -233,6 +239,13 @@ class CampaignPage(RoutablePageMixin, OrganisationOwnedMixin, BasePage):
     @cached_property
     def topic_slugs(self):
         return [topic.slug for topic in self.topics.all()]
+
+    @path("pledge/", name="pledge")
+    def pledge(self, request):
+        """Receives pledge signatures (POST); anything else goes back to the page."""
+        from campaigns.pledge import handle_pledge
+
+        return handle_pledge(self, request)
 
     def get_context(self, request, *args, **kwargs):
         from campaigns.detail import campaign_detail_context

@@ -1,0 +1,357 @@
+"""The literacy resource library: resource pages and their index."""
+
+import math
+
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.utils import timezone
+from django.utils.html import strip_tags
+from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalKey, ParentalManyToManyField
+from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel, PageChooserPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.fields import StreamField
+from wagtail.models import Orderable, PageManager
+from wagtail.query import PageQuerySet
+from wagtail.search import index
+
+from campaigns.blocks import ReferencesBlock, ResourceBodyBlock
+from home.models import BasePage, OrganisationOwnedMixin, validate_alt_text
+
+WORDS_PER_MINUTE = 200
+
+ARTICLE = "article"
+GUIDE = "guide"
+TOOLKIT = "toolkit"
+VIDEO = "video"
+EASY_READ = "easy-read"
+FACT_SHEET = "fact-sheet"
+FORMAT_CHOICES = [
+    (ARTICLE, _("Article")),
+    (GUIDE, _("Guide")),
+    (TOOLKIT, _("Toolkit")),
+    (VIDEO, _("Video")),
+    (EASY_READ, _("Easy read")),
+    (FACT_SHEET, _("Fact sheet")),
+]
+
+
+def count_words(value):
+    """Words in any nested StreamField raw data (text is in the strings)."""
+    if isinstance(value, str):
+        return len(strip_tags(value).split())
+    if isinstance(value, dict):
+        # Skip block types, ids and link targets: they are not read.
+        return sum(
+            count_words(item)
+            for key, item in value.items()
+            if key not in {"type", "id", "url", "source_url", "level", "page"}
+        )
+    if isinstance(value, list | tuple):
+        return sum(count_words(item) for item in value)
+    return 0
+
+
+class ResourcePageQuerySet(PageQuerySet):
+    """Named queries for the resource library."""
+
+    def with_topics(self, slugs):
+        """Resources with any of the given topic slugs (slugs match across languages)."""
+        if not slugs:
+            return self
+        # A subquery rather than a join, so a page with two chosen topics is listed once.
+        return self.filter(pk__in=ResourcePage.objects.filter(topics__slug__in=slugs).values("pk"))
+
+    def with_audiences(self, slugs):
+        """Resources for any of the given audience slugs."""
+        if not slugs:
+            return self
+        return self.filter(
+            pk__in=ResourcePage.objects.filter(audiences__slug__in=slugs).values("pk")
+        )
+
+    def with_formats(self, formats):
+        """Resources in any of the given formats."""
+        return self.filter(format__in=formats) if formats else self
+
+    def newest(self):
+        return self.order_by("-first_published_at", "-pk")
+
+    def alphabetical(self):
+        return self.order_by("title", "pk")
+
+    def review_overdue(self, today=None):
+        """Resources whose review date has passed: their facts need checking."""
+        return self.filter(review_due__lt=today or timezone.localdate())
+
+    def for_cards(self):
+        """Everything a resource card shows, in a fixed number of queries."""
+        from wagtail.images import get_image_model
+
+        return self.select_related("organisation", "locale").prefetch_related(
+            models.Prefetch(
+                "image",
+                queryset=get_image_model().objects.prefetch_renditions("fill-640x360"),
+            ),
+            "topics",
+            "audiences",
+        )
+
+
+ResourcePageManager = PageManager.from_queryset(ResourcePageQuerySet)
+
+
+class ResourceIndexPage(RoutablePageMixin, BasePage):
+    """The resource library: faceted filters, search, sorting and a feed of new resources."""
+
+    intro = models.TextField(
+        blank=True,
+        max_length=600,
+        help_text=_("A sentence or two above the library, e.g. who the resources are for."),
+    )
+
+    content_panels = BasePage.content_panels + [FieldPanel("intro")]
+    search_fields = BasePage.search_fields + [index.SearchField("intro")]
+
+    parent_page_types = ["home.HomePage"]
+    subpage_types = ["campaigns.ResourcePage"]
+    max_count_per_parent = 1
+    template = "pages/resource_index_page.html"
+
+    class Meta:
+        verbose_name = _("resource library")
+
+    def get_context(self, request, *args, **kwargs):
+        from campaigns.listing import resource_listing
+
+        context = super().get_context(request, *args, **kwargs)
+        context.update(resource_listing(self, request))
+        return context
+
+    @path("feed/", name="feed")
+    def rss_feed(self, request):
+        """RSS feed of the newest resources in this language."""
+        from campaigns.feeds import ResourceRssFeed
+
+        return ResourceRssFeed(self)(request)
+
+    @path("feed/atom/", name="atom_feed")
+    def atom_feed(self, request):
+        """Atom feed of the newest resources in this language."""
+        from campaigns.feeds import ResourceAtomFeed
+
+        return ResourceAtomFeed(self)(request)
+
+
+class ResourcePage(OrganisationOwnedMixin, BasePage):
+    """An evidence-based literacy resource, e.g. 'Understanding depression'."""
+
+    format = models.CharField(
+        max_length=20,
+        choices=FORMAT_CHOICES,
+        default=ARTICLE,
+        help_text=_("What kind of resource this is. Readers can filter by it."),
+    )
+    image = models.ForeignKey(
+        "wagtailimages.Image",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("Optional picture for the resource's card and page."),
+    )
+    image_alt = models.CharField(
+        max_length=250,
+        blank=True,
+        help_text=_("Describe the picture for people who cannot see it. Required with a picture."),
+    )
+    topics = ParentalManyToManyField(
+        "home.Topic",
+        blank=True,
+        related_name="resources",
+        help_text=_("What the resource is about. Readers can filter by topic."),
+    )
+    audiences = ParentalManyToManyField(
+        "home.Audience",
+        blank=True,
+        related_name="resources",
+        help_text=_("Who the resource is written for."),
+    )
+    body = StreamField(ResourceBodyBlock(), help_text=_("The resource itself."))
+    references = StreamField(
+        ReferencesBlock(),
+        blank=True,
+        help_text=_("The sources the resource is based on, so readers can check them."),
+    )
+    reviewed_by_name = models.CharField(
+        max_length=120,
+        blank=True,
+        help_text=_("Who checked the content is accurate, e.g. 'Dr Ana Novak'."),
+    )
+    reviewed_by_role = models.CharField(
+        max_length=160,
+        blank=True,
+        help_text=_("Their role, e.g. 'Clinical psychologist, Open Minds Coalition'."),
+    )
+    review_due = models.DateField(
+        null=True,
+        blank=True,
+        help_text=_(
+            "When the content should be checked again (usually a year after review). "
+            "Coordinators see overdue resources in a report."
+        ),
+    )
+    easy_read_version = models.ForeignKey(
+        "campaigns.ResourcePage",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="standard_versions",
+        help_text=_(
+            "The easy-read version of this resource, if there is one. It links back here "
+            "automatically."
+        ),
+    )
+    reading_time = models.PositiveSmallIntegerField(
+        default=1, editable=False, help_text=_("Minutes to read, computed from the text.")
+    )
+
+    objects = ResourcePageManager()
+
+    content_panels = BasePage.content_panels + [
+        FieldPanel("format"),
+        MultiFieldPanel([FieldPanel("image"), FieldPanel("image_alt")], heading=_("Picture")),
+        *OrganisationOwnedMixin.organisation_panels,
+        FieldPanel("topics"),
+        FieldPanel("audiences"),
+        FieldPanel("body"),
+        InlinePanel(
+            "documents",
+            label=_("Downloads"),
+            help_text=_("Optional files to download, e.g. a printable PDF of the resource."),
+            max_num=10,
+        ),
+        FieldPanel("references"),
+        MultiFieldPanel(
+            [
+                FieldPanel("reviewed_by_name"),
+                FieldPanel("reviewed_by_role"),
+                FieldPanel("review_due"),
+            ],
+            heading=_("Review"),
+        ),
+        PageChooserPanel("easy_read_version", "campaigns.ResourcePage"),
+    ]
+    search_fields = BasePage.search_fields + [
+        index.SearchField("body"),
+        index.FilterField("format"),
+    ]
+
+    parent_page_types = ["campaigns.ResourceIndexPage"]
+    subpage_types = []
+    template = "pages/resource_page.html"
+
+    class Meta:
+        verbose_name = _("resource")
+        verbose_name_plural = _("resources")
+
+    def clean(self):
+        super().clean()
+        validate_alt_text(self, "image", "image_alt")
+        if self.easy_read_version_id:
+            if self.pk and self.easy_read_version_id == self.pk:
+                raise ValidationError(
+                    {"easy_read_version": _("A resource cannot be its own easy-read version.")}
+                )
+            target = ResourcePage.objects.filter(pk=self.easy_read_version_id).first()
+            if target is not None and target.format != EASY_READ:
+                raise ValidationError(
+                    {
+                        "easy_read_version": _(
+                            "Choose a resource whose format is 'Easy read', or change that "
+                            "resource's format first."
+                        )
+                    }
+                )
+
+    def save(self, *args, **kwargs):
+        self.reading_time = self.compute_reading_time()
+        return super().save(*args, **kwargs)
+
+    def compute_reading_time(self):
+        """Minutes to read the summary and body at an easy pace; at least one."""
+        words = count_words(self.summary) + count_words(list(self.body.raw_data))
+        return max(1, math.ceil(words / WORDS_PER_MINUTE))
+
+    @property
+    def format_label(self):
+        return self.get_format_display()
+
+    @property
+    def is_easy_read(self):
+        return self.format == EASY_READ
+
+    @property
+    def review_overdue(self):
+        return bool(self.review_due and self.review_due < timezone.localdate())
+
+    def standard_version(self):
+        """The full resource this easy-read version belongs to (the link seen from the other
+        side), in this page's language where translated."""
+        candidates = ResourcePage.objects.live().filter(
+            easy_read_version__translation_key=self.translation_key
+        )
+        fallback = None
+        for candidate in candidates:
+            if candidate.locale_id == self.locale_id:
+                return candidate
+            fallback = fallback or candidate
+        if fallback is None:
+            return None
+        translated = fallback.get_translation_or_none(self.locale)
+        return translated if translated is not None and translated.live else fallback
+
+    def localized_easy_read(self):
+        """The easy-read version in this page's language where translated."""
+        target = self.easy_read_version
+        if target is None:
+            return None
+        translated = target.get_translation_or_none(self.locale)
+        page = translated or target
+        return page if page.live else None
+
+    def get_context(self, request, *args, **kwargs):
+        from campaigns.detail import resource_detail_context
+
+        context = super().get_context(request, *args, **kwargs)
+        context.update(resource_detail_context(self, request))
+        return context
+
+
+class ResourceDocument(Orderable):
+    """A downloadable file attached to a resource, served through Wagtail's document view."""
+
+    resource = ParentalKey(ResourcePage, on_delete=models.CASCADE, related_name="documents")
+    document = models.ForeignKey(
+        "wagtaildocs.Document",
+        on_delete=models.CASCADE,
+        related_name="+",
+        help_text=_("The file readers can download."),
+    )
+    label = models.CharField(
+        max_length=160,
+        blank=True,
+        help_text=_(
+            "Optional link text, e.g. 'Printable version (PDF)'. The file title otherwise."
+        ),
+    )
+
+    panels = [FieldPanel("document"), FieldPanel("label")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("download")
+        verbose_name_plural = _("downloads")
+
+    @property
+    def link_text(self):
+        return self.label or self.document.title
