@@ -19,10 +19,10 @@ EVENTS_PER_PAGE = 12
 FEED_MAX_EVENTS = 200
 
 
-def terms_for_locale(model, locale):
+def terms_for_locale(model, locale, source=None):
     """Taxonomy terms in ``locale``, falling back to the source-language term for slugs
     not translated yet; one query."""
-    source = Locale.get_default()
+    source = source or Locale.get_default()
     chosen = {}
     for term in model.objects.filter(locale_id__in={locale.pk, source.pk}).order_by("name"):
         if term.slug not in chosen or term.locale_id == locale.pk:
@@ -41,15 +41,16 @@ class EventListing:
         self.archive = archive
         self.now = now or timezone.now()
         self.locale = active_locale(request)
-        self.topics = terms_for_locale(Topic, self.locale)
-        self.audiences = terms_for_locale(Audience, self.locale)
+        source = Locale.get_default()
+        self.topics = terms_for_locale(Topic, self.locale, source)
+        self.audiences = terms_for_locale(Audience, self.locale, source)
         self.form = EventFilterForm(
             request.GET or None,
             topics=self.topics,
             audiences=self.audiences,
             week=index_page.mental_health_week,
         )
-        base = EventPage.objects.in_locale(self.locale)
+        base = EventPage.objects.in_locale(self.locale, source)
         if archive:
             self.windowed = base.past(now=self.now)
         else:

@@ -22,10 +22,10 @@ def _sessions():
 class EventQuerySet(PageQuerySet):
     """Queries for event pages: the upcoming listing, the archive and the filters."""
 
-    def in_locale(self, locale):
+    def in_locale(self, locale, source=None):
         """Live, public events in ``locale``, plus source-language events that have no live
         translation there yet, so readers never miss an event near them."""
-        source = Locale.get_default()
+        source = source or Locale.get_default()
         qs = self.live().public()
         if locale.pk == source.pk:
             return qs.filter(locale=locale)
