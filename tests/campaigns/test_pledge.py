@@ -1,0 +1,163 @@
+"""The campaign pledge: signing, consent, moderation, counts, duplicates, rate limit and
+the moderators-only CSV export."""
+
+import uuid
+
+import pytest
+from django.contrib.auth.models import Group
+from django.urls import reverse
+
+from campaigns.models import PledgeSignature
+from campaigns.pledge import RATE_LIMIT
+from tests.campaigns.factories import CampaignPageFactory, PledgeSignatureFactory
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def campaign(campaign_index):
+    return CampaignPageFactory(
+        parent=campaign_index,
+        slug="talk",
+        pledge_statement="I pledge to talk openly about mental health.",
+    )
+
+
+def _sign(client, campaign, **fields):
+    data = {"token": str(uuid.uuid4()), "kind": "individual", "name": "", "country": "FR"}
+    data.update(fields)
+    return client.post("/en/campaigns/talk/pledge/", data)
+
+
+def test_page_shows_the_pledge_form(client, campaign):
+    html = client.get("/en/campaigns/talk/").content.decode()
+    assert "I pledge to talk openly about mental health." in html
+    assert 'action="/en/campaigns/talk/pledge/"' in html
+    assert 'name="token"' in html
+    assert "0 signatures so far" in html
+
+
+def test_anonymous_signature_waits_for_moderation(client, campaign):
+    response = _sign(client, campaign)
+    assert response.status_code == 302
+    assert response["Location"] == "/en/campaigns/talk/?pledged=1#pledge"
+    signature = PledgeSignature.objects.get()
+    assert signature.status == "pending"
+    assert signature.public_name == "Anonymous"
+    html = client.get(response["Location"]).content.decode()
+    assert "Thank you for signing" in html
+    assert "0 signatures so far" in html  # not counted before moderation
+
+
+def test_double_click_makes_one_signature(client, campaign):
+    token = str(uuid.uuid4())
+    first = _sign(client, campaign, token=token, name="Ana")
+    second = _sign(client, campaign, token=token, name="Ana")
+    assert first.status_code == second.status_code == 302
+    assert PledgeSignature.objects.count() == 1
+
+
+def test_email_needs_its_own_consent(client, campaign):
+    response = _sign(client, campaign, email="ana@example.org")
+    assert response.status_code == 400
+    assert "Tick the box to let us contact you" in response.content.decode()
+    assert not PledgeSignature.objects.exists()
+    _sign(client, campaign, email="ana@example.org", email_consent="on")
+    assert PledgeSignature.objects.get().email == "ana@example.org"
+
+
+def test_organisation_signs_with_a_commitment(client, campaign):
+    response = _sign(client, campaign, kind="organisation", name="City of Lyon")
+    assert response.status_code == 400
+    assert "what your organisation commits to" in response.content.decode()
+    _sign(
+        client,
+        campaign,
+        kind="organisation",
+        name="City of Lyon",
+        organisation_website="https://lyon.example.org",
+        commitment="We adopt the prevention concordat for all our staff.",
+    )
+    signature = PledgeSignature.objects.get()
+    assert signature.is_organisation
+    signature.status = "approved"
+    signature.save()
+    html = client.get("/en/campaigns/talk/").content.decode()
+    assert "City of Lyon" in html
+    assert "We adopt the prevention concordat" in html
+
+
+def test_counts_and_list_show_approved_signatures_only_and_never_emails(client, campaign):
+    PledgeSignatureFactory(
+        campaign=campaign, name="Ana", country="FR", email="ana@x.org", email_consent=True
+    )
+    PledgeSignatureFactory(campaign=campaign, name="Olena", country="UA")
+    PledgeSignatureFactory(campaign=campaign, name="", country="FR")
+    PledgeSignatureFactory(campaign=campaign, name="Spammer", status="pending")
+    PledgeSignatureFactory(campaign=campaign, name="Troll", status="rejected")
+    html = client.get("/en/campaigns/talk/").content.decode()
+    assert "3 signatures so far" in html
+    assert "France: 2" in html and "Ukraine: 1" in html
+    assert "Ana" in html and "Olena" in html and "Anonymous" in html
+    assert "Spammer" not in html and "Troll" not in html
+    assert "ana@x.org" not in html
+
+
+def test_translations_share_one_pledge(client, translated_home, locales):
+    from tests.campaigns.factories import CampaignIndexPageFactory
+
+    index = CampaignIndexPageFactory(parent=translated_home["en"])
+    campaign = CampaignPageFactory(parent=index, slug="talk", pledge_statement="I pledge.")
+    index.copy_for_translation(locales["fr"]).save_revision().publish()
+    french = campaign.copy_for_translation(locales["fr"])
+    french.save_revision().publish()
+    PledgeSignatureFactory(campaign=campaign, country="FR")
+    PledgeSignatureFactory(campaign=french.specific, country="FR")
+    html = client.get("/fr/campaigns/talk/").content.decode()
+    assert "2 " in html and "France: 2" in html
+
+
+def test_signing_is_rate_limited(client, campaign):
+    for _attempt in range(RATE_LIMIT):
+        assert _sign(client, campaign).status_code == 302
+    response = _sign(client, campaign)
+    assert response.status_code == 429
+    assert "Too many signatures" in response.content.decode()
+    assert PledgeSignature.objects.count() == RATE_LIMIT
+
+
+def test_closed_or_missing_pledge_accepts_nothing(client, campaign_index):
+    CampaignPageFactory(parent=campaign_index, slug="talk", pledge_statement="")
+    response = _sign(client, None)
+    assert response.status_code == 302
+    assert not PledgeSignature.objects.exists()
+
+
+def test_get_on_the_pledge_address_goes_back_to_the_page(client, campaign):
+    response = client.get("/en/campaigns/talk/pledge/")
+    assert response.status_code == 302
+    assert response["Location"] == "/en/campaigns/talk/#pledge"
+
+
+def test_moderators_export_signatures_as_csv(client, django_user_model, campaign):
+    from home.roles import MODERATORS, PARTNER_EDITORS, setup_roles
+
+    setup_roles()
+    PledgeSignatureFactory(campaign=campaign, name="Ana", email="ana@x.org", email_consent=True)
+    url = reverse("wagtailsnippets_campaigns_pledgesignature:list") + "?export=csv"
+
+    editor = django_user_model.objects.create_user("editor", password="pw")
+    editor.groups.add(Group.objects.get(name=PARTNER_EDITORS))
+    client.force_login(editor)
+    denied = client.get(url)
+    assert denied.status_code in (302, 403)
+    assert b"ana@x.org" not in denied.content
+
+    moderator = django_user_model.objects.create_user("moderator", password="pw")
+    moderator.groups.add(Group.objects.get(name=MODERATORS))
+    client.force_login(moderator)
+    response = client.get(url)
+    assert response.status_code == 200
+    assert response["Content-Type"].startswith("text/csv")
+    content = b"".join(response.streaming_content).decode()
+    assert "ana@x.org" in content
