@@ -15,7 +15,7 @@ from django.core.files.images import ImageFile
 from PIL import Image as PILImage
 from PIL import ImageDraw
 from wagtail.images import get_image_model
-from wagtail.models import Collection, Locale
+from wagtail.models import Collection, Locale, Page
 
 from home.models import HomePage
 
@@ -43,9 +43,14 @@ class Demo:
 
 
 def ensure_locales():
-    """Create a Locale for every configured language."""
+    """Create a Locale for every configured language, and the root page and root
+    collection if a flushed database lost the ones Wagtail's migrations made."""
     for code, _name in settings.LANGUAGES:
         Locale.objects.get_or_create(language_code=code)
+    if Page.get_first_root_node() is None:
+        Page.add_root(instance=Page(title="Root", slug="root", locale=Locale.get_default()))
+    if Collection.get_first_root_node() is None:
+        Collection.add_root(name="Root")
 
 
 PALETTE = [

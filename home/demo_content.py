@@ -7,7 +7,7 @@ from datetime import date
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
-from wagtail.models import Locale, Page, Site
+from wagtail.models import Page, Site
 
 from home.demo import (
     add_child,
@@ -374,9 +374,7 @@ def _home_page(demo):
     existing = HomePage.objects.filter(locale__language_code=settings.OPENLY_SOURCE_LANGUAGE)
     if existing.exists():
         return existing.get()
-    root = Page.get_first_root_node() or Page.add_root(
-        instance=Page(title="Root", slug="root", locale=Locale.get_default())
-    )
+    root = Page.get_first_root_node()
     # Replace Wagtail's "Welcome" placeholder page with the Openly home page.
     for placeholder in root.get_children().exact_type(Page):
         Site.objects.filter(root_page=placeholder).delete()

@@ -17,6 +17,41 @@ def _clean_test_media():
     shutil.rmtree(Path(settings.MEDIA_ROOT), ignore_errors=True)
 
 
+def _is_transactional(request):
+    marker = request.node.get_closest_marker("django_db")
+    if marker is not None and (marker.kwargs.get("transaction") or (marker.args[:1] == (True,))):
+        return True
+    return bool({"transactional_db", "live_server"} & set(request.fixturenames))
+
+
+@pytest.fixture(autouse=True)
+def _restore_migration_data(request):
+    """Transactional tests empty every table between tests, including the rows that
+    migrations create (the root page and collection, the default locale, wagtail-localize's
+    'submit translation' permission). Put them back so every test starts from the state
+    a migrated database is in."""
+    if not _is_transactional(request):
+        return
+    request.getfixturevalue("transactional_db")
+    from django.contrib.auth.models import Permission
+    from django.contrib.contenttypes.models import ContentType
+    from wagtail.models import Collection
+
+    default, _created = Locale.objects.get_or_create(language_code=settings.LANGUAGE_CODE)
+    if Page.get_first_root_node() is None:
+        Page.add_root(instance=Page(title="Root", slug="root", locale=default))
+    if Collection.get_first_root_node() is None:
+        Collection.add_root(name="Root")
+    content_type, _created = ContentType.objects.get_or_create(
+        app_label="wagtail_localize", model="translation"
+    )
+    Permission.objects.get_or_create(
+        content_type=content_type,
+        codename="submit_translation",
+        defaults={"name": "Can submit translations"},
+    )
+
+
 @pytest.fixture
 def locales(db):
     """A Locale for every configured language, by language code."""
@@ -29,9 +64,6 @@ def locales(db):
 def home_page(locales):
     """The English home page, as the root of the default site."""
     root = Page.get_first_root_node()
-    if root is None:
-        # Transactional tests (the browser tests) flush the tree that migrations made.
-        root = Page.add_root(instance=Page(title="Root", slug="root", locale=locales["en"]))
     for placeholder in root.get_children().exact_type(Page):
         Site.objects.filter(root_page=placeholder).delete()
         placeholder.delete()

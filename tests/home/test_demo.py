@@ -6,7 +6,8 @@ import pytest
 from django.apps import apps
 from django.core.management import call_command
 
-pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
+# Transactional: wagtail-localize publishes translations when the transaction commits.
+pytestmark = pytest.mark.django_db(transaction=True)
 
 
 def row_counts():
