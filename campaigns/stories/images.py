@@ -53,13 +53,11 @@ def clean_upload(upload):
                 clean = _strip(picture, image_format)
     except ValidationError:
         raise
-    except (
-        OSError,
-        ValueError,
-        SyntaxError,
-        Image.DecompressionBombError,
-        Image.DecompressionBombWarning,
-    ) as error:
+    except (Image.DecompressionBombError, Image.DecompressionBombWarning) as error:
+        raise ValidationError(
+            _("The picture has too many pixels. Please choose a smaller one.")
+        ) from error
+    except (OSError, ValueError, SyntaxError) as error:
         raise ValidationError(
             _("We could not read this picture. Please choose a JPEG, PNG or WebP file.")
         ) from error

@@ -6,7 +6,9 @@ from wagtail.models import GroupPagePermission
 from home.roles import PLE_CONTRIBUTORS, STORY_MODERATORS
 
 RECORD_PERMISSIONS = ["view_contributorrecord", "change_contributorrecord"]
-PLE_PAGE_PERMISSIONS = ["add_page", "change_page"]
+# "add" only, not "change": Wagtail lets a page's owner edit the pages they created with
+# "add", while "change" would let a PLE contributor open every other contributor's draft.
+PLE_PAGE_PERMISSIONS = ["add_page"]
 
 
 def configure_roles(groups):

@@ -18,9 +18,11 @@ CONTRIBUTOR_EMAIL = "private.person@example.invalid"
 
 
 @pytest.fixture(autouse=True)
-def _fresh_cache(settings):
-    """Rate limits live in the cache: every test starts with none spent."""
+def _fresh_cache(settings, tmp_path):
+    """Rate limits live in the cache: every test starts with none spent. Uploads go to a
+    folder of this test's own, so file checks are not disturbed by parallel test runs."""
     settings.OPENLY_STORY_MIN_FILL_SECONDS = 5
+    settings.MEDIA_ROOT = tmp_path / "media"
     cache.clear()
     yield
     cache.clear()
