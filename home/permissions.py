@@ -12,6 +12,7 @@ granted through the role groups:
   whose ``organisation`` is one of the user's; "add" only under pages that accept
   organisation-owned pages (the campaign, resource and event indexes) or on own pages.
 - Translators: change applies only to pages in the languages assigned to them.
+- Story moderators: their permissions apply only to the stories app's pages.
 
 Other groups (moderators, administrators) keep Wagtail's plain tree rules.
 """
@@ -20,10 +21,13 @@ from django.utils.functional import cached_property
 from wagtail.models import PagePermissionTester
 
 from home.organisations import organisation_ids
-from home.roles import PARTNER_EDITORS, PARTNER_LEADS, TRANSLATORS
+from home.roles import PARTNER_EDITORS, PARTNER_LEADS, STORY_MODERATORS, TRANSLATORS
 
 ORGANISATION_SCOPED_GROUPS = {PARTNER_EDITORS, PARTNER_LEADS}
 LOCALE_SCOPED_GROUPS = {TRANSLATORS}
+# Story moderators review stories only: their tree-wide permissions apply to the stories
+# app's pages (its index and story pages), not to campaigns, resources or events.
+APP_SCOPED_GROUPS = {STORY_MODERATORS: {"stories"}}
 
 
 def _locale_ids(user, role):
@@ -113,6 +117,8 @@ class OpenlyPagePermissionTester(PagePermissionTester):
             return action == "add" and accepts_organisation_pages(self.page)
         if group_name in LOCALE_SCOPED_GROUPS:
             return self.page.locale_id in translator_locale_ids(self.user)
+        if group_name in APP_SCOPED_GROUPS:
+            return self.page._meta.app_label in APP_SCOPED_GROUPS[group_name]
         return True
 
     def _scoped_permissions(self):

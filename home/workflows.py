@@ -15,6 +15,7 @@ from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.mail import send_mail
 from django.db.models import Q
+from django.db.models.signals import post_save
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import translation
@@ -171,6 +172,17 @@ def on_task_submitted(sender, instance, user=None, **kwargs):
     )
 
 
+def assign_translation_workflow(sender, instance, created=False, raw=False, **kwargs):
+    """A new language home gets the translation workflow at once (no set-up run needed)."""
+    if raw or not created or not isinstance(instance, Page) or instance.depth != 2:
+        return
+    if instance.locale_id == Locale.get_default().pk:
+        return
+    workflow = Workflow.objects.filter(name=TRANSLATION_WORKFLOW, active=True).first()
+    if workflow is not None:
+        _assign(workflow, instance)
+
+
 def connect_signals():
     from wagtail.models import TaskState
 
@@ -182,3 +194,4 @@ def connect_signals():
     task_submitted.connect(
         on_task_submitted, sender=LanguageCheckTaskState, dispatch_uid="openly_check_email"
     )
+    post_save.connect(assign_translation_workflow, dispatch_uid="openly_translation_workflow")

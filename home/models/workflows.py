@@ -55,8 +55,9 @@ class LanguageCheckTask(AbstractGroupApprovalTask):
     def start(self, workflow_state, user=None):
         from home.language_check.engine import check_page
 
-        revision = workflow_state.content_object.get_latest_revision()
-        page = revision.as_object()
+        content = workflow_state.content_object
+        revision = content.get_latest_revision()
+        page = revision.as_object() if revision else _page(content)
         findings = [f for f in check_page(page) if f.blocking]
         state = LanguageCheckTaskState(
             workflow_state=workflow_state,
@@ -106,7 +107,7 @@ class PartnerLeadReviewTask(Task):
             state = TaskState(
                 workflow_state=workflow_state,
                 task=self,
-                revision=page.get_latest_revision(),
+                revision=workflow_state.content_object.get_latest_revision(),
                 status=TaskState.STATUS_SKIPPED,
                 finished_at=timezone.now(),
             )

@@ -1,0 +1,274 @@
+"""The co-creation workflows: language check → partner lead → moderator, and translation
+review; who may act at each step, who is told, and what resets an approval."""
+
+import pytest
+from django.core import mail
+from django.urls import reverse
+from wagtail.models import PageLogEntry, TaskState, WorkflowState
+
+from home.models import AcceptedFinding, LanguageCheckTask, LocaleReviewTask, PartnerLeadReviewTask
+from home.workflows import CAMPAIGN_WORKFLOW, TRANSLATION_WORKFLOW, setup_workflows
+from tests.home import factories
+from tests.home.factories import CONTENT_TYPES, fresh, translate
+
+world = factories.world  # the shared co-creation fixture
+
+LABEL = CONTENT_TYPES[0][0]
+
+
+def submit(page, user):
+    page.save_revision(user=user)
+    state = page.get_workflow().start(page, user)
+    state.refresh_from_db()
+    return state
+
+
+def act(client, user, page, state, action="approve"):
+    client.force_login(user)
+    task_state = state.current_task_state
+    url = reverse("wagtailadmin_pages:workflow_action", args=[page.pk, action, task_state.pk])
+    response = client.post(url, {"comment": ""})
+    state.refresh_from_db()
+    task_state.refresh_from_db()
+    return response, task_state
+
+
+def current_task(state):
+    state.refresh_from_db()
+    return state.current_task_state.task.specific
+
+
+@pytest.fixture
+def page(world):
+    return world.pages_a[LABEL]
+
+
+@pytest.mark.django_db
+def test_campaign_content_pages_get_the_campaign_workflow(world, page):
+    assert page.get_workflow().name == CAMPAIGN_WORKFLOW
+    assert setup_workflows()[CAMPAIGN_WORKFLOW] == world.workflows[CAMPAIGN_WORKFLOW]
+
+
+@pytest.mark.django_db
+def test_full_loop_editor_lead_moderator_publishes(world, page, client):
+    state = submit(page, world.editor_a)
+    assert isinstance(current_task(state), PartnerLeadReviewTask)
+    act(client, world.lead_a, page, state)
+    assert current_task(state).name == "Moderator approval"
+    act(client, world.moderator, page, state)
+    assert state.status == WorkflowState.STATUS_APPROVED
+    assert fresh(page).live
+
+
+@pytest.mark.django_db
+def test_partner_editor_cannot_approve_own_page(world, page, client):
+    state = submit(page, world.editor_a)
+    assert current_task(state).get_actions(page, world.editor_a) == []
+    response, task_state = act(client, world.editor_a, page, state)
+    assert response.status_code in {302, 403}
+    assert task_state.status == TaskState.STATUS_IN_PROGRESS
+    # Still not at the moderator step either, after the lead approves.
+    act(client, world.lead_a, page, state)
+    response, task_state = act(client, world.editor_a, page, state)
+    assert task_state.status == TaskState.STATUS_IN_PROGRESS
+    assert state.status == WorkflowState.STATUS_IN_PROGRESS
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("outsider", ["lead_b", "translator", "editor_a2", "story_moderator"])
+def test_approval_by_someone_outside_the_task_group_is_refused(world, page, client, outsider):
+    state = submit(page, world.editor_a)
+    response, task_state = act(client, getattr(world, outsider), page, state)
+    assert task_state.status == TaskState.STATUS_IN_PROGRESS
+    act(client, world.lead_a, page, state)
+    response, task_state = act(client, getattr(world, outsider), page, state)
+    assert task_state.status == TaskState.STATUS_IN_PROGRESS
+    assert state.status == WorkflowState.STATUS_IN_PROGRESS
+
+
+@pytest.mark.django_db
+def test_moderator_cannot_skip_the_lead_step(world, page, client):
+    state = submit(page, world.editor_a)
+    response, task_state = act(client, world.moderator, page, state)
+    assert task_state.status == TaskState.STATUS_IN_PROGRESS
+
+
+@pytest.mark.django_db
+def test_edit_during_review_resets_approval(world, page, client):
+    state = submit(page, world.editor_a)
+    act(client, world.lead_a, page, state)
+    assert current_task(state).name == "Moderator approval"
+    # The moderator changes the page while reviewing it...
+    edited = fresh(page)
+    edited.title = "Talk about it, edited in review"
+    edited.save_revision(user=world.moderator)
+    act(client, world.moderator, page, state)
+    # ...so the lead's earlier approval no longer counts: back to the lead, not published.
+    assert state.status == WorkflowState.STATUS_IN_PROGRESS
+    assert isinstance(current_task(state), PartnerLeadReviewTask)
+    assert not fresh(page).title.endswith("in review")
+
+
+@pytest.mark.django_db
+def test_translation_cannot_go_live_without_review(world, page, client):
+    french = translate(page, world.locales["fr"])
+    assert not french.live
+    assert french.get_workflow().name == TRANSLATION_WORKFLOW
+    perms = french.permissions_for_user(world.translator)
+    assert perms.can_edit() and not perms.can_publish()
+    client.force_login(world.translator)
+    response = client.get(reverse("wagtailadmin_pages:edit", args=[french.pk]))
+    assert response.status_code == 200
+    assert 'name="action-publish"' not in response.content.decode()
+    mail.outbox.clear()
+    state = submit(french, world.translator)
+    assert isinstance(current_task(state), LocaleReviewTask)
+    assert sorted(m.to[0] for m in mail.outbox) == ["reviewerfr@example.org"]
+    # A reviewer of another language and the translator cannot approve it.
+    for outsider in (world.reviewer_de, world.translator, world.lead_b):
+        _response, task_state = act(client, outsider, french, state)
+        assert task_state.status == TaskState.STATUS_IN_PROGRESS
+    assert not fresh(french).live
+    act(client, world.reviewer_fr, french, state)
+    assert state.status == WorkflowState.STATUS_APPROVED
+    assert fresh(french).live
+
+
+@pytest.mark.django_db
+def test_lead_step_notifies_only_the_organisations_leads(world, page):
+    mail.outbox.clear()
+    submit(page, world.editor_a)
+    recipients = sorted(m.to[0] for m in mail.outbox)
+    assert recipients == ["lead@example.org"]
+    message = mail.outbox[0]
+    assert f"/admin/pages/{page.pk}/edit/" in message.body
+    assert page.title in message.subject
+
+
+@pytest.mark.django_db
+def test_moderator_step_notifies_moderators_only(world, page, client):
+    state = submit(page, world.editor_a)
+    mail.outbox.clear()
+    act(client, world.lead_a, page, state)
+    recipients = {m.to[0] for m in mail.outbox}
+    assert "moderator@example.org" in recipients
+    assert not recipients & {"admin@example.org", "leadb@example.org", "reviewerfr@example.org"}
+
+
+@pytest.mark.django_db
+def test_high_severity_finding_stops_the_check_and_goes_to_moderators(world, page, client):
+    page.summary = "He committed suicide last year, his family said."
+    page.save()
+    mail.outbox.clear()
+    state = submit(page, world.editor_a)
+    task = current_task(state)
+    assert isinstance(task, LanguageCheckTask)
+    findings = state.current_task_state.specific.findings
+    assert [f["matched"] for f in findings] == ["committed suicide"]
+    assert [m.to[0] for m in mail.outbox] == ["moderator@example.org"]
+    assert "died by suicide" in mail.outbox[0].body
+    # The lead cannot wave it through; a moderator can.
+    _response, task_state = act(client, world.lead_a, page, state)
+    assert task_state.status == TaskState.STATUS_IN_PROGRESS
+    act(client, world.moderator, page, state)
+    assert isinstance(current_task(state), PartnerLeadReviewTask)
+
+
+@pytest.mark.django_db
+def test_clean_page_passes_the_check_without_notifying_moderators(world, page):
+    mail.outbox.clear()
+    state = submit(page, world.editor_a)
+    check_state = state.task_states.get(task__name__startswith="Language")
+    assert check_state.status == TaskState.STATUS_APPROVED
+    assert "moderator@example.org" not in {m.to[0] for m in mail.outbox}
+
+
+@pytest.mark.django_db
+def test_moderator_accepts_a_finding_and_it_is_logged(world, page, client):
+    page.summary = "Her poem says: “I am not crazy, I am tired.”"
+    page.save_revision(user=world.editor_a)
+    client.force_login(world.moderator)
+    edit_url = reverse("wagtailadmin_pages:edit", args=[page.pk])
+    response = client.get(edit_url)
+    assert "Accept as justified" in response.content.decode()
+    from home.models import LanguageRule
+
+    rule = LanguageRule.objects.get(language="en", phrase="crazy")
+    response = client.post(
+        reverse("openly_accept_language_finding", args=[page.pk]),
+        {
+            "accept_finding": "1",
+            "finding_rule_1": rule.pk,
+            "finding_matched_1": "crazy",
+            "finding_reason_1": "A quotation from the poet.",
+        },
+    )
+    assert response.status_code == 302
+    accepted = AcceptedFinding.objects.get(page=page)
+    assert accepted.accepted_by == world.moderator
+    entry = PageLogEntry.objects.get(page=page, action="openly.language_finding.accept")
+    assert entry.user == world.moderator
+    assert entry.data["reason"] == "A quotation from the poet."
+
+
+@pytest.mark.django_db
+def test_only_moderators_accept_findings(world, page, client):
+    from home.models import LanguageRule
+
+    rule = LanguageRule.objects.get(language="en", phrase="crazy")
+    client.force_login(world.lead_a)
+    response = client.post(
+        reverse("openly_accept_language_finding", args=[page.pk]),
+        {"accept_finding": "1", "finding_rule_1": rule.pk, "finding_matched_1": "crazy"},
+    )
+    assert response.status_code in {302, 403}
+    assert not AcceptedFinding.objects.exists()
+    assert not PageLogEntry.objects.filter(action="openly.language_finding.accept").exists()
+
+
+@pytest.mark.django_db
+def test_accepted_high_finding_no_longer_blocks(world, page):
+    from home.models import LanguageRule
+
+    page.summary = "The headline read “Nutter on the loose” in 1998."
+    page.save()
+    rule = LanguageRule.objects.get(language="en", phrase="nutter")
+    AcceptedFinding.objects.create(page=page, rule=rule, matched_text="nutter")
+    state = submit(page, world.editor_a)
+    assert isinstance(current_task(state), PartnerLeadReviewTask)
+
+
+@pytest.mark.django_db
+def test_partner_editor_sees_findings_in_the_editor(world, page, client):
+    page.summary = "Stop calling people psychos."
+    page.save_revision(user=world.editor_a)
+    client.force_login(world.editor_a)
+    html = client.get(reverse("wagtailadmin_pages:edit", args=[page.pk])).content.decode()
+    assert "psychos" in html
+    assert "A slur that makes people" in html
+    assert "Accept as justified" not in html
+
+
+@pytest.mark.django_db
+def test_dashboard_panel_lists_the_organisations_content(world, page, client):
+    state = submit(page, world.editor_a)
+    assert state.status == WorkflowState.STATUS_IN_PROGRESS
+    client.force_login(world.editor_a2)
+    html = client.get(reverse("wagtailadmin_home")).content.decode()
+    assert "My organisation&#x27;s content" in html or "My organisation's content" in html
+    assert page.title in html
+    assert world.pages_b[LABEL].title not in html
+
+
+@pytest.mark.django_db
+def test_findings_report_by_organisation_and_language(world, page, client):
+    page.summary = "A crazy idea that works."
+    page.save_revision().publish()
+    client.force_login(world.moderator)
+    url = reverse("openly_language_findings_report")
+    html = client.get(url, {"organisation": world.org_a.pk, "language": "en"}).content.decode()
+    assert page.title in html and "crazy" in html
+    html = client.get(url, {"organisation": world.org_b.pk}).content.decode()
+    assert page.title not in html
+    client.force_login(world.contributor)
+    assert client.get(url).status_code in {302, 403}
