@@ -209,7 +209,9 @@ class EventFilterForm(forms.Form):
         cleaned_data = super().clean()
         start, end = cleaned_data.get("date_from"), cleaned_data.get("date_to")
         if start and end and end < start:
+            # Neither date can be trusted: ignore the range rather than guess.
             self.add_error("date_to", _("The end date is before the start date."))
+            cleaned_data.pop("date_from", None)
         return cleaned_data
 
     @property
