@@ -11,6 +11,10 @@ class HomeConfig(AppConfig):
     def ready(self):
         from django.db.models.signals import post_delete, post_save
 
+        from home import snippets
+
+        snippets.register()
+
         from home.language_check.engine import invalidate_rules
         from home.models import LanguageRule
         from home.workflows import connect_signals

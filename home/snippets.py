@@ -1,11 +1,11 @@
-"""Admin screens for the site-wide snippets that belong to the foundation: crisis
-helplines and the shared taxonomy. Registered from HomeConfig.ready()."""
+"""Admin screens for the site-wide snippets: partner organisations, crisis helplines and
+the shared taxonomy. Registered from HomeConfig.ready()."""
 
 from django.utils.translation import gettext_lazy as _
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
-from home.models import Audience, CrisisHelpline, Topic
+from home.models import Audience, CrisisHelpline, PartnerOrganisation, Topic
 
 
 class CrisisHelplineViewSet(SnippetViewSet):
@@ -44,7 +44,25 @@ class AudienceViewSet(SnippetViewSet):
     search_fields = ["name", "slug"]
 
 
+class PartnerOrganisationViewSet(SnippetViewSet):
+    """The coalition's partner organisations; saving one sets up its groups and collection."""
+
+    model = PartnerOrganisation
+    icon = "group"
+    menu_label = _("Partner organisations")
+    menu_order = 200
+    add_to_admin_menu = True
+    list_display = ["name", "country", "website"]
+    list_filter = ["country"]
+    search_fields = ["name"]
+
+
 def register():
     """Register the foundation's snippets with the admin (called once at start-up)."""
-    for viewset in (CrisisHelplineViewSet, TopicViewSet, AudienceViewSet):
+    for viewset in (
+        PartnerOrganisationViewSet,
+        CrisisHelplineViewSet,
+        TopicViewSet,
+        AudienceViewSet,
+    ):
         register_snippet(viewset)

@@ -45,3 +45,7 @@ def test_helpline_needs_a_way_to_reach_it(admin_client, locales):
 @pytest.mark.parametrize("model", ["topic", "audience"])
 def test_taxonomy_admin_lists(admin_client, locales, model):
     assert admin_client.get(f"/admin/snippets/home/{model}/").status_code == 200
+
+
+def test_partner_organisations_admin_lists(admin_client, locales):
+    assert admin_client.get("/admin/snippets/home/partnerorganisation/").status_code == 200
