@@ -18,6 +18,7 @@ from wagtail.admin.panels import (
     InlinePanel,
     MultiFieldPanel,
     ObjectList,
+    PageChooserPanel,
     TabbedInterface,
 )
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path, re_path
@@ -320,6 +321,17 @@ class EventPage(RoutablePageMixin, OrganisationOwnedMixin, BasePage):
         related_name="+",
         help_text=_("Who the event is for."),
     )
+    campaign = models.ForeignKey(
+        "campaigns.CampaignPage",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="events",
+        help_text=_(
+            "Optional: the campaign this event belongs to, e.g. 'Mental Health Week 2026'. "
+            "The campaign's page then lists this event's outcomes."
+        ),
+    )
     # After the event
     report_key_insights = RichTextField(
         blank=True,
@@ -348,6 +360,7 @@ class EventPage(RoutablePageMixin, OrganisationOwnedMixin, BasePage):
         MultiFieldPanel(
             [FieldPanel("status"), FieldPanel("status_note")], heading=_("Cancelled or postponed?")
         ),
+        PageChooserPanel("campaign", page_type="campaigns.CampaignPage"),
         FieldPanel("topics", widget=forms.CheckboxSelectMultiple),
         FieldPanel("audiences", widget=forms.CheckboxSelectMultiple),
     ]
@@ -577,7 +590,10 @@ class EventPage(RoutablePageMixin, OrganisationOwnedMixin, BasePage):
         """Keep the calendar sequence number of the live row when restoring a revision:
         it counts publications, not revisions."""
         page = super().with_content_json(content)
-        page.ics_sequence = self.ics_sequence
+        if self.pk:
+            # Read it from the database: `self` may be a stale copy held by a revision.
+            stored = type(self).objects.filter(pk=self.pk).values_list("ics_sequence", flat=True)
+            page.ics_sequence = stored.first() or 0
         return page
 
     def bump_sequence(self):
