@@ -23,13 +23,17 @@ def configure_roles(groups):
         story_moderators.permissions.add(
             Permission.objects.get(content_type__app_label="stories", codename=codename)
         )
-    ple = groups[PLE_CONTRIBUTORS]
     for index_page in StoryIndexPage.objects.all():
-        for codename in PLE_PAGE_PERMISSIONS:
-            permission = Permission.objects.get(
-                content_type__app_label="wagtailcore", codename=codename
-            )
-            GroupPagePermission.objects.get_or_create(
-                group=ple, page=index_page, permission=permission
-            )
+        grant_ple_permissions(groups[PLE_CONTRIBUTORS], index_page)
     assign_story_workflow()
+
+
+def grant_ple_permissions(group, index_page):
+    """Let PLE contributors draft and submit stories under ``index_page``."""
+    for codename in PLE_PAGE_PERMISSIONS:
+        permission = Permission.objects.get(
+            content_type__app_label="wagtailcore", codename=codename
+        )
+        GroupPagePermission.objects.get_or_create(
+            group=group, page=index_page, permission=permission
+        )

@@ -5,11 +5,17 @@ from functools import cache
 
 from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
+from django.db.models.signals import post_save
 from wagtail.admin import signal_handlers as wagtail_handlers
-from wagtail.models import TaskState, WorkflowState
+from wagtail.models import TaskState, Workflow, WorkflowPage, WorkflowState
 from wagtail.signals import page_published, task_submitted, workflow_rejected, workflow_submitted
 
-from campaigns.stories.models import ContributorRecord, ContributorState, StoryPage
+from campaigns.stories.models import (
+    ContributorRecord,
+    ContributorState,
+    StoryIndexPage,
+    StoryPage,
+)
 
 
 @cache
@@ -60,6 +66,25 @@ def on_page_published(sender, instance, **kwargs):
     records.exclude(state=ContributorState.PUBLISHED).update(state=ContributorState.PUBLISHED)
 
 
+def on_story_index_created(sender, instance, created=False, raw=False, **kwargs):
+    """A new story index (e.g. a new language's translation) is covered by the story
+    workflow and open to PLE contributors at once, without re-running the role set-up."""
+    if raw or not created:
+        return
+    from django.contrib.auth.models import Group
+
+    from campaigns.stories.roles import grant_ple_permissions
+    from campaigns.stories.workflow import WORKFLOW_NAME
+    from home.roles import PLE_CONTRIBUTORS
+
+    workflow = Workflow.objects.filter(name=WORKFLOW_NAME, active=True).first()
+    if workflow is not None:
+        WorkflowPage.objects.update_or_create(page=instance, defaults={"workflow": workflow})
+    group = Group.objects.filter(name=PLE_CONTRIBUTORS).first()
+    if group is not None:
+        grant_ple_permissions(group, instance)
+
+
 def _skip_stories(notifier):
     """Wrap a Wagtail notifier so it stays silent about stories."""
 
@@ -78,6 +103,9 @@ def connect():
         on_workflow_rejected, sender=WorkflowState, dispatch_uid="stories_rejected"
     )
     page_published.connect(on_page_published, sender=StoryPage, dispatch_uid="stories_published")
+    post_save.connect(
+        on_story_index_created, sender=StoryIndexPage, dispatch_uid="stories_index_created"
+    )
     # Wagtail's submission notices name the story; ours do not. Same dispatch_uid, so this
     # replaces Wagtail's handler whichever app's ready() runs first.
     for signal, sender, uid, notifier in [

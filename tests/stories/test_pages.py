@@ -1,0 +1,247 @@
+"""Story index and story pages: tree rules, rendering, filters, query budget, the editor
+round-trip, the home listing and the retention command."""
+
+import datetime
+import io
+
+import pytest
+import time_machine
+from django.core.management import call_command
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.utils import timezone
+from wagtail.models import Page
+from wagtail.test.utils import WagtailTestUtils
+from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text
+
+from campaigns.stories.models import (
+    ContributorRecord,
+    ContributorState,
+    StoryIndexPage,
+    StoryPage,
+)
+from home.models import HomePage, StandardPage
+from tests.campaigns.factories import CampaignIndexPageFactory, CampaignPageFactory
+from tests.factories import CrisisHelplineFactory, StandardPageFactory
+from tests.stories.factories import ContributorRecordFactory, StoryPageFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def test_tree_rules(home_page, story_index):
+    assert StoryIndexPage.can_create_at(HomePage.objects.get()) is False  # one per home
+    assert StoryPage.can_create_at(story_index)
+    assert not StoryPage.can_create_at(home_page)
+    assert not StoryPage.allowed_subpage_models()
+    assert not StandardPage.can_create_at(story_index)
+    other = StandardPageFactory(parent=home_page)
+    assert not StoryIndexPage.can_create_at(other)
+    assert not StoryPage.can_create_at(other)
+    assert StoryIndexPage.can_create_at(Page.get_first_root_node()) is False
+
+
+def test_story_index_lists_published_stories_with_card_details(client, story_index, topics):
+    story = StoryPageFactory(parent=story_index, title="Finding my voice", display_name="")
+    story.topics.set([topics["anxiety"]])
+    story.save_revision().publish()
+    StoryPageFactory(parent=story_index, title="Unpublished draft", live=False)
+    response = client.get("/en/stories/")
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert "pages/story_index_page.html" in [t.name for t in response.templates]
+    assert "Finding my voice" in html
+    assert "Unpublished draft" not in html
+    assert "Anonymous" in html
+    assert "France" in html
+    assert "Anxiety" in html
+    assert "I found people who listened" in html  # the excerpt
+    assert html.count("<h1") == 1
+    assert 'href="/en/stories/share/"' in html
+
+
+def test_story_index_filters_by_topic_and_campaign(client, story_index, topics, home_page):
+    campaign_index = CampaignIndexPageFactory(parent=home_page)
+    campaign = CampaignPageFactory(parent=campaign_index, title="Time to talk")
+    about_anxiety = StoryPageFactory(parent=story_index, title="About anxiety")
+    about_anxiety.topics.set([topics["anxiety"]])
+    about_anxiety.save_revision().publish()
+    in_campaign = StoryPageFactory(parent=story_index, title="In the campaign", campaign=campaign)
+    StoryPageFactory(parent=story_index, title="Something else")
+
+    html = client.get("/en/stories/?topic=anxiety").content.decode()
+    assert "About anxiety" in html and "Something else" not in html
+    html = client.get(f"/en/stories/?campaign={campaign.pk}").content.decode()
+    assert "In the campaign" in html and "About anxiety" not in html
+    assert "Time to talk" in html  # offered in the filter
+    for bad in ["?topic=%00", "?campaign=abc", "?topic=" + "x" * 500, "?page=-1", "?page=zz"]:
+        response = client.get("/en/stories/" + bad)
+        assert response.status_code == 200
+    assert in_campaign.title in client.get("/en/stories/?campaign=999999").content.decode()
+
+
+def test_story_index_paginates(client, story_index):
+    for n in range(14):
+        StoryPageFactory(parent=story_index, title=f"Paged story {n:02d}")
+    first = client.get("/en/stories/").content.decode()
+    second = client.get("/en/stories/?page=2").content.decode()
+    assert first.count('class="card story-card"') == 12
+    assert second.count('class="card story-card"') == 2
+    assert "Page 1 of 2" in first
+
+
+def _count_queries(client, url):
+    with CaptureQueriesContext(connection) as context:
+        assert client.get(url).status_code == 200
+    return len(context.captured_queries)
+
+
+def test_story_index_query_budget_is_flat(client, story_index, topics):
+    def add(count):
+        for _ in range(count):
+            story = StoryPageFactory(parent=story_index)
+            story.topics.set(list(topics.values()))
+            story.save_revision().publish()
+
+    add(2)
+    _count_queries(client, "/en/stories/")  # warm caches (site root paths, locales)
+    few = _count_queries(client, "/en/stories/")
+    add(38)
+    many = _count_queries(client, "/en/stories/?topic=anxiety")
+    many_plain = _count_queries(client, "/en/stories/")
+    assert many_plain == few
+    assert many <= few + 1
+
+
+def test_story_page_with_content_notes_warns_first_with_helplines(client, story_index, locales):
+    CrisisHelplineFactory(name="Samaritans", country="IE", phone="116 123")
+    story = StoryPageFactory(
+        parent=story_index,
+        title="After the hospital",
+        content_notes=["self-harm", "hospitalisation"],
+        age_range="25-34",
+    )
+    response = client.get(story.url)
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert "pages/story_page.html" in [t.name for t in response.templates]
+    notice = html.index('class="content-notice"')
+    body = html.index('class="rich-text story__body"')
+    assert notice < body
+    assert "Self-harm" in html and "Hospital or compulsory treatment" in html
+    assert "Samaritans" in html and 'href="tel:116123"' in html
+    assert 'href="#story-end"' in html and 'id="story-end"' in html
+    # Nothing hides the story: it is in the page, not behind a dialog.
+    assert "I found people who listened" in html
+    assert "<dialog" not in html and 'aria-hidden="true"' not in html[notice:]
+    assert "25–34" in html
+    assert html.count("<h1") == 1
+
+
+def test_story_page_without_notes_has_no_notice(client, story_index):
+    story = StoryPageFactory(parent=story_index)
+    html = client.get(story.url).content.decode()
+    assert 'class="content-notice"' not in html
+    assert "Mira" in html
+
+
+def test_related_stories_share_a_topic(client, story_index, topics):
+    main = StoryPageFactory(parent=story_index, title="Main story")
+    related = StoryPageFactory(parent=story_index, title="A related one")
+    StoryPageFactory(parent=story_index, title="Unrelated one")
+    for page in (main, related):
+        page.topics.set([topics["stigma"]])
+        page.save_revision().publish()
+    html = client.get(main.url).content.decode()
+    assert "A related one" in html
+    assert "Unrelated one" not in html
+
+
+class TestEditorRoundTrip(WagtailTestUtils):
+    def test_moderator_creates_a_story_in_the_admin(self, client, story_index, topics):
+        from django.contrib.auth import get_user_model
+
+        admin = get_user_model().objects.create_superuser("ada", "ada@example.invalid", "pw")
+        client.force_login(admin)
+        data = nested_form_data(
+            {
+                "title": "Written with a contributor",
+                "slug": "written-with-a-contributor",
+                "summary": "",
+                "display_name": "Sam",
+                "body": rich_text("<p>The story as agreed with Sam.</p>"),
+                "image_alt": "",
+                "age_range": "35-44",
+                "country": "DE",
+                "comments": inline_formset([]),
+            }
+        )
+        # Multiple-choice fields post one value per ticked box.
+        data["topics"] = [topics["stigma"].pk]
+        data["content_notes"] = ["trauma"]
+        url = f"/admin/pages/add/stories/storypage/{story_index.pk}/"
+        response = client.post(url, data)
+        assert response.status_code == 302, response.content.decode()[:3000]
+        story = StoryPage.objects.get(slug="written-with-a-contributor")
+        assert story.content_notes == ["trauma"]
+        assert story.display_name == "Sam"
+        assert [t.slug for t in story.topics.all()] == ["stigma"]
+        response = client.get(f"/admin/pages/{story.pk}/edit/")
+        assert response.status_code == 200
+        assert 'value="trauma"' in response.content.decode()
+
+    def test_image_without_alt_text_is_refused(self, story_index):
+        from django.core.exceptions import ValidationError
+        from wagtail.images import get_image_model
+        from wagtail.images.tests.utils import get_test_image_file
+
+        image = get_image_model().objects.create(title="x", file=get_test_image_file())
+        story = StoryPageFactory.build(image=image, image_alt="")
+        with pytest.raises(ValidationError):
+            story.clean()
+
+
+def test_latest_stories_home_listing(rf, story_index, locales):
+    from home.sections import get_listing
+
+    StoryPageFactory(parent=story_index, title="Newest story")
+    listing = get_listing("latest_stories")
+    assert listing is not None
+    items = listing.loader(rf.get("/en/"), locales["en"], 3)
+    assert [s.title for s in items] == ["Newest story"]
+    from django.template.loader import render_to_string
+
+    html = render_to_string(listing.template, {"items": items})
+    assert "Newest story" in html
+
+
+def test_retention_command_erases_old_closed_records(story_index):
+    now = timezone.now()
+    story = StoryPageFactory(parent=story_index)
+    old = ContributorRecordFactory(page=story, state=ContributorState.WITHDRAWN)
+    ContributorRecord.objects.filter(pk=old.pk).update(closed_at=now - datetime.timedelta(days=31))
+    recent = ContributorRecordFactory(
+        page=StoryPageFactory(parent=story_index), state=ContributorState.DECLINED
+    )
+    active = ContributorRecordFactory(page=StoryPageFactory(parent=story_index))
+    ContributorRecord.objects.filter(pk=active.pk).update(
+        submitted_at=now - datetime.timedelta(days=400)
+    )
+    out = io.StringIO()
+    call_command("erase_story_contributors", stdout=out)
+    assert "Erased 1" in out.getvalue()
+    assert set(ContributorRecord.objects.values_list("pk", flat=True)) == {recent.pk, active.pk}
+    with time_machine.travel(now + datetime.timedelta(days=31)):
+        call_command("erase_story_contributors", stdout=io.StringIO())
+    assert list(ContributorRecord.objects.values_list("pk", flat=True)) == [active.pk]
+
+
+def test_retention_period_is_a_setting(story_index, settings):
+    settings.OPENLY_STORY_RETENTION_DAYS = 2
+    record = ContributorRecordFactory(
+        page=StoryPageFactory(parent=story_index), state=ContributorState.WITHDRAWN
+    )
+    ContributorRecord.objects.filter(pk=record.pk).update(
+        closed_at=timezone.now() - datetime.timedelta(days=3)
+    )
+    call_command("erase_story_contributors", stdout=io.StringIO())
+    assert not ContributorRecord.objects.exists()
