@@ -365,7 +365,10 @@ def load(demo):
     _helplines(demo)
     _users(demo)
     for code in ("fr", "uk", "ar"):
-        for page in home.get_descendants(inclusive=True).live().specific():
+        # Only the skeleton's own top-level pages: each app translates its pages as it
+        # chooses, and a second run must not translate pages other apps added since.
+        skeleton = home.get_descendants(inclusive=True).type(HomePage, GetHelpPage, StandardPage)
+        for page in skeleton.filter(depth__lte=home.depth + 1).live().specific():
             translate_page(page, code, PAGE_TRANSLATIONS[code])
     demo.say("Translated the site skeleton into fr, uk and ar")
 
