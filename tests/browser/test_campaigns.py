@@ -1,0 +1,115 @@
+"""Campaigns and the resource library in a real browser: filter the library by two
+facets, open a result, and axe-core on the index and detail pages in en and ar."""
+
+import pytest
+from wagtail.images.models import Image
+from wagtail.images.tests.utils import get_test_image_file
+
+from tests.browser.conftest import assert_no_axe_violations
+from tests.campaigns.factories import (
+    CampaignIndexPageFactory,
+    CampaignPageFactory,
+    PledgeSignatureFactory,
+    ResourceIndexPageFactory,
+    ResourcePageFactory,
+)
+from tests.factories import AudienceFactory, PartnerOrganisationFactory, TopicFactory
+
+pytestmark = pytest.mark.django_db(transaction=True)
+
+
+@pytest.fixture
+def library(translated_home, settings, tmp_path):
+    """Campaign and resource sections in en and ar, with taxonomy, images and a pledge."""
+    settings.MEDIA_ROOT = tmp_path / "media"
+    home = translated_home["en"]
+    ar = translated_home["ar"].locale
+    depression = TopicFactory(name="Depression", slug="depression")
+    anxiety = TopicFactory(name="Anxiety", slug="anxiety")
+    teachers = AudienceFactory(name="Teachers", slug="teachers")
+    parents = AudienceFactory(name="Parents", slug="parents")
+    partner = PartnerOrganisationFactory(name="Open Minds Coalition")
+    image = Image.objects.create(title="hero", file=get_test_image_file())
+
+    campaigns = CampaignIndexPageFactory(parent=home)
+    campaign = CampaignPageFactory(
+        parent=campaigns,
+        title="Open minds at work",
+        slug="work",
+        hero_image=image,
+        hero_image_alt="Colleagues talking",
+        pledge_statement="I pledge to talk openly about mental health.",
+        body=[
+            {"type": "paragraph", "value": "<p>Let's talk about it at work.</p>"},
+            {
+                "type": "video",
+                "value": {"title": "Why we talk", "url": "https://vimeo.com/76979871"},
+            },
+            {
+                "type": "myth_fact",
+                "value": {"items": [{"myth": "It is rare.", "fact": "<p>It is common.</p>"}]},
+            },
+        ],
+    )
+    campaign.topics.add(depression)
+    campaign.partners.add(partner)
+    campaign.save_revision().publish()
+    PledgeSignatureFactory(campaign=campaign, name="Ana", country="PT")
+
+    resources = ResourceIndexPageFactory(parent=home)
+    made = {}
+    for title, topic, audience, fmt in [
+        ("Depression at school", depression, teachers, "toolkit"),
+        ("Understanding depression", depression, parents, "guide"),
+        ("Anxiety in the classroom", anxiety, teachers, "toolkit"),
+    ]:
+        page = ResourcePageFactory(
+            parent=resources, title=title, format=fmt, image=image, image_alt="Abstract shapes"
+        )
+        page.topics.add(topic)
+        page.audiences.add(audience)
+        page.save_revision().publish()
+        made[title] = page
+    for page in (campaigns, campaign, resources, made["Depression at school"]):
+        page.copy_for_translation(ar).save_revision().publish()
+    return made
+
+
+def test_filter_the_library_by_two_facets_and_open_a_result(browser_page, live_server, library):
+    page, base = browser_page, live_server.url
+    page.goto(f"{base}/en/resources/")
+    page.check("#topic-depression")
+    page.check("#audience-teachers")
+    page.click(".filters__actions button[type=submit]")
+    page.wait_for_url("**/en/resources/?*")
+    assert "topic=depression" in page.url and "audience=teachers" in page.url
+    results = page.locator(".library__results .card__title a")
+    assert results.all_inner_texts() == ["Depression at school"]
+    assert page.is_checked("#topic-depression")
+    results.first.click()
+    page.wait_for_url(f"{base}/en/resources/{library['Depression at school'].slug}/")
+    assert page.locator("h1").inner_text() == "Depression at school"
+
+
+def test_video_loads_only_after_a_click(browser_page, live_server, library):
+    page, base = browser_page, live_server.url
+    requested = []
+    page.on("request", lambda request: requested.append(request.url))
+    page.goto(f"{base}/en/campaigns/work/")
+    assert page.locator("iframe").count() == 0
+    assert not [url for url in requested if "vimeo" in url]
+    page.click("[data-video-load]")
+    assert page.locator("iframe").get_attribute("src").startswith("https://player.vimeo.com/")
+
+
+@pytest.mark.parametrize("code", ["en", "ar"])
+@pytest.mark.parametrize(
+    "path",
+    ["campaigns/", "campaigns/work/", "resources/", "resources/depression-at-school/"],
+)
+def test_no_serious_axe_violations(browser_page, live_server, library, code, path):
+    page, base = browser_page, live_server.url
+    response = page.goto(f"{base}/{code}/{path}")
+    assert response.status == 200
+    assert page.get_attribute("html", "lang") == code
+    assert_no_axe_violations(page)
