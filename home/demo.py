@@ -21,7 +21,7 @@ from home.models import HomePage
 
 SEED = 20261005  # fixed, so every run builds the same demo site
 DEMO_LOCALES = ["fr", "uk", "ar"]
-APPS_WITH_DEMO_CONTENT = ["home", "campaigns", "campaigns.stories", "events"]
+APPS_WITH_DEMO_CONTENT = ["home", "campaigns", "campaigns.stories", "events", "home.cocreation"]
 
 
 @dataclass

@@ -47,6 +47,11 @@ DEMO_USERS = [
     ("editor", PARTNER_EDITORS, "Elena", False),
     ("lead", PARTNER_LEADS, "Luc", False),
     ("contributor", PLE_CONTRIBUTORS, "Pat", False),
+    # Co-creation: a second organisation's editor and lead, and a translation reviewer
+    # (organisations and languages are assigned in home/cocreation/demo_content.py).
+    ("editor2", PARTNER_EDITORS, "Emil", False),
+    ("lead2", PARTNER_LEADS, "Lina", False),
+    ("reviewer", TRANSLATORS, "Rita", False),
 ]
 
 TOPICS = [

@@ -1,0 +1,68 @@
+"""The co-creation loop in a real browser: a partner editor edits a campaign, sees a language
+finding in the editor, fixes it and submits; the organisation's lead and then a moderator
+approve; the page is live."""
+
+import pytest
+
+from tests.home import factories
+from tests.home.factories import CONTENT_TYPES, PASSWORD, fresh
+
+pytestmark = pytest.mark.django_db(transaction=True)
+
+world = factories.world  # the shared co-creation fixture
+LABEL = "campaign" if "campaign" in [label for label, *_rest in CONTENT_TYPES] else "event"
+
+
+def log_in(page, live_server, user):
+    page.context.clear_cookies()
+    page.goto(f"{live_server.url}/admin/login/")
+    page.fill("#id_username", user.username)
+    page.fill("#id_password", PASSWORD)
+    with page.expect_navigation():
+        page.locator("form button[type=submit], form input[type=submit]").first.click()
+
+
+def save_draft(page):
+    with page.expect_navigation():
+        page.locator("button.action-save").first.click()
+
+
+def click_hidden(page, selector):
+    """Buttons in the action menu's dropdown: click them as the menu would."""
+    with page.expect_navigation():
+        page.evaluate(f"document.querySelector('{selector}').click()")
+
+
+def test_editor_fixes_a_finding_submits_and_moderator_publishes(browser_page, live_server, world):
+    page = world.pages_a[LABEL]
+    edit_url = f"{live_server.url}/admin/pages/{page.pk}/edit/"
+
+    log_in(browser_page, live_server, world.editor_a)
+    browser_page.goto(edit_url)
+    browser_page.fill("#id_summary", "A crazy idea: talk about mental health at work.")
+    save_draft(browser_page)
+    finding = browser_page.locator("[data-finding]")
+    assert finding.count() == 1
+    assert "crazy" in finding.inner_text()
+    assert "Try instead" in finding.inner_text()
+
+    browser_page.fill("#id_summary", "A bold idea: talk about mental health at work.")
+    save_draft(browser_page)
+    assert browser_page.locator("[data-language-check-clean]").count() == 1
+    click_hidden(browser_page, 'button[name="action-submit"]')
+    state = fresh(page).current_workflow_state
+    assert state is not None and state.status == "in_progress"
+
+    for reviewer in (world.lead_a, world.moderator):
+        log_in(browser_page, live_server, reviewer)
+        browser_page.goto(edit_url)
+        click_hidden(
+            browser_page,
+            'button[data-workflow-action-name="approve"]:not([data-workflow-action-modal-url])',
+        )
+
+    published = fresh(page)
+    assert published.live and not published.has_unpublished_changes
+    assert published.summary == "A bold idea: talk about mental health at work."
+    browser_page.goto(f"{live_server.url}{published.url}")
+    assert "A bold idea" in browser_page.content()
