@@ -1,0 +1,64 @@
+"""Related content on a campaign: chosen by hand, or found by shared topics."""
+
+import pytest
+
+from campaigns.models import CampaignRelatedPage
+from campaigns.related import RELATED_KINDS, related_groups
+from tests.campaigns.factories import CampaignPageFactory, ResourcePageFactory
+from tests.factories import TopicFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def _campaign_about(campaign_index, topic):
+    campaign = CampaignPageFactory(parent=campaign_index, slug="week")
+    campaign.topics.add(topic)
+    campaign.save()
+    return campaign
+
+
+def test_resources_sharing_a_topic_appear_automatically(client, campaign_index, resource_index):
+    stigma = TopicFactory(slug="stigma")
+    other = TopicFactory(slug="psychosis")
+    campaign = _campaign_about(campaign_index, stigma)
+    shared = ResourcePageFactory(parent=resource_index, title="Challenging stigma")
+    shared.topics.add(stigma)
+    shared.save()
+    unrelated = ResourcePageFactory(parent=resource_index, title="What is psychosis?")
+    unrelated.topics.add(other)
+    unrelated.save()
+    groups = dict(related_groups(campaign))
+    assert [page.title for page in groups["resources"]] == ["Challenging stigma"]
+    html = client.get("/en/campaigns/week/").content.decode()
+    assert "Challenging stigma" in html
+    assert "What is psychosis?" not in html
+
+
+def test_hand_picked_pages_replace_the_automatic_ones(client, campaign_index, resource_index):
+    stigma = TopicFactory(slug="stigma")
+    campaign = _campaign_about(campaign_index, stigma)
+    automatic = ResourcePageFactory(parent=resource_index, title="Automatic pick")
+    automatic.topics.add(stigma)
+    automatic.save()
+    chosen = ResourcePageFactory(parent=resource_index, title="Chosen by the editor")
+    CampaignRelatedPage.objects.create(campaign=campaign, page=chosen)
+    html = client.get("/en/campaigns/week/").content.decode()
+    assert "Chosen by the editor" in html
+    assert "Automatic pick" not in html
+
+
+def test_unpublished_pages_are_never_related(client, campaign_index, resource_index):
+    stigma = TopicFactory(slug="stigma")
+    campaign = _campaign_about(campaign_index, stigma)
+    draft = ResourcePageFactory(parent=resource_index, title="Draft resource", live=False)
+    draft.topics.add(stigma)
+    draft.save()
+    assert related_groups(campaign) == []
+
+
+def test_kinds_from_apps_that_are_not_installed_are_skipped(campaign_index, monkeypatch):
+    monkeypatch.setattr(
+        "campaigns.related.RELATED_KINDS", [("nowhere.MissingPage", 3), *RELATED_KINDS]
+    )
+    campaign = _campaign_about(campaign_index, TopicFactory())
+    assert related_groups(campaign) == []
