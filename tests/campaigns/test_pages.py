@@ -473,3 +473,48 @@ def test_french_translation_renders_in_french(client, translated_home, locales):
     listing = client.get("/fr/resources/").content.decode()
     assert "Comprendre la dépression" in listing
     assert "Understanding depression" not in listing
+
+
+@pytest.mark.parametrize(
+    ("model", "slug", "template"),
+    [
+        ("campaignindexpage", "campaigns", "pages/campaign_index_page.html"),
+        ("resourceindexpage", "resources", "pages/resource_index_page.html"),
+    ],
+)
+def test_editor_can_create_the_index_pages(admin_client, client, home_page, model, slug, template):
+    data = nested_form_data(
+        {
+            "title": slug.capitalize(),
+            "slug": slug,
+            "summary": "",
+            "intro": f"All our {slug} in one place.",
+            "action-publish": "publish",
+        }
+    )
+    response = admin_client.post(f"/admin/pages/add/campaigns/{model}/{home_page.pk}/", data)
+    assert response.status_code == 302, response.content.decode()[:3000]
+    page = client.get(f"/en/{slug}/")
+    assert page.status_code == 200
+    assert template in [t.name for t in page.templates]
+    assert f"All our {slug} in one place." in page.content.decode()
+
+
+def test_french_index_pages_render_in_french(client, translated_home, locales):
+    from tests.campaigns.factories import CampaignIndexPageFactory, ResourceIndexPageFactory
+
+    for factory, slug, title in (
+        (CampaignIndexPageFactory, "campaigns", "Campagnes"),
+        (ResourceIndexPageFactory, "resources", "Ressources"),
+    ):
+        index = factory(parent=translated_home["en"])
+        french = index.copy_for_translation(locales["fr"])
+        french.title = title
+        french.intro = "En français."
+        french.save_revision().publish()
+        response = client.get(f"/fr/{slug}/")
+        assert response.status_code == 200
+        html = response.content.decode()
+        assert f"<h1>{title}</h1>" in html
+        assert "En français." in html
+        assert '<html lang="fr"' in html
