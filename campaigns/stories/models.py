@@ -146,6 +146,12 @@ class StoryIndexPage(RoutablePageMixin, BasePage):
 
         return views.story_index(self, request)
 
+    @path("feed/")
+    def feed(self, request):
+        from campaigns.stories.feeds import StoryFeed
+
+        return StoryFeed(self)(request)
+
     @path("share/")
     def share(self, request):
         from campaigns.stories import views

@@ -139,18 +139,35 @@ def story_page_context(page, request):
         context["helplines"] = helplines_for(request)
     topics = locale_topics(active_locale(request))
     context["topic_names"] = with_topic_names([page], topics)[0].card_topics
-    topic_ids = [t.pk for t in page.topics.all()]
+    topic_slugs = [t.slug for t in page.topics.all()]
     related = (
         StoryPage.objects.live()
         .public()
         .sibling_of(page, inclusive=False)
-        .filter(topics__in=topic_ids)
-        .distinct()
+        .filter(pk__in=StoryPage.objects.filter(topics__slug__in=topic_slugs).values("pk"))
         .for_cards()
         .order_by("-first_published_at")[:3]
     )
     context["related_stories"] = with_topic_names(list(related), topics)
+    context["related_resources"] = related_resources(page, topic_slugs)
     return context
+
+
+def related_resources(page, topic_slugs, limit=3):
+    """Live literacy resources in the story's language that share a topic with it."""
+    try:
+        from campaigns.models import ResourcePage
+    except ImportError:
+        return []
+    if not topic_slugs:
+        return []
+    return list(
+        ResourcePage.objects.live()
+        .public()
+        .filter(locale_id=page.locale_id)
+        .with_topics(topic_slugs)
+        .order_by("-first_published_at")[:limit]
+    )
 
 
 # --- Sharing a story -----------------------------------------------------------------------

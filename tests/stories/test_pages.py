@@ -245,3 +245,44 @@ def test_retention_period_is_a_setting(story_index, settings):
     )
     call_command("erase_story_contributors", stdout=io.StringIO())
     assert not ContributorRecord.objects.exists()
+
+
+def test_factories_build(story_index):
+    story = StoryPageFactory(parent=story_index)
+    record = ContributorRecordFactory(page=story)
+    assert story.pk and record.pk and story_index.pk
+    assert str(record) == f"Contributor record #{record.pk}"
+
+
+def test_related_resources_share_a_topic(client, story_index, topics, home_page):
+    from tests.campaigns.factories import ResourceIndexPageFactory, ResourcePageFactory
+
+    library = ResourceIndexPageFactory(parent=home_page)
+    resource = ResourcePageFactory(parent=library, title="Talking about anxiety")
+    resource.topics.set([topics["anxiety"]])
+    resource.save_revision().publish()
+    ResourcePageFactory(parent=library, title="About something else")
+    story = StoryPageFactory(parent=story_index)
+    story.topics.set([topics["anxiety"]])
+    story.save_revision().publish()
+    html = client.get(story.url).content.decode()
+    assert "Talking about anxiety" in html
+    assert "About something else" not in html
+
+
+def test_story_page_query_count_does_not_grow_with_related_content(client, story_index, topics):
+    def make(count):
+        pages = []
+        for _ in range(count):
+            page = StoryPageFactory(parent=story_index)
+            page.topics.set(list(topics.values()))
+            page.save_revision().publish()
+            pages.append(page)
+        return pages
+
+    main = make(1)[0]
+    make(2)
+    _count_queries(client, main.url)
+    few = _count_queries(client, main.url)
+    make(20)
+    assert _count_queries(client, main.url) == few

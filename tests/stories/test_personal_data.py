@@ -155,3 +155,16 @@ def test_email_failure_loses_nothing_logs_nothing_personal_and_is_retried(
     assert [m.to for m in mail.outbox] == [["safety.reviewer@example.invalid"]]
     call_command("send_story_notifications", stdout=io.StringIO())
     assert len(mail.outbox) == 1
+
+
+def test_story_feed_lists_the_story_without_contact_details(client, published):
+    story, _record = published
+    response = client.get("/en/stories/feed/")
+    text = response.content.decode()
+    assert response.status_code == 200
+    assert response["Content-Type"].startswith("application/rss+xml")
+    assert story.title in text
+    assert "Mira" in text
+    assert CONTRIBUTOR_EMAIL not in text
+    for marker in CONSENT_MARKERS:
+        assert marker not in text

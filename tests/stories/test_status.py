@@ -195,3 +195,46 @@ def test_withdrawing_during_review_cancels_the_workflow(client, submitted):
     assert WorkflowState.objects.get().status == WorkflowState.STATUS_CANCELLED
     story.refresh_from_db()
     assert not story.live
+
+
+def test_safety_approval_moves_to_in_review_and_tells_the_moderators(
+    client, submitted, roles, django_capture_on_commit_callbacks
+):
+    from django.core import mail
+
+    from home.roles import MODERATORS, STORY_MODERATORS
+
+    story, record, url = submitted
+    user_model = get_user_model()
+    safety = user_model.objects.create_user("safety", "safety@example.invalid", "x")
+    safety.groups.add(roles[STORY_MODERATORS])
+    approver = user_model.objects.create_user("approver", "approver@example.invalid", "x")
+    approver.groups.add(roles[MODERATORS])
+    mail.outbox.clear()
+    state = WorkflowState.objects.get()
+    with django_capture_on_commit_callbacks(execute=True):
+        state.current_task_state.task.specific.on_action(
+            state.current_task_state, safety, "approve"
+        )
+    state.refresh_from_db()
+    assert state.current_task_state.task.name == "Story publication approval"
+    record.refresh_from_db()
+    assert record.state == ContributorState.IN_REVIEW
+    assert "In review" in client.get(url).content.decode()
+    assert [m.to for m in mail.outbox] == [["approver@example.invalid"]]
+    assert mail.outbox[0].subject == "A new story is waiting for review"
+    with django_capture_on_commit_callbacks(execute=True):
+        state.current_task_state.task.specific.on_action(
+            state.current_task_state, approver, "approve"
+        )
+    story.refresh_from_db()
+    record.refresh_from_db()
+    assert story.live
+    assert record.state == ContributorState.PUBLISHED
+
+
+def test_a_new_language_story_index_gets_the_story_workflow(roles, story_index, translated_home):
+    from wagtail.models import WorkflowPage
+
+    fr_index = story_index.copy_for_translation(translated_home["fr"].locale)
+    assert WorkflowPage.objects.get(page=fr_index).workflow.name == "Story review"
