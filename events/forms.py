@@ -9,9 +9,9 @@ from django.conf import settings
 from django.utils import formats, timezone
 from django.utils.translation import gettext_lazy as _
 from django_countries import countries
-from wagtail.admin.forms import WagtailAdminPageForm
 
 from events.choices import ACCESSIBILITY_CHOICES, LANGUAGE_CHOICES, EventFormat
+from home.forms import OpenlyPageForm
 
 EARLIEST_YEAR = 2000
 LATEST_YEAR = 2100
@@ -55,7 +55,7 @@ def session_errors(sessions):
     return [message for _session, _field, message in session_problems(sessions)]
 
 
-class EventPageForm(WagtailAdminPageForm):
+class EventPageForm(OpenlyPageForm):  # OpenlyPageForm: partners pick only their organisations
     """The event editor. Editors type session times as clocks show them where the event
     happens; this form reads and shows them in the event's time zone, whatever the
     editor's own zone, and checks the sessions together."""

@@ -116,12 +116,35 @@ def limit_translators_to_their_languages(request, instance):
     return None
 
 
+def _refuse_foreign_organisation(request):
+    """Whatever a page type's form offers, a partner cannot hand a page to an organisation
+    they do not belong to."""
+    from home.organisations import organisation_ids
+    from home.permissions import is_organisation_scoped
+
+    if request.method != "POST" or "organisation" not in request.POST:
+        return
+    if not is_organisation_scoped(request.user):
+        return
+    chosen = request.POST.get("organisation", "")
+    if chosen and (not chosen.isdigit() or int(chosen) not in organisation_ids(request.user)):
+        raise PermissionDenied
+
+
 @hooks.register("before_create_page")
 def limit_partners_to_organisation_pages(request, parent_page, page_class):
-    """Partner editors and leads create only organisation-owned pages."""
+    """Partner editors and leads create only organisation-owned pages, for their own
+    organisations."""
     from home.models import OrganisationOwnedMixin
     from home.permissions import is_organisation_scoped
 
     if is_organisation_scoped(request.user) and not issubclass(page_class, OrganisationOwnedMixin):
         raise PermissionDenied
+    _refuse_foreign_organisation(request)
+    return None
+
+
+@hooks.register("before_edit_page")
+def keep_pages_in_the_partners_organisations(request, page):
+    _refuse_foreign_organisation(request)
     return None
