@@ -25,6 +25,7 @@ logger = logging.getLogger(__name__)
 SUBMISSIONS_COLLECTION = "Story submissions"
 WITHDRAW_ACTION = "stories.withdraw"
 CONTRIBUTOR_EDIT_ACTION = "stories.contributor_edit"
+PUBLICATION_HELD_ACTION = "stories.publication_held"
 
 
 class SubmissionFailed(Exception):

@@ -58,10 +58,21 @@ def on_workflow_rejected(sender, instance, user=None, **kwargs):
 
 
 def on_page_published(sender, instance, **kwargs):
+    from wagtail.log_actions import log
+
+    from campaigns.stories.services import PUBLICATION_HELD_ACTION
+
     records = ContributorRecord.objects.filter(page__translation_key=instance.translation_key)
     if records.filter(state=ContributorState.WITHDRAWN).exists():
         # A withdrawn story never goes live again, whatever path published it.
         instance.unpublish(user=None)
+        return
+    own = records.filter(page_id=instance.pk).first()
+    if own is not None and own.pending_reviewer_revision() is not None:
+        # Approving the workflow publishes directly; a reviewer's edit must first be
+        # approved by the contributor. Undone in the same transaction, so never visible.
+        instance.unpublish(user=None, log_action=False)
+        log(instance=instance, action=PUBLICATION_HELD_ACTION, user=None)
         return
     records.exclude(state=ContributorState.PUBLISHED).update(state=ContributorState.PUBLISHED)
 

@@ -9,7 +9,11 @@ from wagtail.admin.panels import FieldPanel, ObjectList
 from wagtail.admin.viewsets.model import ModelViewSet
 
 from campaigns.stories.models import ContributorRecord, ContributorState, StoryPage
-from campaigns.stories.services import CONTRIBUTOR_EDIT_ACTION, WITHDRAW_ACTION
+from campaigns.stories.services import (
+    CONTRIBUTOR_EDIT_ACTION,
+    PUBLICATION_HELD_ACTION,
+    WITHDRAW_ACTION,
+)
 
 
 class ContributorRecordViewSet(ModelViewSet):
@@ -65,6 +69,11 @@ def register_story_log_actions(actions):
     )
     actions.register_action(
         CONTRIBUTOR_EDIT_ACTION, _("Contributor edit"), _("Edited by its contributor")
+    )
+    actions.register_action(
+        PUBLICATION_HELD_ACTION,
+        _("Publication held"),
+        _("Not published: the contributor has not approved the reviewers' latest changes"),
     )
 
 

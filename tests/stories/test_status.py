@@ -108,6 +108,19 @@ def test_reviewer_edit_needs_the_contributors_approval(client, submitted):
     assert "Edited by a reviewer" in html
     # Publishing from the admin is refused until the contributor approves.
     assert _publish_hook_response(moderator, story) is not None
+    # Approving the workflow does not publish it either.
+    state = WorkflowState.objects.get()
+    for _step in range(4):
+        if state.status != WorkflowState.STATUS_IN_PROGRESS:
+            break
+        task_state = state.current_task_state
+        task_state.task.specific.on_action(task_state, moderator, "approve")
+        state.refresh_from_db()
+    story.refresh_from_db()
+    assert not story.live
+    assert PageLogEntry.objects.filter(action="stories.publication_held").exists()
+    record.refresh_from_db()
+    assert record.state != ContributorState.PUBLISHED
     response = client.post(url, {"action": "approve", "revision": revision.pk})
     assert response.status_code == 302
     record.refresh_from_db()
