@@ -197,3 +197,27 @@ def test_dashboard_sorts_own_pages_by_state(world, client):
     changes = html.index("Changes requested")
     published = html.index("Published")
     assert changes < html.index(page.title, changes) < published
+
+
+@pytest.mark.django_db
+def test_dashboard_lists_own_resources_past_their_review_date(world, client):
+    from tests.campaigns.factories import ResourceIndexPageFactory, ResourcePageFactory
+
+    index = ResourceIndexPageFactory(parent=world.home)
+    ResourcePageFactory(
+        parent=index,
+        title="Overdue guide",
+        organisation=world.org_a,
+        review_due=datetime.date(2020, 1, 1),
+    )
+    ResourcePageFactory(
+        parent=index,
+        title="Other organisation's overdue guide",
+        organisation=world.org_b,
+        review_due=datetime.date(2020, 1, 1),
+    )
+    client.force_login(world.editor_a)
+    html = client.get(reverse("wagtailadmin_home")).content.decode()
+    overdue = html.index("Past their review date")
+    assert html.index("Overdue guide", overdue) > overdue
+    assert "Other organisation&#x27;s overdue guide" not in html
