@@ -67,6 +67,16 @@ def on_page_published(sender, instance, **kwargs):
         # A withdrawn story never goes live again, whatever path published it.
         instance.unpublish(user=None)
         return
+    source_record = records.first()
+    if (
+        source_record is not None
+        and source_record.page_id != instance.pk
+        and not source_record.consent_translate
+    ):
+        # A translation of a story whose contributor did not agree to translation.
+        instance.unpublish(user=None, log_action=False)
+        log(instance=instance, action=PUBLICATION_HELD_ACTION, user=None)
+        return
     own = records.filter(page_id=instance.pk).first()
     if own is not None and own.pending_reviewer_revision() is not None:
         # Approving the workflow publishes directly; a reviewer's edit must first be
@@ -96,6 +106,15 @@ def on_story_index_created(sender, instance, created=False, raw=False, **kwargs)
         grant_ple_permissions(group, instance)
 
 
+def on_record_saved(sender, instance, created=False, raw=False, **kwargs):
+    """A declined story leaves the review queue."""
+    if raw or instance.state != ContributorState.DECLINED or instance.page_id is None:
+        return
+    state = instance.page.current_workflow_state
+    if state is not None:
+        state.cancel(user=None)
+
+
 def _skip_stories(notifier):
     """Wrap a Wagtail notifier so it stays silent about stories."""
 
@@ -114,6 +133,7 @@ def connect():
         on_workflow_rejected, sender=WorkflowState, dispatch_uid="stories_rejected"
     )
     page_published.connect(on_page_published, sender=StoryPage, dispatch_uid="stories_published")
+    post_save.connect(on_record_saved, sender=ContributorRecord, dispatch_uid="stories_record")
     post_save.connect(
         on_story_index_created, sender=StoryIndexPage, dispatch_uid="stories_index_created"
     )

@@ -251,3 +251,28 @@ def test_a_new_language_story_index_gets_the_story_workflow(roles, story_index, 
 
     fr_index = story_index.copy_for_translation(translated_home["fr"].locale)
     assert WorkflowPage.objects.get(page=fr_index).workflow.name == "Story review"
+
+
+def test_translation_without_consent_is_not_published(submitted, translated_home):
+    story, record, _url = submitted
+    record.consent_translate = False
+    record.save()
+    publish_story(story)
+    fr_locale = translated_home["fr"].locale
+    story.get_parent().copy_for_translation(fr_locale).save_revision().publish()
+    fr_story = story.copy_for_translation(fr_locale)
+    fr_story.save_revision().publish()
+    fr_story.refresh_from_db()
+    assert not fr_story.live
+    assert PageLogEntry.objects.filter(
+        action="stories.publication_held", page_id=fr_story.pk
+    ).exists()
+
+
+def test_declining_a_story_ends_its_review(submitted):
+    _story, record, _url = submitted
+    record.state = ContributorState.DECLINED
+    record.save()
+    assert WorkflowState.objects.get().status == WorkflowState.STATUS_CANCELLED
+    record.refresh_from_db()
+    assert record.closed_at is not None
