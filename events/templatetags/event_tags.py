@@ -1,4 +1,6 @@
-"""Template tags other sections use to show events."""
+"""Template tags for events, including the ones other sections use to show events."""
+
+import datetime
 
 from django import template
 
@@ -16,3 +18,9 @@ def campaign_event_outcomes(context, campaign):
     request = context.get("request")
     events = EventPage.objects.outcomes_for_campaign(campaign, locale=active_locale(request))
     return {"events": events, "request": request}
+
+
+@register.filter
+def last_day(end):
+    """The last day an all-day session covers: one ending at midnight ends the day before."""
+    return end - datetime.timedelta(microseconds=1) if end else end

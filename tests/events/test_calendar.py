@@ -113,6 +113,16 @@ def test_all_day_events_use_dates(client, event_index):
     (vevent,) = vevents(parse(client.get(f"{event.url}event.ics")))
     assert vevent.decoded("dtstart") == datetime.date(2030, 10, 5)
     assert vevent.decoded("dtend") == datetime.date(2030, 10, 7)
+    html = client.get(event.url).content.decode()
+    assert '<time datetime="2030-10-05">' in html and '<time datetime="2030-10-06">' in html
+    assert "Athens time" not in html  # no clock times for whole days
+    one_day = EventPageFactory(
+        parent=event_index,
+        all_day=True,
+        sessions=[(athens(2030, 10, 9, 0, 0), athens(2030, 10, 10, 0, 0))],
+    )
+    html = client.get(one_day.url).content.decode()
+    assert '<time datetime="2030-10-09">' in html and '<time datetime="2030-10-10">' not in html
 
 
 def test_feed_honours_the_listing_filters(client, event_index):

@@ -161,6 +161,9 @@ def _event_form_data(organisation, **overrides):
 def test_editor_creates_an_event_with_inline_sessions(admin_client, event_index):
     organisation = PartnerOrganisationFactory()
     url = f"/admin/pages/add/events/eventpage/{event_index.pk}/"
+    form = admin_client.get(url)
+    assert form.status_code == 200
+    assert "Europe/Athens" in form.content.decode()  # the time-zone menu
     response = admin_client.post(url, _event_form_data(organisation))
     assert response.status_code == 302, response.content.decode()[:3000]
     event = EventPage.objects.get(slug="walk-and-talk")
