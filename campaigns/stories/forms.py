@@ -173,6 +173,11 @@ class ShareStoryForm(StoryTextMixin):
             self.initial.setdefault("form_state", new_form_state())
         self.status_token = None
 
+    @property
+    def looks_automated(self):
+        """Whether the errors are the ones bots make (trap field, instant or forged form)."""
+        return bool({"website", "form_state"} & set(self.errors))
+
     def clean_website(self):
         if self.cleaned_data.get("website"):
             raise ValidationError(_("Please leave this field empty."))

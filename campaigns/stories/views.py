@@ -179,17 +179,30 @@ def client_key(request):
     return hmac.new(settings.SECRET_KEY.encode(), address.encode(), hashlib.sha256).hexdigest()
 
 
+def _rate_key(request):
+    return f"stories:rate:{client_key(request)}"
+
+
+def _rate_limit():
+    return _setting("OPENLY_STORY_RATE_LIMIT", (5, 60 * 60))
+
+
 def over_rate_limit(request):
-    """Count this submission attempt; True when the client has sent too many."""
-    limit, window = _setting("OPENLY_STORY_RATE_LIMIT", (5, 60 * 60))
-    key = f"stories:rate:{client_key(request)}"
+    """True when this client has already sent the most stories allowed in the window."""
+    limit, _window = _rate_limit()
+    return (cache.get(_rate_key(request)) or 0) >= limit
+
+
+def count_submission(request):
+    """Count a story (or a bot's attempt) against the client's limit. Mistakes a person
+    corrects in the form do not count: people in distress should not be locked out."""
+    _limit, window = _rate_limit()
+    key = _rate_key(request)
     cache.add(key, 0, window)
     try:
-        count = cache.incr(key)
+        cache.incr(key)
     except ValueError:
         cache.set(key, 1, window)
-        count = 1
-    return count > limit
 
 
 def _problem(page, request, status, heading, message):
@@ -278,6 +291,8 @@ def share(page, request):
 
     form = forms.ShareStoryForm(post, files, topic_choices=_topic_choices(request))
     if not form.is_valid():
+        if form.looks_automated:
+            count_submission(request)
         return _share_form_response(page, request, _fresh_state(form), status=400)
 
     data = dict(form.cleaned_data)
@@ -298,6 +313,8 @@ def share(page, request):
             ),
         )
     status_url = request.build_absolute_uri(status_path(page, token, request))
+    if created:
+        count_submission(request)
     if created and data.get("email"):
         email, language = data["email"], get_language()
         from django.db import transaction

@@ -153,3 +153,18 @@ def test_submission_in_french_creates_a_french_draft(client, roles, translated_h
     assert story.get_parent().pk == fr_index.pk
     assert ContributorRecord.objects.get().language == "fr"
     assert story.get_workflow().name == "Story review"
+
+
+def test_corrected_mistakes_do_not_use_up_the_limit(client, roles, settings):
+    settings.OPENLY_STORY_RATE_LIMIT = (2, 3600)
+    for _ in range(5):
+        assert client.post("/en/stories/share/", form_data(title="")).status_code == 400
+    assert client.post("/en/stories/share/", form_data()).status_code == 303
+
+
+def test_bot_attempts_count_towards_the_limit(client, roles, settings):
+    settings.OPENLY_STORY_RATE_LIMIT = (2, 3600)
+    for _ in range(2):
+        client.post("/en/stories/share/", form_data(website="spam"))
+    assert client.post("/en/stories/share/", form_data()).status_code == 429
+    assert StoryPage.objects.count() == 0
