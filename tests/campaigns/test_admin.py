@@ -72,3 +72,17 @@ def test_moderator_approves_a_signature(admin_client, campaign_index):
     assert response.status_code == 302, response.content.decode()[:2000]
     signature.refresh_from_db()
     assert signature.status == "approved"
+
+
+@pytest.mark.parametrize("model", ["campaignpage", "resourcepage"])
+def test_admin_forms_open_for_editors(admin_client, campaign_index, resource_index, model):
+    parent = campaign_index if model == "campaignpage" else resource_index
+    response = admin_client.get(f"/admin/pages/add/campaigns/{model}/{parent.pk}/")
+    assert response.status_code == 200
+    page = (
+        CampaignPageFactory(parent=campaign_index)
+        if model == "campaignpage"
+        else ResourcePageFactory(parent=resource_index)
+    )
+    assert admin_client.get(f"/admin/pages/{page.pk}/edit/").status_code == 200
+    assert admin_client.get(f"/admin/pages/{page.pk}/view_draft/").status_code == 200
