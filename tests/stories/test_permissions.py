@@ -92,6 +92,12 @@ def test_story_moderator_updates_state_and_message(client, submitted, roles):
     record.refresh_from_db()
     assert record.reviewer_message == "Thank you! One small change."
     assert record.email == CONTRIBUTOR_EMAIL  # not editable, not touched
+    from wagtail.models import ModelLogEntry
+
+    entries = ModelLogEntry.objects.all()
+    assert entries.exists()
+    for entry in entries:
+        assert CONTRIBUTOR_EMAIL not in entry.label + entry.message + str(entry.data)
 
 
 def test_nobody_adds_records_in_the_admin(client, submitted, roles):
