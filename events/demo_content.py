@@ -471,7 +471,12 @@ def _event(demo, index, *, slug, title, kind, place, sessions, context, **fields
         registration=kind.get("registration", "none"),
         capacity=kind.get("capacity"),
         description=[
-            paragraph(kind["summary"]),
+            {"type": "heading", "value": {"text": "What to expect", "level": "h2"}},
+            paragraph(
+                "A welcoming, informal event of the Mental Health Week network. You do not "
+                "need to know anything about mental health to join, and you do not have to "
+                "speak unless you want to."
+            ),
             paragraph(
                 "Everyone is welcome. If you feel unwell on the day, you can leave at any "
                 "time; a trained volunteer is there if you want to talk."

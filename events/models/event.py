@@ -87,6 +87,8 @@ class EventSession(TranslatableMixin, models.Model):
 
     class Meta(TranslatableMixin.Meta):
         ordering = ["start", "pk"]
+        # The listing's next-session subquery looks sessions up by event and end time.
+        indexes = [models.Index(fields=["page", "end", "start"], name="events_session_next")]
         verbose_name = _("session")
         verbose_name_plural = _("sessions")
 

@@ -28,7 +28,7 @@ def day(number, hour=18):
 
 def titles(response):
     html = response.content.decode()
-    return re.findall(r'<h3 class="card__title"><a href="[^"]+">([^<]+)</a>', html)
+    return re.findall(r'<h3 class="card__title"[^>]*><a href="[^"]+">([^<]+)</a>', html)
 
 
 def session(start):
