@@ -56,7 +56,8 @@ def session_errors(sessions):
 
 
 class EventPageForm(OpenlyPageForm):  # OpenlyPageForm: partners pick only their organisations
-    """The event editor. Editors type session times as clocks show them where the event
+    """The event editor (on top of the shared page form, which limits the organisation
+    to the editor's own). Editors type session times as clocks show them where the event
     happens; this form reads and shows them in the event's time zone, whatever the
     editor's own zone, and checks the sessions together."""
 
