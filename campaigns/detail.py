@@ -6,7 +6,7 @@ from campaigns.sharing import json_ld, share_links, social_meta
 from campaigns.taxonomy import Vocabulary
 
 
-def _people(partners):
+def _organisations(partners):
     return [
         {"@type": "Organization", "name": partner.name, "url": partner.website or None}
         for partner in partners
@@ -33,7 +33,7 @@ def campaign_detail_context(page, request):
         ],
         "startDate": page.start_date.isoformat() if page.start_date else None,
         "endDate": page.end_date.isoformat() if page.end_date else None,
-        "contributor": _people(partners),
+        "contributor": _organisations(partners),
     }
     context = {
         "partners": partners,
@@ -83,7 +83,7 @@ def resource_detail_context(page, request):
         if page.first_published_at
         else None,
         "reviewedBy": reviewed_by,
-        "publisher": _people([page.organisation])[0] if page.organisation_id else None,
+        "publisher": _organisations([page.organisation])[0] if page.organisation_id else None,
     }
     return {
         "documents": list(page.documents.all().select_related("document")),

@@ -70,11 +70,11 @@ def campaign_listing(index_page, request, today=None):
         "topic": clean_choices(request.GET.getlist("topic"), list(vocabulary.topics)),
         "audience": clean_choices(request.GET.getlist("audience"), list(vocabulary.audiences)),
     }
+    base = CampaignPage.objects.live().public().child_of(index_page)
+    topic_counts = _counts(base.with_audiences(params["audience"]), "topics__slug")
+    audience_counts = _counts(base.with_topics(params["topic"]), "audiences__slug")
     campaigns = (
-        CampaignPage.objects.live()
-        .public()
-        .child_of(index_page)
-        .with_topics(params["topic"])
+        base.with_topics(params["topic"])
         .with_audiences(params["audience"])
         .annotate(
             status_rank=Case(
@@ -93,8 +93,10 @@ def campaign_listing(index_page, request, today=None):
     for item in page:
         item.status_heading = STATUS_HEADINGS[item.status_rank]
     facets = [
-        _facet("topic", _("Topic"), vocabulary.topics, params["topic"]),
-        _facet("audience", _("Audience"), vocabulary.audiences, params["audience"]),
+        _facet("topic", _("Topic"), vocabulary.topics, params["topic"], topic_counts),
+        _facet(
+            "audience", _("Audience"), vocabulary.audiences, params["audience"], audience_counts
+        ),
     ]
     return {
         "campaigns": page,
@@ -119,6 +121,13 @@ def _facet(name, legend, terms, selected, counts=None):
 def _prefix(params):
     encoded = querystring(params)
     return f"{encoded}&" if encoded else ""
+
+
+class _FormatTerm:
+    """A format choice shaped like a taxonomy term, so facets treat them alike."""
+
+    def __init__(self, label):
+        self.name = label
 
 
 def library_search_ids(locale, query):
@@ -183,11 +192,6 @@ def resource_listing(index_page, request):
         "removal_links": links,
         "querystring_prefix": _prefix(params),
     }
-
-
-class _FormatTerm:
-    def __init__(self, label):
-        self.name = label
 
 
 def _counts(queryset, field):

@@ -237,3 +237,21 @@ def test_resource_library_query_budget(client, resource_index):
     client.get("/en/resources/?page=2")
     many = _count_queries(client, "/en/resources/?topic=budget&q=resource")
     assert few == many
+
+
+def test_campaign_filters_show_counts_and_hide_empty_options(client, campaign_index):
+    stigma = TopicFactory(name="Stigma", slug="stigma")
+    TopicFactory(name="Psychosis", slug="psychosis")
+    youth = AudienceFactory(name="Young people", slug="young-people")
+    for number in range(2):
+        page = CampaignPageFactory(parent=campaign_index, title=f"Campaign {number}")
+        page.topics.add(stigma)
+        if number:
+            page.audiences.add(youth)
+        page.save()
+    response = client.get("/en/campaigns/?audience=young-people")
+    facets = {facet["name"]: facet for facet in response.context["facets"]}
+    assert [(o["value"], o["count"]) for o in facets["topic"]["options"]] == [("stigma", 1)]
+    assert [(o["value"], o["count"]) for o in facets["audience"]["options"]] == [
+        ("young-people", 1)
+    ]
