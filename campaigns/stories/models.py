@@ -270,7 +270,9 @@ class StoryPage(BasePage):
         """The card text: the summary, else the story's first words."""
         if self.card_summary:
             return self.card_summary
-        return Truncator(strip_tags(self.body)).words(30, truncate="…")
+        # Keep a space where paragraphs and line breaks end, or their words run together.
+        text = self.body.replace("</p>", "</p> ").replace("<br/>", " ").replace("<br>", " ")
+        return Truncator(strip_tags(text)).words(30, truncate="…")
 
     @property
     def content_note_labels(self):

@@ -286,3 +286,8 @@ def test_story_page_query_count_does_not_grow_with_related_content(client, story
     few = _count_queries(client, main.url)
     make(20)
     assert _count_queries(client, main.url) == few
+
+
+def test_excerpt_keeps_words_of_separate_paragraphs_apart(story_index):
+    story = StoryPageFactory.build(body="<p>First part.</p><p>Second<br/>part.</p>", summary="")
+    assert story.excerpt == "First part. Second part."
