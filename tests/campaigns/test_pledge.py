@@ -161,3 +161,21 @@ def test_moderators_export_signatures_as_csv(client, django_user_model, campaign
     assert response["Content-Type"].startswith("text/csv")
     content = b"".join(response.streaming_content).decode()
     assert "ana@x.org" in content
+
+
+@pytest.mark.parametrize(
+    "fields",
+    [
+        {"token": "not-a-uuid"},
+        {"country": "XX"},
+        {"kind": "robot"},
+        {"name": "x" * 5000},
+        {"email": "not-an-email", "email_consent": "on"},
+        {"token": ""},
+    ],
+)
+def test_bad_pledge_input_is_refused_politely(client, campaign, fields):
+    response = _sign(client, campaign, **fields)
+    assert response.status_code == 400
+    assert 'id="pledge"' in response.content.decode()
+    assert not PledgeSignature.objects.exists()
