@@ -6,7 +6,9 @@ import datetime
 from django.contrib import messages
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import PermissionDenied
+from django.http import JsonResponse
 from django.shortcuts import get_object_or_404, redirect
+from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -62,6 +64,40 @@ def accept_finding(request, page_id):
             _("'%(matched)s' is accepted as justified on this page.") % {"matched": matched},
         )
     return redirect("wagtailadmin_pages:edit", page.pk)
+
+
+@require_POST
+def live_check(request, page_id):
+    """Check the page form as the editor has it now (unsaved) and return the panel's
+    findings as HTML. Only for people who may edit the page; nothing is saved."""
+    page = get_object_or_404(Page, pk=page_id).get_latest_revision_as_object()
+    if not page.permissions_for_user(request.user).can_edit():
+        raise PermissionDenied
+    form_class = page.get_edit_handler().get_form_class()
+    data = request.POST.copy()
+    data.setdefault("title", page.title)
+    data.setdefault("slug", page.slug)
+    form = form_class(
+        data, instance=page, parent_page=page.get_parent().specific, for_user=request.user
+    )
+    form.defer_required_fields()
+    if form.is_valid():
+        form.save(commit=False)
+        findings = check_page(page)
+        html = render_to_string(
+            "home/admin/_language_findings.html",
+            {
+                "findings": findings,
+                "saved": True,
+                "live": True,
+                "page": page,
+                "can_accept": is_moderator(request.user),
+            },
+            request=request,
+        )
+    else:
+        html = render_to_string("home/admin/_language_findings_invalid.html", {}, request=request)
+    return JsonResponse({"html": html})
 
 
 class FindingsReportView(TemplateView):

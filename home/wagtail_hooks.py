@@ -3,7 +3,9 @@ assignments, the findings report, the dashboard panel, the logged finding accept
 the per-language limit on translators' snippet editing."""
 
 from django.core.exceptions import PermissionDenied
+from django.templatetags.static import static
 from django.urls import path, reverse
+from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import AdminOnlyMenuItem, MenuItem
@@ -16,6 +18,7 @@ from home.admin_views import (
     OrganisationContentPanel,
     accept_finding,
     is_moderator,
+    live_check,
 )
 from home.models import LanguageRule, LocaleAssignment
 from home.permissions import LOCALE_SCOPED_GROUPS, group_names, translator_locale_ids
@@ -56,6 +59,11 @@ def register_admin_urls():
             name="openly_accept_language_finding",
         ),
         path(
+            "language-check/<int:page_id>/live/",
+            live_check,
+            name="openly_live_language_check",
+        ),
+        path(
             "reports/language-findings/",
             FindingsReportView.as_view(),
             name="openly_language_findings_report",
@@ -86,6 +94,11 @@ def register_rules_menu_item():
         icon_name="doc-full",
         order=650,
     )
+
+
+@hooks.register("insert_editor_js")
+def language_check_js():
+    return format_html('<script src="{}" defer></script>', static("home/js/language_check.js"))
 
 
 @hooks.register("construct_homepage_panels")

@@ -23,8 +23,13 @@ class LanguageCheckPanel(Panel):
             page = self.instance
             findings = check_page(page) if page.pk and page.locale_id else []
             user = self.request.user if self.request else None
+            from django.urls import reverse
+
             context.update(
                 {
+                    "live_url": reverse("openly_live_language_check", args=[page.pk])
+                    if page.pk
+                    else "",
                     "page": page,
                     "findings": findings,
                     "saved": bool(page.pk),

@@ -40,13 +40,17 @@ def test_editor_fixes_a_finding_submits_and_moderator_publishes(browser_page, li
     log_in(browser_page, live_server, world.editor_a)
     browser_page.goto(edit_url)
     browser_page.fill("#id_summary", "A crazy idea: talk about mental health at work.")
-    save_draft(browser_page)
+    # The panel checks the unsaved text a moment after typing stops...
     finding = browser_page.locator("[data-finding]")
-    assert finding.count() == 1
+    finding.wait_for()
     assert "crazy" in finding.inner_text()
     assert "Try instead" in finding.inner_text()
+    # ...and after saving, the saved draft shows the same finding.
+    save_draft(browser_page)
+    assert browser_page.locator("[data-finding]").count() == 1
 
     browser_page.fill("#id_summary", "A bold idea: talk about mental health at work.")
+    browser_page.locator("[data-language-check-clean]").wait_for()
     save_draft(browser_page)
     assert browser_page.locator("[data-language-check-clean]").count() == 1
     click_hidden(browser_page, 'button[name="action-submit"]')

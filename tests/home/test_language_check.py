@@ -438,3 +438,36 @@ def test_check_of_a_page_uses_a_fixed_number_of_queries(home_page, django_assert
         check_page(small)
     with django_assert_max_num_queries(2):
         assert len(check_page(big)) == 200
+
+
+@pytest.mark.django_db
+def test_live_check_reads_the_unsaved_form(home_page, admin_client, client, django_user_model):
+    from django.urls import reverse
+    from wagtail.test.utils.form_data import (
+        inline_formset,
+        nested_form_data,
+        rich_text,
+        streamfield,
+    )
+
+    page = StandardPageFactory(parent=home_page, title="About us", slug="about-us")
+    data = nested_form_data(
+        {
+            "title": "About us",
+            "slug": "about-us",
+            "summary": "Nobody here suffers from shame.",
+            "body": streamfield([("paragraph", rich_text("<p>A crazy good team.</p>"))]),
+            "comments": inline_formset([]),
+        }
+    )
+    url = reverse("openly_live_language_check", args=[page.pk])
+    response = admin_client.post(url, data)
+    assert response.status_code == 200
+    html = response.json()["html"]
+    assert "suffers from" in html and "crazy" in html
+    assert "as you have it now" in html
+    page.refresh_from_db()
+    assert page.summary == "" and page.revisions.count() == 0  # nothing saved
+    outsider = django_user_model.objects.create_user("outsider", password="x")
+    client.force_login(outsider)
+    assert client.post(url, data).status_code in {302, 403}
