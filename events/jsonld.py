@@ -93,7 +93,9 @@ def event_data(page, request):
     if page.languages:
         data["inLanguage"] = page.languages
     if page.image_id:
-        data["image"] = request.build_absolute_uri(page.image.get_rendition("fill-1200x630").url)
+        data["image"] = request.build_absolute_uri(
+            page.image.get_rendition("fill-1200x630-c100").url
+        )
     return data
 
 
