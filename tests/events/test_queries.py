@@ -55,3 +55,29 @@ def test_home_listing_queries_do_not_grow(client, event_index):
     few = count_queries(client, "/en/")
     bulk_create_events(event_index, 100, organisation)
     assert count_queries(client, "/en/") == few
+
+
+def test_event_page_queries_do_not_grow_with_sessions_and_speakers(client, event_index):
+    import datetime
+
+    from django.utils import timezone
+
+    from tests.events.factories import EventPageFactory, EventSpeakerFactory
+
+    def sessions(count):
+        start = timezone.now() + datetime.timedelta(days=2)
+        return [
+            (start + datetime.timedelta(days=n), start + datetime.timedelta(days=n, hours=1))
+            for n in range(count)
+        ]
+
+    small = EventPageFactory(parent=event_index, sessions=sessions(1))
+    EventSpeakerFactory(page=small)
+    large = EventPageFactory(parent=event_index, sessions=sessions(12))
+    EventSpeakerFactory.create_batch(6, page=large)
+    for url in (small.url, f"{small.url}event.ics"):
+        count_queries(client, url)
+    assert count_queries(client, small.url) == count_queries(client, large.url)
+    assert count_queries(client, f"{small.url}event.ics") == count_queries(
+        client, f"{large.url}event.ics"
+    )
