@@ -283,3 +283,20 @@ def test_index_week_must_be_complete(home_page):
 
 def test_page_tree_root_is_untouched(event_index):
     assert Page.objects.type(EventIndexPage).count() == 1
+
+
+@pytest.mark.parametrize("existing", [False, True])
+def test_editor_preview(admin_client, event_index, existing):
+    organisation = PartnerOrganisationFactory()
+    if existing:
+        event = EventPageFactory(parent=event_index, organisation=organisation)
+        url = f"/admin/pages/{event.pk}/edit/preview/"
+    else:
+        url = f"/admin/pages/add/events/eventpage/{event_index.pk}/preview/"
+    response = admin_client.post(url, _event_form_data(organisation))
+    assert response.status_code == 200
+    assert response.json()["is_valid"], response.content
+    response = admin_client.get(url)
+    assert response.status_code == 200
+    assert "Walk and talk in the park" in response.content.decode()
+    assert "Morning walk" in response.content.decode()
