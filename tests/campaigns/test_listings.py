@@ -255,3 +255,17 @@ def test_campaign_filters_show_counts_and_hide_empty_options(client, campaign_in
     assert [(o["value"], o["count"]) for o in facets["audience"]["options"]] == [
         ("young-people", 1)
     ]
+
+
+def test_library_pagination_keeps_the_filters(client, resource_index):
+    topic = TopicFactory(name="Stigma", slug="stigma")
+    for number in range(14):
+        page = ResourcePageFactory(parent=resource_index, title=f"Stigma resource {number:02}")
+        page.topics.add(topic)
+        page.save()
+    response = client.get("/en/resources/?topic=stigma&sort=title")
+    assert len(response.context["resources"]) == 12
+    html = response.content.decode()
+    assert 'href="?topic=stigma&amp;sort=title&amp;page=2"' in html
+    second = client.get("/en/resources/?topic=stigma&sort=title&page=2")
+    assert _titles(second, "resources") == ["Stigma resource 12", "Stigma resource 13"]
