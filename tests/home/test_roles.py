@@ -7,7 +7,7 @@ import pytest
 from django.contrib.auth.models import Group, Permission
 from django.core.management import call_command
 from django.urls import reverse
-from wagtail.images.permissions import permission_policy as image_policy
+from wagtail.images import get_image_model
 from wagtail.models import (
     Collection,
     GroupCollectionPermission,
@@ -17,6 +17,7 @@ from wagtail.models import (
     WorkflowPage,
     WorkflowTask,
 )
+from wagtail.permissions import policy_registry
 
 from home.models import LanguageRule, PartnerOrganisation
 from home.roles import PARTNER_EDITORS, ROLE_GROUPS, setup_roles
@@ -105,6 +106,7 @@ def test_setup_roles_removes_stale_root_permissions(world):
 
 @pytest.mark.django_db
 def test_partner_editor_uploads_only_into_own_collection(world):
+    image_policy = policy_registry.get_by_type(get_image_model())
     allowed = image_policy.collections_user_has_permission_for(world.editor_a, "add")
     assert list(allowed) == [world.org_a.collection]
     assert not image_policy.collections_user_has_permission_for(world.translator, "add").exists()
