@@ -136,9 +136,20 @@ class FindingsReportView(TemplateView):
         rows.sort(
             key=lambda r: (str(r["organisation"] or ""), r["language"], r["page"].title.lower())
         )
+        summary = {}
+        for row in rows:
+            key = (str(row["organisation"] or "—"), row["language"])
+            counts = summary.setdefault(key, {"total": 0, "high": 0, "accepted": 0})
+            counts["total"] += 1
+            counts["high"] += row["finding"].severity == "high"
+            counts["accepted"] += row["finding"].accepted
         context.update(
             {
                 "rows": rows,
+                "summary": [
+                    {"organisation": org, "language": lang, **counts}
+                    for (org, lang), counts in sorted(summary.items())
+                ],
                 "organisations": PartnerOrganisation.objects.all(),
                 "languages": Locale.objects.order_by("language_code"),
                 "selected_organisation": organisation,

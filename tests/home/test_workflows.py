@@ -268,6 +268,7 @@ def test_findings_report_by_organisation_and_language(world, page, client):
     url = reverse("openly_language_findings_report")
     html = client.get(url, {"organisation": world.org_a.pk, "language": "en"}).content.decode()
     assert page.title in html and "crazy" in html
+    assert "data-findings-summary" in html and "Mind Matters" in html
     html = client.get(url, {"organisation": world.org_b.pk}).content.decode()
     assert page.title not in html
     client.force_login(world.contributor)
