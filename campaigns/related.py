@@ -10,11 +10,12 @@ from django.db.models import Q
 
 from campaigns.models.campaign import CampaignPage
 
-# (model label, how many at most), in the order readers see them.
+# (model label, how many at most, QuerySet method that orders them if the model has it),
+# in the order readers see them. Events: only those still to come, soonest first.
 RELATED_KINDS = [
-    ("stories.StoryPage", 3),
-    ("campaigns.ResourcePage", 3),
-    ("events.EventPage", 3),
+    ("stories.StoryPage", 3, None),
+    ("campaigns.ResourcePage", 3, None),
+    ("events.EventPage", 3, "upcoming"),
 ]
 
 
@@ -50,7 +51,7 @@ def related_groups(campaign):
 
     topic_slugs = campaign.topic_slugs
     groups = []
-    for label, limit in RELATED_KINDS:
+    for label, limit, ordering in RELATED_KINDS:
         try:
             model = apps.get_model(label)
         except LookupError:
@@ -65,7 +66,9 @@ def related_groups(campaign):
             .filter(locale_id=campaign.locale_id, pk__in=matching)
             .exclude(pk=campaign.pk)
         )
-        pages = list(queryset.order_by("-first_published_at")[:limit])
+        order = getattr(queryset, ordering, None) if ordering else None
+        queryset = order() if callable(order) else queryset.order_by("-first_published_at")
+        pages = list(queryset[:limit])
         if pages:
             groups.append((model._meta.verbose_name_plural, pages))
     return groups

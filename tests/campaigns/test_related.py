@@ -58,7 +58,49 @@ def test_unpublished_pages_are_never_related(client, campaign_index, resource_in
 
 def test_kinds_from_apps_that_are_not_installed_are_skipped(campaign_index, monkeypatch):
     monkeypatch.setattr(
-        "campaigns.related.RELATED_KINDS", [("nowhere.MissingPage", 3), *RELATED_KINDS]
+        "campaigns.related.RELATED_KINDS", [("nowhere.MissingPage", 3, None), *RELATED_KINDS]
     )
     campaign = _campaign_about(campaign_index, TopicFactory())
     assert related_groups(campaign) == []
+
+
+def test_stories_and_upcoming_events_of_the_campaign_appear(client, campaign_index, home_page):
+    from tests.events.factories import EventIndexPageFactory, EventPageFactory
+    from tests.stories.factories import StoryIndexPageFactory, StoryPageFactory
+
+    stigma = TopicFactory(slug="stigma")
+    campaign = _campaign_about(campaign_index, stigma)
+    story = StoryPageFactory(parent=StoryIndexPageFactory(parent=home_page), title="Ana's story")
+    story.topics.add(stigma)
+    story.save()
+    event = EventPageFactory(parent=EventIndexPageFactory(parent=home_page), title="Open talk")
+    event.campaign = campaign
+    event.save()
+    groups = {
+        str(label): [page.title for page in pages] for label, pages in related_groups(campaign)
+    }
+    assert groups["stories"] == ["Ana's story"]
+    assert groups["events"] == ["Open talk"]
+    html = client.get("/en/campaigns/week/").content.decode()
+    assert "Ana&#x27;s story" in html and "Open talk" in html
+
+
+def test_campaign_page_shows_its_past_events_outcomes(client, campaign_index, home_page):
+    import datetime
+
+    from django.utils import timezone
+
+    from tests.events.factories import EventIndexPageFactory, EventPageFactory
+
+    campaign = _campaign_about(campaign_index, TopicFactory())
+    start = timezone.now() - datetime.timedelta(days=30)
+    event = EventPageFactory(
+        parent=EventIndexPageFactory(parent=home_page),
+        title="Policy dialogue",
+        sessions=[(start, start + datetime.timedelta(hours=2))],
+        report_outcomes="<p>Three councils adopted the prevention concordat.</p>",
+    )
+    event.campaign = campaign
+    event.save()
+    html = client.get("/en/campaigns/week/").content.decode()
+    assert "Three councils adopted the prevention concordat." in html
