@@ -115,7 +115,12 @@ def _facet(name, legend, terms, selected, counts=None):
         if counts is not None and not count and not checked:
             continue
         options.append({"value": slug, "label": term.name, "count": count, "checked": checked})
-    return {"name": name, "legend": legend, "options": options}
+    return {
+        "name": name,
+        "legend": legend,
+        "options": options,
+        "selected": sum(1 for option in options if option["checked"]),
+    }
 
 
 def _prefix(params):

@@ -78,14 +78,19 @@ def library(translated_home, settings, tmp_path):
 def test_filter_the_library_by_two_facets_and_open_a_result(browser_page, live_server, library):
     page, base = browser_page, live_server.url
     page.goto(f"{base}/en/resources/")
+    # Facets are closed disclosures until one of their options is chosen.
+    assert not page.is_visible("#topic-depression")
+    page.click("details.facet:has(#topic-depression) > summary")
     page.check("#topic-depression")
+    page.click("details.facet:has(#audience-teachers) > summary")
     page.check("#audience-teachers")
     page.click(".filters__actions button[type=submit]")
     page.wait_for_url("**/en/resources/?*")
     assert "topic=depression" in page.url and "audience=teachers" in page.url
     results = page.locator(".library__results .card__title a")
     assert results.all_inner_texts() == ["Depression at school"]
-    assert page.is_checked("#topic-depression")
+    # After filtering, the chosen facets stay open and checked.
+    assert page.is_visible("#topic-depression") and page.is_checked("#topic-depression")
     results.first.click()
     page.wait_for_url(f"{base}/en/resources/{library['Depression at school'].slug}/")
     assert page.locator("h1").inner_text() == "Depression at school"
