@@ -115,10 +115,11 @@ def register_log_actions(actions):
     )
 
 
-@hooks.register("before_edit_snippet")
+@hooks.register("before_edit_snippet", order=-10)
 def limit_translators_to_their_languages(request, instance):
     """A translator (who is not also a moderator) edits translated snippets only in their
-    assigned languages."""
+    assigned languages. Runs before wagtail-localize's hook, which would otherwise open its
+    translation editor for any language."""
     user = request.user
     locale_id = getattr(instance, "locale_id", None)
     if user.is_superuser or locale_id is None or is_moderator(user):

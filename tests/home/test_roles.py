@@ -166,11 +166,16 @@ def test_translator_edits_snippets_only_in_assigned_languages(world, client):
     Group.objects.get(name=TRANSLATORS).permissions.add(
         Permission.objects.get(codename="change_topic")
     )
-    french = TopicFactory(locale=world.locales["fr"], name="Stigmatisation", slug="stigma")
-    german = TopicFactory(locale=world.locales["de"], name="Stigma", slug="stigma")
+    from home.demo import translate_snippet
+
+    english = TopicFactory(name="Stigma", slug="stigma")
+    # Real wagtail-localize translations, so its translation editor would open for them.
+    french = translate_snippet(english, "fr", {"Stigma": "Stigmatisation"})
+    german = translate_snippet(english, "de", {"Stigma": "Stigma"})
     client.force_login(world.translator)
     edit = "wagtailsnippets_home_topic:edit"
     assert client.get(reverse(edit, args=[french.pk])).status_code == 200
+    assert client.get(reverse(edit, args=[german.pk])).status_code in {302, 403}
     response = client.post(reverse(edit, args=[german.pk]), {"name": "Hacked", "slug": "stigma"})
     assert response.status_code in {302, 403}
     german.refresh_from_db()
