@@ -273,3 +273,28 @@ def test_findings_report_by_organisation_and_language(world, page, client):
     assert page.title not in html
     client.force_login(world.contributor)
     assert client.get(url).status_code in {302, 403}
+
+
+@pytest.mark.django_db
+def test_wagtail_localize_translation_editor_respects_assigned_languages(world, page, client):
+    from home.demo import translate_page
+
+    french = translate_page(page, "fr", {}, publish_now=False)
+    german = translate_page(page, "de", {}, publish_now=False)
+    assert not french.live and not german.live
+    client.force_login(world.translator)
+    response = client.get(reverse("wagtailadmin_pages:edit", args=[french.pk]))
+    assert response.status_code == 200
+    assert "wagtail-localize" in response.content.decode() or "editTranslation" in (
+        response.content.decode()
+    )
+    assert client.get(reverse("wagtailadmin_pages:edit", args=[german.pk])).status_code in {
+        302,
+        403,
+    }
+    # Publishing from the translation editor needs publish permission: refused.
+    response = client.post(
+        reverse("wagtailadmin_pages:edit", args=[french.pk]), {"action": "publish"}
+    )
+    assert response.status_code in {302, 403}
+    assert not fresh(french).live
