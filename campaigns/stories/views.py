@@ -175,7 +175,11 @@ def related_resources(page, topic_slugs, limit=3):
 
 def client_key(request):
     """A keyed hash of the client's address: the cache never holds the address itself."""
-    address = request.META.get("REMOTE_ADDR", "")
+    # Behind a trusted reverse proxy every request comes from the proxy's address: the
+    # operator names the header the proxy sets (e.g. "HTTP_X_REAL_IP"). Never trusted unset.
+    header = _setting("OPENLY_STORY_CLIENT_IP_HEADER", "")
+    address = request.META.get(header, "") if header else ""
+    address = address.split(",")[0].strip() or request.META.get("REMOTE_ADDR", "")
     return hmac.new(settings.SECRET_KEY.encode(), address.encode(), hashlib.sha256).hexdigest()
 
 

@@ -168,3 +168,21 @@ def test_bot_attempts_count_towards_the_limit(client, roles, settings):
         client.post("/en/stories/share/", form_data(website="spam"))
     assert client.post("/en/stories/share/", form_data()).status_code == 429
     assert StoryPage.objects.count() == 0
+
+
+def test_rate_limit_is_per_client_behind_a_trusted_proxy(client, roles, settings):
+    settings.OPENLY_STORY_RATE_LIMIT = (1, 3600)
+    settings.OPENLY_STORY_CLIENT_IP_HEADER = "HTTP_X_REAL_IP"
+    first = client.post("/en/stories/share/", form_data(), HTTP_X_REAL_IP="203.0.113.1")
+    other = client.post("/en/stories/share/", form_data(), HTTP_X_REAL_IP="203.0.113.2")
+    again = client.post("/en/stories/share/", form_data(), HTTP_X_REAL_IP="203.0.113.1")
+    assert (first.status_code, other.status_code, again.status_code) == (303, 303, 429)
+
+
+def test_the_cache_never_holds_the_client_address(client, roles):
+    from django.core.cache import cache
+
+    client.post("/en/stories/share/", form_data(), REMOTE_ADDR="198.51.100.7")
+    keys = list(cache._cache.keys())
+    assert keys
+    assert not any("198.51.100.7" in str(key) for key in keys)
