@@ -1,9 +1,14 @@
 """Context for campaign and resource pages, assembled from ready pieces."""
 
+from django.db.models import Prefetch
+from wagtail.images import get_image_model
+
 from campaigns.pledge import PledgeForm, pledge_summary
 from campaigns.related import related_groups
 from campaigns.sharing import json_ld, share_links, social_meta
 from campaigns.taxonomy import Vocabulary
+
+PARTNER_LOGO_FILTER = "max-160x80"
 
 
 def _organisations(partners):
@@ -16,7 +21,8 @@ def _organisations(partners):
 def campaign_detail_context(page, request):
     """Partners, taxonomy names, pledge, related content, sharing and structured data."""
     vocabulary = Vocabulary(page.locale)
-    partners = list(page.partners.all().select_related("logo"))
+    logos = get_image_model().objects.prefetch_renditions(PARTNER_LOGO_FILTER)
+    partners = list(page.partners.all().prefetch_related(Prefetch("logo", queryset=logos)))
     meta = social_meta(request, page, page.hero_image, page.hero_image_alt)
     structured = {
         "@context": "https://schema.org",

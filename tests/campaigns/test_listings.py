@@ -269,3 +269,26 @@ def test_library_pagination_keeps_the_filters(client, resource_index):
     assert 'href="?topic=stigma&amp;sort=title&amp;page=2"' in html
     second = client.get("/en/resources/?topic=stigma&sort=title&page=2")
     assert _titles(second, "resources") == ["Stigma resource 12", "Stigma resource 13"]
+
+
+def test_campaign_page_query_count_does_not_grow_with_partners_or_signatures(
+    client, campaign_index
+):
+    from tests.campaigns.factories import PledgeSignatureFactory
+
+    campaign = CampaignPageFactory(parent=campaign_index, slug="budget", pledge_statement="Yes.")
+    logo = Image.objects.create(title="logo", file=get_test_image_file())
+
+    def add(count):
+        for _number in range(count):
+            campaign.partners.add(PartnerOrganisationFactory(logo=logo))
+            campaign.topics.add(TopicFactory())
+            PledgeSignatureFactory(campaign=campaign, country="DE")
+        campaign.save()
+
+    add(2)
+    client.get("/en/campaigns/budget/")
+    few = _count_queries(client, "/en/campaigns/budget/")
+    add(20)
+    many = _count_queries(client, "/en/campaigns/budget/")
+    assert few == many
