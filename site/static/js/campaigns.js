@@ -19,3 +19,17 @@
         });
     });
 })();
+
+/* Pledge form: after the first submit, the button waits, so an impatient second click does
+   nothing. The server refuses duplicates anyway (each form carries a one-time token). */
+(function () {
+    "use strict";
+    document.querySelectorAll(".pledge__form").forEach(function (form) {
+        form.addEventListener("submit", function () {
+            var button = form.querySelector("button[type=submit]");
+            if (button) {
+                window.setTimeout(function () { button.disabled = true; }, 0);
+            }
+        });
+    });
+})();
