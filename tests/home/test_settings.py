@@ -14,8 +14,9 @@ DEPLOY_ENV = {
 
 
 def run_manage(*args, env):
-    # The browser tests' async-safety switch must not leak into a production check.
-    dropped = {"DJANGO_SETTINGS_MODULE", "DJANGO_ALLOW_ASYNC_UNSAFE"}
+    # Start from a clean slate: the browser tests' async-safety switch and the database or
+    # cache the suite itself runs on (CI's PostgreSQL run) must not leak into these checks.
+    dropped = {"DJANGO_SETTINGS_MODULE", "DJANGO_ALLOW_ASYNC_UNSAFE", "DATABASE_URL", "REDIS_URL"}
     clean = {k: v for k, v in os.environ.items() if k not in dropped}
     clean.update(env)
     return subprocess.run(  # noqa: S603 - fixed arguments
