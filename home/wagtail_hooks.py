@@ -101,6 +101,11 @@ def language_check_js():
     return format_html('<script src="{}" defer></script>', static("home/js/language_check.js"))
 
 
+@hooks.register("insert_editor_css")
+def language_check_css():
+    return format_html('<link rel="stylesheet" href="{}">', static("home/css/language_check.css"))
+
+
 @hooks.register("construct_homepage_panels")
 def add_organisation_content_panel(request, panels):
     panels.append(OrganisationContentPanel(request.user))
