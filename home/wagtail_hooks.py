@@ -101,7 +101,7 @@ def language_check_js():
     return format_html('<script src="{}" defer></script>', static("home/js/language_check.js"))
 
 
-@hooks.register("insert_editor_css")
+@hooks.register("insert_global_admin_css")
 def language_check_css():
     return format_html('<link rel="stylesheet" href="{}">', static("home/css/language_check.css"))
 
