@@ -72,9 +72,14 @@ class EventQuerySet(PageQuerySet):
         next session first. ``start``/``end`` (aware datetimes) narrow the window."""
         now = now or timezone.now()
         after = max(now, start) if start else now
+        sessions = _sessions().filter(end__gt=after)
+        if end is not None:
+            sessions = sessions.filter(start__lt=end)
+        # Filter with EXISTS, not on the annotation: counts and facet queries then skip
+        # the per-event "next session" subquery, which only the page of results needs.
         return (
-            self.with_next_session(after=after, before=end)
-            .filter(next_start__isnull=False)
+            self.filter(Exists(sessions))
+            .with_next_session(after=after, before=end)
             .order_by("next_start", "pk")
         )
 
@@ -82,8 +87,9 @@ class EventQuerySet(PageQuerySet):
         """Events whose sessions have all ended, most recent first."""
         now = now or timezone.now()
         return (
-            self.with_date_span()
-            .filter(last_end__isnull=False, last_end__lte=now)
+            self.filter(Exists(_sessions()))
+            .exclude(Exists(_sessions().filter(end__gt=now)))
+            .with_date_span()
             .order_by("-last_end", "-pk")
         )
 
