@@ -142,14 +142,14 @@ class EventQuerySet(PageQuerySet):
         )
 
     def outcomes_for_campaign(self, campaign, locale=None, now=None):
-        """Past events of ``campaign`` that have a summary report, most recent first, with
-        their action points (and owner organisations) prefetched: the campaign page's
-        "outcomes of our events" list. Runs three queries however many events."""
-        qs = self.live().public().filter(campaign=campaign)
-        if locale is not None:
-            qs = qs.filter(locale=locale)
+        """Past events of ``campaign`` (in any of its languages) that have a summary
+        report, most recent first, with their action points and owners prefetched: the
+        campaign page's "what our events achieved" list. With ``locale``, each event in
+        that language where translated, else in the source language. Three queries."""
+        qs = self.in_locale(locale) if locale is not None else self.live().public()
         return (
-            qs.past(now=now)
+            qs.filter(campaign__translation_key=campaign.translation_key)
+            .past(now=now)
             .exclude(report_outcomes="", report_key_insights="")
             .select_related("organisation")
             .prefetch_related("action_points__owner")

@@ -201,7 +201,7 @@ def test_home_page_lists_upcoming_events(client, event_index):
     assert "Soonest walk" in html and "Past walk" not in html
 
 
-def test_campaign_outcomes(client, event_index, home_page):
+def test_campaign_outcomes(client, event_index, home_page, translated_home):
     from django.template import Context, Template
     from django.test import RequestFactory
 
@@ -220,6 +220,10 @@ def test_campaign_outcomes(client, event_index, home_page):
     EventPageFactory(parent=event_index, title="No report yet", campaign=campaign)
     outcomes = list(EventPage.objects.outcomes_for_campaign(campaign))
     assert outcomes == [past]
+    # A translated campaign page lists the same outcomes (events link the source campaign).
+    french = campaign.copy_for_translation(translated_home["fr"].locale, copy_parents=True)
+    french_outcomes = EventPage.objects.outcomes_for_campaign(french, locale=french.locale)
+    assert list(french_outcomes) == [past]
     request = RequestFactory().get("/en/campaigns/")
     request.LANGUAGE_CODE = "en"
     html = Template("{% load event_tags %}{% campaign_event_outcomes campaign %}").render(
