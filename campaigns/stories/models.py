@@ -29,6 +29,7 @@ from wagtail.models import PageManager
 from wagtail.query import PageQuerySet
 from wagtail.search import index
 
+from campaigns.stories.panels import ContributorStatusPanel
 from home.models import BasePage, validate_alt_text
 
 STORY_TEXT_MAX_CHARS = 8000
@@ -234,7 +235,9 @@ class StoryPage(BasePage):
         ),
     )
 
-    content_panels = BasePage.content_panels + [
+    content_panels = [
+        ContributorStatusPanel(heading=_("Contributor")),
+        *BasePage.content_panels,
         FieldPanel("display_name"),
         FieldPanel("body"),
         MultiFieldPanel([FieldPanel("image"), FieldPanel("image_alt")], heading=_("Picture")),

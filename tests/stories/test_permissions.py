@@ -128,3 +128,20 @@ def test_ple_contributor_drafts_in_stories_only_and_never_publishes(client, stor
         != 200
     )
     assert StandardPage.objects.count() == 0
+
+
+@pytest.mark.parametrize(("role", "shown"), [("story_moderator", True), ("ple", False)])
+def test_story_editor_shows_the_contributor_summary_only_to_moderators(
+    client, submitted, roles, role, shown
+):
+    story, record, _url = submitted
+    user = make_user(role, roles)
+    if role == "ple":
+        story.owner = user
+        story.save()
+    client.force_login(user)
+    response = client.get(f"/admin/pages/{story.pk}/edit/")
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert ("Open the contributor record" in html) is shown
+    assert CONTRIBUTOR_EMAIL not in html
