@@ -509,11 +509,11 @@ class EventPage(RoutablePageMixin, OrganisationOwnedMixin, BasePage):
         """Whether the page may show the online joining link now."""
         if not self.online_url or not self.is_online or self.is_cancelled:
             return False
-        if self.online_link_visibility == LinkVisibility.PUBLIC:
-            return True
         if self.online_link_visibility == LinkVisibility.REGISTERED:
             return False
         now = now or timezone.now()
+        if self.online_link_visibility == LinkVisibility.PUBLIC:
+            return not self.is_past(now)
         return any(s.start - JOIN_LINK_LEAD <= now < s.end for s in self.ordered_sessions)
 
     @property

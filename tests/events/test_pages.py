@@ -117,6 +117,7 @@ def test_joining_link_visibility(event_index):
     assert not event.joining_link_visible(now + datetime.timedelta(hours=3, minutes=30))
     event.online_link_visibility = "public"
     assert event.joining_link_visible(now)
+    assert not event.joining_link_visible(now + datetime.timedelta(hours=5))  # over
 
 
 def session(title, start, end, **extra):
