@@ -217,3 +217,32 @@ def test_bad_status_post_actions_do_not_break(client, submitted):
     response = client.post(url, {"action": "edit", "title": "", "body": "\x00"})
     assert response.status_code == 200
     assert "Please check your answers" in response.content.decode()
+
+
+def test_20_mb_upload_with_csrf_checks_on_is_refused_clearly(roles):
+    """As in production: the CSRF middleware reads the body before the view runs."""
+    from django.test import Client
+
+    browser = Client(enforce_csrf_checks=True)
+    html = browser.get("/en/stories/share/").content.decode()
+    token = html.split('name="csrfmiddlewaretoken" value="')[1].split('"')[0]
+    big = SimpleUploadedFile("big.jpg", b"\xff\xd8" + b"0" * (20 * 1024 * 1024), "image/jpeg")
+    response = browser.post(
+        "/en/stories/share/", {**form_data(), "csrfmiddlewaretoken": token, "image": big}
+    )
+    assert response.status_code == 413
+    assert "too large" in response.content.decode()
+    assert_nothing_saved()
+
+
+def test_20_mb_of_form_text_never_gives_a_500(roles):
+    from django.test import Client
+
+    browser = Client(enforce_csrf_checks=True, raise_request_exception=False)
+    response = browser.post(
+        "/en/stories/share/",
+        "body=" + "x" * (20 * 1024 * 1024),
+        content_type="application/x-www-form-urlencoded",
+    )
+    assert 400 <= response.status_code < 500
+    assert_nothing_saved()
