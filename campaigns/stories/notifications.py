@@ -96,3 +96,21 @@ def retry_pending():
         else:
             failed += 1
     return sent, failed
+
+
+def send_contributor_update(record_id):
+    """Tell a contributor who agreed to be contacted that their story's status changed.
+    The email carries no story text and no link (only the contributor holds the link)."""
+    record = ContributorRecord.objects.filter(pk=record_id).first()
+    if record is None or not record.consent_contact or not record.email:
+        return False
+    with translation.override(record.language or settings.LANGUAGE_CODE):
+        context = {"state": record.get_state_display()}
+        subject = render_to_string("stories/email/update_subject.txt", context).strip()
+        body = render_to_string("stories/email/update.txt", context)
+    try:
+        send_mail(subject, body, None, [record.email], fail_silently=False)
+    except MAIL_ERRORS as error:
+        logger.warning("Could not send a contributor's status update (%s).", type(error).__name__)
+        return False
+    return True

@@ -50,11 +50,20 @@ def on_task_submitted(sender, instance, user=None, **kwargs):
     transaction.on_commit(lambda: notifications.notify_reviewers(page_id, task_id))
 
 
+def _tell_contributors(records):
+    from campaigns.stories import notifications
+
+    for record_id in records.filter(consent_contact=True).values_list("pk", flat=True):
+        transaction.on_commit(lambda pk=record_id: notifications.send_contributor_update(pk))
+
+
 def on_workflow_rejected(sender, instance, user=None, **kwargs):
     if _is_story_state(instance):
-        _records_for_page_id(int(instance.object_id)).exclude(
+        records = _records_for_page_id(int(instance.object_id)).exclude(
             state=ContributorState.WITHDRAWN
-        ).update(state=ContributorState.CHANGES_SUGGESTED)
+        )
+        records.update(state=ContributorState.CHANGES_SUGGESTED)
+        _tell_contributors(records)
 
 
 def on_page_published(sender, instance, **kwargs):
@@ -84,7 +93,10 @@ def on_page_published(sender, instance, **kwargs):
         instance.unpublish(user=None, log_action=False)
         log(instance=instance, action=PUBLICATION_HELD_ACTION, user=None)
         return
-    records.exclude(state=ContributorState.PUBLISHED).update(state=ContributorState.PUBLISHED)
+    newly_published = records.exclude(state=ContributorState.PUBLISHED)
+    ids = list(newly_published.values_list("pk", flat=True))
+    newly_published.update(state=ContributorState.PUBLISHED)
+    _tell_contributors(ContributorRecord.objects.filter(pk__in=ids))
 
 
 def on_story_index_created(sender, instance, created=False, raw=False, **kwargs):

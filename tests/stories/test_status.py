@@ -276,3 +276,29 @@ def test_declining_a_story_ends_its_review(submitted):
     assert WorkflowState.objects.get().status == WorkflowState.STATUS_CANCELLED
     record.refresh_from_db()
     assert record.closed_at is not None
+
+
+@pytest.mark.parametrize("consent", [True, False])
+def test_contributor_hears_about_changes_only_with_contact_consent(
+    submitted, consent, django_capture_on_commit_callbacks
+):
+    from django.core import mail
+
+    story, record, _url = submitted
+    record.consent_contact = consent
+    record.save()
+    mail.outbox.clear()
+    moderator = get_user_model().objects.create_superuser("boss", "boss@example.invalid", "x")
+    state = WorkflowState.objects.get()
+    with django_capture_on_commit_callbacks(execute=True):
+        state.current_task_state.task.specific.on_action(
+            state.current_task_state, moderator, "reject"
+        )
+    to_contributor = [m for m in mail.outbox if CONTRIBUTOR_EMAIL in m.to]
+    assert len(to_contributor) == (1 if consent else 0)
+    if consent:
+        message = to_contributor[0]
+        assert message.subject == "News about your story"
+        assert "Changes suggested" in message.body
+        assert story.title not in message.body
+        assert "/stories/status/" not in message.body
