@@ -239,3 +239,9 @@ OPENLY_LOCALE_DEFAULT_COUNTRY = {
     "ro": "RO",
     "uk": "UA",
 }
+
+# Stories (see campaigns/stories/__init__.py for every OPENLY_STORY_* setting and its default).
+OPENLY_STORY_RETENTION_DAYS = int(os.environ.get("OPENLY_STORY_RETENTION_DAYS", "30"))
+# Behind a trusted reverse proxy, the header that carries the reader's address (for example
+# "HTTP_X_REAL_IP"); without it every visitor would share one submission rate limit.
+OPENLY_STORY_CLIENT_IP_HEADER = os.environ.get("OPENLY_STORY_CLIENT_IP_HEADER", "")

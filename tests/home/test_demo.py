@@ -46,10 +46,14 @@ def test_demo_builds_the_site_and_is_idempotent(client, locales):
 
 
 def test_demo_refuses_demo_passwords_outside_development(settings, locales):
-    settings.OPENLY_DEMO_PASSWORDS_ALLOWED = False
-    out = io.StringIO()
-    call_command("load_demo", stdout=out)
     from django.contrib.auth import get_user_model
 
+    from home import demo_content
+    from home.demo import Demo
+
+    settings.OPENLY_DEMO_PASSWORDS_ALLOWED = False
+    out = io.StringIO()
+    demo_content._users(Demo(stdout=out))
     assert not get_user_model().objects.exists()
     assert "openly-demo" not in out.getvalue()
+    assert "Skipped demo users" in out.getvalue()
