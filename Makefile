@@ -8,6 +8,7 @@ BIN := $(VENV)/bin
 STAMPS := .stamps
 MANAGE := $(BIN)/python manage.py
 HOST ?= 127.0.0.1
+WORKERS ?= 2
 PORT ?= 8000
 
 .PHONY: help install run serve migrate demo test lint format check pytest messages bench clean
@@ -57,8 +58,8 @@ check: install ## Django system checks and missing-migration check
 	DJANGO_SETTINGS_MODULE=openly.settings.test $(MANAGE) check --fail-level WARNING
 	DJANGO_SETTINGS_MODULE=openly.settings.test $(MANAGE) makemigrations --check --dry-run
 
-pytest: install $(STAMPS)/node ## Run the pytest suite only (pass ARGS="-k name" to filter)
-	$(BIN)/pytest $(ARGS)
+pytest: install $(STAMPS)/node ## Run the pytest suite only (ARGS="-k name" to filter, WORKERS=1 for one process)
+	$(BIN)/pytest -n $(WORKERS) $(ARGS)
 
 test: lint check pytest ## The whole suite: lint, checks, migrations, all tests
 

@@ -1,7 +1,6 @@
 """Fixtures shared by the whole suite: locales, the site and its home page."""
 
 import shutil
-from pathlib import Path
 
 import pytest
 from django.conf import settings
@@ -11,10 +10,17 @@ from tests.factories import GetHelpPageFactory, HomePageFactory
 
 
 @pytest.fixture(autouse=True, scope="session")
-def _clean_test_media():
-    """Uploaded test files go to a throwaway folder, removed after the run."""
+def _test_media(tmp_path_factory):
+    """Uploaded test files go to a throwaway folder of this test process (each pytest-xdist
+    worker has its own), removed after the run."""
+    from django.test.utils import override_settings
+
+    media = tmp_path_factory.mktemp("media")
+    override = override_settings(MEDIA_ROOT=str(media))
+    override.enable()
     yield
-    shutil.rmtree(Path(settings.MEDIA_ROOT), ignore_errors=True)
+    override.disable()
+    shutil.rmtree(media, ignore_errors=True)
 
 
 def _is_transactional(request):
