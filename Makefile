@@ -64,7 +64,7 @@ pytest: install $(STAMPS)/node ## Run the pytest suite only (ARGS="-k name" to f
 test: lint check pytest ## The whole suite: lint, checks, migrations, all tests
 
 messages: install ## Update the .po files from the code and compile them
-	$(MANAGE) makemessages --all --ignore=.venv --ignore=node_modules --no-obsolete
+	$(MANAGE) makemessages -l fr -l uk -l ar --ignore=.venv --ignore=node_modules --ignore="tests/*" --no-obsolete
 	$(MANAGE) compilemessages --ignore=.venv
 
 bench: install ## Benchmarks (query counts and render times with large data sets)
