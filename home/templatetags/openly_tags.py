@@ -84,3 +84,17 @@ def _links(context):
         # Store on the outermost context so every tag in this render reuses it.
         context.dicts[0]["_openly_language_links"] = cached
     return cached
+
+
+@register.simple_tag(takes_context=True)
+def page_language(context):
+    """The language of the page's content when it differs from the reader's language (a
+    page not translated yet is served in the source language), so the content can carry
+    its own lang and dir; None when they match. Costs no query in the usual case."""
+    page = context.get("page")
+    if not isinstance(page, Page) or not page.locale_id:
+        return None
+    if page.locale_id == active_locale(context.get("request")).pk:
+        return None
+    code = page.locale.language_code
+    return {"code": code, "dir": "rtl" if code in settings.OPENLY_RTL_LANGUAGES else "ltr"}

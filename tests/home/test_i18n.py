@@ -51,3 +51,24 @@ def test_draft_original_is_not_offered(client, translated_home):
 def test_search_page_switcher_keeps_the_query(client, translated_home):
     html = client.get("/en/search/?q=help").content.decode()
     assert 'href="/fr/search/?q=help"' in html
+
+
+def test_language_without_a_home_translation_marks_the_content_language(client, home_page):
+    """German has no translated home page yet: Wagtail serves the English one, and the
+    content says it is English while the site chrome stays German."""
+    html = client.get("/de/").content.decode()
+    assert '<html lang="de" dir="ltr">' in html
+    assert '<main id="main" tabindex="-1" lang="en" dir="ltr">' in html
+    assert "untranslated-notice" in html
+
+
+def test_english_content_in_an_arabic_page_is_left_to_right(client, home_page, locales):
+    html = client.get("/ar/").content.decode()
+    assert '<html lang="ar" dir="rtl">' in html
+    assert 'lang="en" dir="ltr"' in html
+
+
+def test_translated_page_has_no_notice(client, translated_home):
+    html = client.get("/fr/").content.decode()
+    assert "untranslated-notice" not in html
+    assert '<main id="main" tabindex="-1">' in html
