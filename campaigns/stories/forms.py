@@ -6,6 +6,8 @@ from django import forms
 from django.conf import settings
 from django.core import signing
 from django.core.exceptions import ValidationError
+from django.utils.functional import lazy
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from django_countries import countries
 
@@ -61,6 +63,14 @@ class StoryTextField(forms.CharField):
         return value.replace("\r\n", "\n").replace("\r", "\n")
 
 
+def _story_length_help():
+    # Translated when the form is shown, in the reader's language; formatting a lazy
+    # string at import time would freeze it in English.
+    return gettext("Up to %(max)s characters. Leave an empty line between paragraphs.") % {
+        "max": STORY_TEXT_MAX_CHARS
+    }
+
+
 class StoryTextMixin(forms.Form):
     title = forms.CharField(
         label=_("Title of your story"),
@@ -72,8 +82,7 @@ class StoryTextMixin(forms.Form):
         min_length=STORY_TEXT_MIN_CHARS,
         max_length=STORY_TEXT_MAX_CHARS,
         widget=forms.Textarea(attrs={"rows": 14, "data-story-counter": ""}),
-        help_text=_("Up to %(max)s characters. Leave an empty line between paragraphs.")
-        % {"max": STORY_TEXT_MAX_CHARS},
+        help_text=lazy(_story_length_help, str)(),
     )
 
 

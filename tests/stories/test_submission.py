@@ -186,3 +186,13 @@ def test_the_cache_never_holds_the_client_address(client, roles):
     keys = list(cache._cache.keys())
     assert keys
     assert not any("198.51.100.7" in str(key) for key in keys)
+
+
+def test_length_help_is_in_the_readers_language(client, translated_home, story_index):
+    """The limit is formatted into the help text when the form is shown, not at import."""
+    from campaigns.stories.forms import STORY_TEXT_MAX_CHARS
+
+    story_index.copy_for_translation(translated_home["fr"].locale).save_revision().publish()
+    html = client.get("/fr/stories/share/").content.decode()
+    assert f"{STORY_TEXT_MAX_CHARS} caractères" in html
+    assert "Up to" not in html
