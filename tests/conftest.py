@@ -34,8 +34,8 @@ def _is_transactional(request):
 def _restore_migration_data(request):
     """Transactional tests empty every table between tests, including the rows that
     migrations create (the root page and collection, the default locale, wagtail-localize's
-    'submit translation' permission). Put them back so every test starts from the state
-    a migrated database is in."""
+    'submit translation' permission, the seeded language rules). Put them back so every
+    test starts from the state a migrated database is in."""
     if not _is_transactional(request):
         return
     request.getfixturevalue("transactional_db")
@@ -56,6 +56,10 @@ def _restore_migration_data(request):
         codename="submit_translation",
         defaults={"name": "Can submit translations"},
     )
+    # The language rules are seeded by a data migration too.
+    from home.language_check.rules import seed_rules
+
+    seed_rules()
 
 
 @pytest.fixture
