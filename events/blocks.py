@@ -4,25 +4,12 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 from wagtail.documents.blocks import DocumentChooserBlock
 
-from home.blocks import (
-    AccordionBlock,
-    CallToActionBlock,
-    CaptionedImageBlock,
-    HeadingBlock,
-    ParagraphBlock,
-    QuoteBlock,
-)
+from home.blocks import BodyBlock
 
 
-class EventDescriptionBlock(blocks.StreamBlock):
-    """What happens at the event, who it is for and what to expect."""
-
-    heading = HeadingBlock()
-    paragraph = ParagraphBlock()
-    image = CaptionedImageBlock()
-    quote = QuoteBlock()
-    accordion = AccordionBlock()
-    call_to_action = CallToActionBlock()
+class EventDescriptionBlock(BodyBlock):
+    """What happens at the event, who it is for and what to expect: the shared body blocks,
+    with room for more pictures and fewer buttons."""
 
     class Meta:
         block_counts = {"call_to_action": {"max_num": 2}, "image": {"max_num": 6}}
