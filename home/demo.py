@@ -42,15 +42,21 @@ class Demo:
         return HomePage.objects.get(locale__language_code=settings.OPENLY_SOURCE_LANGUAGE)
 
 
-def ensure_locales():
-    """Create a Locale for every configured language, and the root page and root
-    collection if a flushed database lost the ones Wagtail's migrations made."""
-    for code, _name in settings.LANGUAGES:
-        Locale.objects.get_or_create(language_code=code)
+def ensure_tree_roots():
+    """Create the default locale, root page and root collection if a flushed database
+    lost the ones Wagtail's migrations made."""
+    default, _created = Locale.objects.get_or_create(language_code=settings.LANGUAGE_CODE)
     if Page.get_first_root_node() is None:
-        Page.add_root(instance=Page(title="Root", slug="root", locale=Locale.get_default()))
+        Page.add_root(instance=Page(title="Root", slug="root", locale=default))
     if Collection.get_first_root_node() is None:
         Collection.add_root(name="Root")
+
+
+def ensure_locales():
+    """Create a Locale for every configured language, and the tree roots if missing."""
+    for code, _name in settings.LANGUAGES:
+        Locale.objects.get_or_create(language_code=code)
+    ensure_tree_roots()
 
 
 PALETTE = [

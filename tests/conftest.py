@@ -41,13 +41,10 @@ def _restore_migration_data(request):
     request.getfixturevalue("transactional_db")
     from django.contrib.auth.models import Permission
     from django.contrib.contenttypes.models import ContentType
-    from wagtail.models import Collection
 
-    default, _created = Locale.objects.get_or_create(language_code=settings.LANGUAGE_CODE)
-    if Page.get_first_root_node() is None:
-        Page.add_root(instance=Page(title="Root", slug="root", locale=default))
-    if Collection.get_first_root_node() is None:
-        Collection.add_root(name="Root")
+    from home.demo import ensure_tree_roots
+
+    ensure_tree_roots()
     content_type, _created = ContentType.objects.get_or_create(
         app_label="wagtail_localize", model="translation"
     )
