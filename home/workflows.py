@@ -128,22 +128,9 @@ def moderators():
     return get_user_model().objects.filter(groups__name=MODERATORS, is_active=True)
 
 
-def locale_reviewers(locale_id):
-    """Reviewers of a language; moderators when the language has none."""
-    from home.models import LocaleAssignment
-
-    reviewers = get_user_model().objects.filter(
-        locale_assignments__locale_id=locale_id,
-        locale_assignments__role=LocaleAssignment.REVIEWER,
-        is_active=True,
-    )
-    return reviewers if reviewers.exists() else moderators()
-
-
 def on_task_submitted(sender, instance, user=None, **kwargs):
     """Tell the reviewers of this step, and only them, that a page waits for them."""
     from home.models import LanguageCheckTask, LocaleReviewTask, PartnerLeadReviewTask
-    from home.organisations import organisation_leads
 
     task = instance.task.specific
     page = instance.workflow_state.content_object
@@ -152,9 +139,12 @@ def on_task_submitted(sender, instance, user=None, **kwargs):
     page = page.specific
     context = {"page": page, "url": admin_url(page), "task": task, "task_state": instance}
     if isinstance(task, PartnerLeadReviewTask):
-        recipients = organisation_leads(getattr(page, "organisation", None))
+        recipients = task.eligible_reviewers(page)
     elif isinstance(task, LocaleReviewTask):
-        recipients = locale_reviewers(page.locale_id)
+        # The language's own reviewers; the moderators when it has none (left).
+        recipients = task.language_reviewers(page)
+        if not recipients.exists():
+            recipients = moderators()
     elif isinstance(task, LanguageCheckTask):
         recipients = get_user_model().objects.filter(
             Q(groups__in=task.groups.all()), is_active=True

@@ -2,6 +2,7 @@
 the automatic language check, the partner lead's review and the translation review."""
 
 from django.db import models
+from django.db.models import Q
 from django.db.models.functions import Cast
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -22,6 +23,84 @@ def _as_text(page_queryset):
 
 def _page(obj):
     return obj.specific if hasattr(obj, "specific") else obj
+
+
+def authors(obj):
+    """Ids of the people who may not approve ``obj`` at its current step: whoever submitted
+    it for review and whoever wrote the revision under review (nobody approves their own
+    work)."""
+    from wagtail.models import Revision
+
+    state = obj.current_workflow_state
+    if state is None:
+        return set()
+    ids = {state.requested_by_id}
+    revision_id = getattr(state.current_task_state, "revision_id", None)
+    if revision_id:
+        ids.update(Revision.objects.filter(pk=revision_id).values_list("user_id", flat=True))
+    ids.discard(None)
+    return ids
+
+
+def _active_users():
+    from django.contrib.auth import get_user_model
+
+    return get_user_model().objects.filter(is_active=True)
+
+
+def _is_moderator(user):
+    from home.roles import MODERATORS
+
+    return user.groups.filter(name=MODERATORS).exists()
+
+
+class ReviewTaskMixin:
+    """A review step whose reviewers depend on the page (``eligible_reviewers``): they, and
+    administrators, may open the editor, lock the page and approve or request changes;
+    everyone else sees it locked."""
+
+    def eligible_reviewers(self, obj):
+        raise NotImplementedError
+
+    def is_reviewer(self, obj, user):
+        if not user.is_authenticated or not user.is_active:
+            return False
+        if user.is_superuser:
+            return True
+        return self.eligible_reviewers(_page(obj)).filter(pk=user.pk).exists()
+
+    def user_can_access_editor(self, obj, user):
+        return self.is_reviewer(obj, user)
+
+    def locked_for_user(self, obj, user):
+        return not self.is_reviewer(obj, user)
+
+    def user_can_lock(self, obj, user):
+        return self.is_reviewer(obj, user)
+
+    def get_actions(self, obj, user):
+        return APPROVE_ACTIONS if self.is_reviewer(obj, user) else []
+
+    def get_task_states_user_can_moderate(self, user, **kwargs):
+        states = self.task_states.filter(status=TaskState.STATUS_IN_PROGRESS)
+        if user.is_superuser or self.always_reviews(user):
+            return states
+        candidates = self.candidate_states(states, user).select_related("workflow_state")
+        return TaskState.objects.filter(
+            pk__in=[
+                state.pk
+                for state in candidates
+                if self.is_reviewer(state.workflow_state.content_object, user)
+            ]
+        )
+
+    def candidate_states(self, states, user):
+        """The in-progress states ``user`` might review (narrowed further per page)."""
+        return states
+
+    def always_reviews(self, user):
+        """Whether ``user`` reviews every page at this step."""
+        return False
 
 
 class LanguageCheckTaskState(TaskState):
@@ -79,9 +158,10 @@ class LanguageCheckTask(AbstractGroupApprovalTask):
         return state
 
 
-class PartnerLeadReviewTask(Task):
-    """Review by a lead of the page's own partner organisation (nobody else's leads). Pages
-    without an organisation skip this step."""
+class PartnerLeadReviewTask(ReviewTaskMixin, Task):
+    """Review by a lead of the page's own partner organisation (nobody else's leads), other
+    than the person who submitted the page or wrote the revision. When the organisation has
+    no other lead, the moderators take this step. Pages without an organisation skip it."""
 
     class Meta:
         verbose_name = _("Partner lead review")
@@ -89,17 +169,24 @@ class PartnerLeadReviewTask(Task):
 
     @classmethod
     def get_description(cls):
-        return _("A lead of the page's partner organisation approves it.")
+        return _(
+            "A lead of the page's partner organisation approves it; not the person who "
+            "submitted it. Without another lead, the moderators approve it."
+        )
 
-    def is_reviewer(self, obj, user):
-        from home.organisations import lead_organisation_ids
+    def eligible_reviewers(self, obj):
+        from home.organisations import organisation_leads
 
-        if not user.is_authenticated or not user.is_active:
-            return False
-        if user.is_superuser:
-            return True
-        organisation_id = getattr(_page(obj), "organisation_id", None)
-        return organisation_id is not None and organisation_id in lead_organisation_ids(user)
+        page = _page(obj)
+        organisation = getattr(page, "organisation", None)
+        if organisation is None:
+            return _active_users().none()
+        leads = organisation_leads(organisation).exclude(pk__in=authors(page))
+        if leads.exists():
+            return leads
+        from home.roles import MODERATORS
+
+        return _active_users().filter(groups__name=MODERATORS)
 
     def start(self, workflow_state, user=None):
         page = _page(workflow_state.content_object)
@@ -115,37 +202,24 @@ class PartnerLeadReviewTask(Task):
             return state
         return super().start(workflow_state, user=user)
 
-    def user_can_access_editor(self, obj, user):
-        return self.is_reviewer(obj, user)
-
     def locked_for_user(self, obj, user):
-        from home.roles import MODERATORS
+        # Moderators keep their usual access while a lead reviews.
+        return not self.is_reviewer(obj, user) and not _is_moderator(user)
 
-        if self.is_reviewer(obj, user):
-            return False
-        return not user.groups.filter(name=MODERATORS).exists()
-
-    def user_can_lock(self, obj, user):
-        return self.is_reviewer(obj, user)
-
-    def get_actions(self, obj, user):
-        return APPROVE_ACTIONS if self.is_reviewer(obj, user) else []
-
-    def get_task_states_user_can_moderate(self, user, **kwargs):
+    def candidate_states(self, states, user):
         from home.organisations import lead_organisation_ids, organisation_pages
 
-        states = self.task_states.filter(status=TaskState.STATUS_IN_PROGRESS)
-        if user.is_superuser:
+        if _is_moderator(user):
             return states
         ids = lead_organisation_ids(user)
         if not ids:
-            return TaskState.objects.none()
+            return states.none()
         return states.filter(workflow_state__object_id__in=_as_text(organisation_pages(ids)))
 
 
-class LocaleReviewTask(Task):
-    """Review of a translation by a reviewer of its language (or a moderator) before it
-    goes live. Pages in the source language skip this step."""
+class LocaleReviewTask(ReviewTaskMixin, Task):
+    """Review of a translation by a reviewer of its language (not its own translator) or a
+    moderator, before it goes live. Pages in the source language skip this step."""
 
     class Meta:
         verbose_name = _("Translation review")
@@ -153,43 +227,47 @@ class LocaleReviewTask(Task):
 
     @classmethod
     def get_description(cls):
-        return _("A reviewer of the page's language, or a moderator, approves the translation.")
+        return _(
+            "A reviewer of the page's language, other than the person who submitted it, or a "
+            "moderator approves the translation."
+        )
 
-    def is_reviewer(self, obj, user):
-        from home.permissions import reviewer_locale_ids
+    def language_reviewers(self, obj):
+        """Reviewers assigned to the page's language, less its own translator."""
+        from home.models import LocaleAssignment
+
+        page = _page(obj)
+        return (
+            _active_users()
+            .filter(
+                locale_assignments__locale_id=page.locale_id,
+                locale_assignments__role=LocaleAssignment.REVIEWER,
+            )
+            .exclude(pk__in=authors(page))
+        )
+
+    def eligible_reviewers(self, obj):
         from home.roles import MODERATORS
 
-        if not user.is_authenticated or not user.is_active:
-            return False
-        if user.is_superuser:
-            return True
-        if _page(obj).locale_id in reviewer_locale_ids(user):
-            return True
-        return user.groups.filter(name=MODERATORS).exists()
+        return (
+            _active_users()
+            .filter(
+                Q(pk__in=self.language_reviewers(obj).values("pk")) | Q(groups__name=MODERATORS)
+            )
+            .distinct()
+        )
 
-    def user_can_access_editor(self, obj, user):
-        return self.is_reviewer(obj, user)
+    def always_reviews(self, user):
+        return _is_moderator(user)
 
-    def locked_for_user(self, obj, user):
-        return not self.is_reviewer(obj, user)
-
-    def user_can_lock(self, obj, user):
-        return self.is_reviewer(obj, user)
-
-    def get_actions(self, obj, user):
-        return APPROVE_ACTIONS if self.is_reviewer(obj, user) else []
-
-    def get_task_states_user_can_moderate(self, user, **kwargs):
+    def candidate_states(self, states, user):
         from wagtail.models import Page
 
         from home.permissions import reviewer_locale_ids
-        from home.roles import MODERATORS
 
-        states = self.task_states.filter(status=TaskState.STATUS_IN_PROGRESS)
-        if user.is_superuser or user.groups.filter(name=MODERATORS).exists():
-            return states
         locale_ids = reviewer_locale_ids(user)
         if not locale_ids:
-            return TaskState.objects.none()
-        pages = Page.objects.filter(locale_id__in=locale_ids)
-        return states.filter(workflow_state__object_id__in=_as_text(pages))
+            return states.none()
+        return states.filter(
+            workflow_state__object_id__in=_as_text(Page.objects.filter(locale_id__in=locale_ids))
+        )

@@ -298,3 +298,88 @@ def test_wagtail_localize_translation_editor_respects_assigned_languages(world, 
     )
     assert response.status_code in {302, 403}
     assert not fresh(french).live
+
+
+# Nobody approves their own work
+
+
+def moderated_by(user, task):
+    return list(task.get_task_states_user_can_moderate(user))
+
+
+@pytest.mark.django_db
+def test_a_lead_cannot_approve_what_they_submitted_moderators_step_in(world, page, client):
+    mail.outbox.clear()
+    state = submit(page, world.lead_a)  # the organisation's only lead
+    task = current_task(state)
+    assert isinstance(task, PartnerLeadReviewTask)
+    assert task.get_actions(page, world.lead_a) == []
+    assert moderated_by(world.lead_a, task) == []
+    # With no other lead, the moderators take the step and are the ones told.
+    assert sorted(m.to[0] for m in mail.outbox) == ["moderator@example.org"]
+    assert moderated_by(world.moderator, task) == [state.current_task_state]
+    _response, task_state = act(client, world.lead_a, page, state)
+    assert task_state.status == TaskState.STATUS_IN_PROGRESS
+    act(client, world.moderator, page, state)
+    assert current_task(state).name == "Moderator approval"
+    act(client, world.moderator, page, state)
+    assert state.status == WorkflowState.STATUS_APPROVED
+    assert fresh(page).live
+
+
+@pytest.mark.django_db
+def test_another_lead_of_the_organisation_approves_a_leads_page(world, page, client):
+    second_lead = factories.make_user("lead2")
+    world.org_a.add_lead(second_lead)
+    mail.outbox.clear()
+    state = submit(page, world.lead_a)
+    assert sorted(m.to[0] for m in mail.outbox) == ["lead2@example.org"]
+    task = current_task(state)
+    # Moderators do not skip the lead step while a lead can take it.
+    assert task.get_actions(page, world.moderator) == []
+    assert moderated_by(world.moderator, task) == []
+    assert moderated_by(second_lead, task) == [state.current_task_state]
+    for refused in (world.lead_a, world.moderator, world.lead_b):
+        _response, task_state = act(client, refused, page, state)
+        assert task_state.status == TaskState.STATUS_IN_PROGRESS
+    act(client, second_lead, page, state)
+    assert current_task(state).name == "Moderator approval"
+
+
+@pytest.mark.django_db
+def test_a_lead_who_edits_in_review_cannot_approve_their_own_edit(world, page, client):
+    second_lead = factories.make_user("lead2")
+    world.org_a.add_lead(second_lead)
+    state = submit(page, world.editor_a)
+    edited = fresh(page)
+    edited.title = "Talk about it, rewritten by the lead"
+    edited.save_revision(user=world.lead_a)
+    act(client, world.lead_a, page, state)
+    # The approval was of the earlier revision: the step comes back, now for the other lead.
+    task = current_task(state)
+    assert isinstance(task, PartnerLeadReviewTask)
+    assert task.get_actions(page, world.lead_a) == []
+    _response, task_state = act(client, world.lead_a, page, state)
+    assert task_state.status == TaskState.STATUS_IN_PROGRESS
+    act(client, second_lead, page, state)
+    assert current_task(state).name == "Moderator approval"
+
+
+@pytest.mark.django_db
+def test_a_reviewer_cannot_approve_their_own_translation(world, page, client):
+    french = translate(page, world.locales["fr"])
+    french.title = "Parlons-en"
+    mail.outbox.clear()
+    state = submit(french, world.reviewer_fr)
+    task = current_task(state)
+    assert isinstance(task, LocaleReviewTask)
+    assert task.get_actions(french, world.reviewer_fr) == []
+    assert moderated_by(world.reviewer_fr, task) == []
+    # French has no other reviewer: the moderators are told and may approve.
+    assert sorted(m.to[0] for m in mail.outbox) == ["moderator@example.org"]
+    _response, task_state = act(client, world.reviewer_fr, french, state)
+    assert task_state.status == TaskState.STATUS_IN_PROGRESS
+    assert not fresh(french).live
+    act(client, world.moderator, french, state)
+    assert state.status == WorkflowState.STATUS_APPROVED
+    assert fresh(french).live
