@@ -101,9 +101,13 @@ def live_check(request, page_id):
 
 
 class FindingsReportView(TemplateView):
-    """Findings across all live pages, by organisation and language."""
+    """Findings across all live pages, by organisation and language, read from the stored
+    results (home.language_check.stored). Opening it checks a batch of pages whose result
+    is out of date and queues the rest."""
 
     template_name = "home/admin/findings_report.html"
+    refresh_limit = 100
+    pages_per_screen = 25
 
     def dispatch(self, request, *args, **kwargs):
         if not (is_moderator(request.user) or request.user.has_perm("home.view_languagerule")):
@@ -111,47 +115,75 @@ class FindingsReportView(TemplateView):
         return super().dispatch(request, *args, **kwargs)
 
     def get_context_data(self, **kwargs):
-        from home.models import PartnerOrganisation
+        from django.db.models import Count, Sum
+
+        from home.language_check import stored
+        from home.models import PageLanguageCheck, PartnerOrganisation
+        from home.views import paginate
 
         context = super().get_context_data(**kwargs)
+        stored.refresh_outdated(limit=self.refresh_limit)
+        if stored.outdated_pages().exists():
+            stored.queue(stored.refresh_outdated_task)
+        # Counted after queueing: with the immediate task backend nothing is left waiting.
+        waiting = stored.outdated_pages().count()
         organisation = self.request.GET.get("organisation", "")
         language = self.request.GET.get("language", "")
-        pages = Page.objects.live().filter(depth__gt=1).select_related("locale")
-        if language:
-            pages = pages.filter(locale__language_code=language)
-        rows = []
-        for page in pages.specific(defer=False).iterator(chunk_size=200):
-            page_organisation = getattr(page, "organisation", None)
-            if organisation and str(getattr(page, "organisation_id", "")) != organisation:
-                continue
-            for finding in check_page(page):
-                rows.append(
-                    {
-                        "page": page,
-                        "organisation": page_organisation,
-                        "language": page.locale.language_code,
-                        "finding": finding,
-                    }
-                )
-        rows.sort(
-            key=lambda r: (str(r["organisation"] or ""), r["language"], r["page"].title.lower())
+        checks = PageLanguageCheck.objects.filter(page__live=True, finding_count__gt=0)
+        if organisation.isdigit():
+            checks = checks.filter(organisation_id=int(organisation))
+        languages = Locale.objects.order_by("language_code")
+        if language in {locale.language_code for locale in languages}:
+            checks = checks.filter(page__locale__language_code=language)
+        summary = (
+            checks.values("organisation__name", "page__locale__language_code")
+            .annotate(
+                pages=Count("pk"),
+                total=Sum("finding_count"),
+                high=Sum("high_count"),
+                accepted=Sum("accepted_count"),
+            )
+            .order_by("organisation__name", "page__locale__language_code")
         )
-        summary = {}
-        for row in rows:
-            key = (str(row["organisation"] or "—"), row["language"])
-            counts = summary.setdefault(key, {"total": 0, "high": 0, "accepted": 0})
-            counts["total"] += 1
-            counts["high"] += row["finding"].severity == "high"
-            counts["accepted"] += row["finding"].accepted
+        screen = paginate(
+            self.request,
+            checks.select_related("page", "page__locale", "organisation").order_by(
+                "organisation__name", "page__locale__language_code", "page__title", "pk"
+            ),
+            self.pages_per_screen,
+        )
+        rows = [
+            {
+                "page": check.page,
+                "organisation": check.organisation,
+                "language": check.page.locale.language_code,
+                "finding": finding,
+                "checked_at": check.checked_at,
+            }
+            for check in screen
+            for finding in check.findings
+        ]
+        query = self.request.GET.copy()
+        query.pop("page", None)
         context.update(
             {
                 "rows": rows,
+                "screen": screen,
+                "filter_query": query.urlencode(),
+                "waiting": waiting,
                 "summary": [
-                    {"organisation": org, "language": lang, **counts}
-                    for (org, lang), counts in sorted(summary.items())
+                    {
+                        "organisation": line["organisation__name"] or "—",
+                        "language": line["page__locale__language_code"],
+                        "pages": line["pages"],
+                        "total": line["total"],
+                        "high": line["high"],
+                        "accepted": line["accepted"],
+                    }
+                    for line in summary
                 ],
                 "organisations": PartnerOrganisation.objects.all(),
-                "languages": Locale.objects.order_by("language_code"),
+                "languages": languages,
                 "selected_organisation": organisation,
                 "selected_language": language,
                 "page_title": gettext_lazy("Language findings on live pages"),

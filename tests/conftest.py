@@ -23,6 +23,20 @@ def _test_media(tmp_path_factory):
     shutil.rmtree(media, ignore_errors=True)
 
 
+@pytest.fixture(autouse=True)
+def _fresh_caches():
+    """Each test starts with an empty cache and no compiled language rules: the database
+    rolls back between tests, but a rule change made by an earlier test would otherwise live
+    on in the cached rule version and the process's compiled rules."""
+    from django.core.cache import cache
+
+    from home.language_check import engine
+
+    cache.clear()
+    engine._compiled.clear()
+    yield
+
+
 def _is_transactional(request):
     marker = request.node.get_closest_marker("django_db")
     if marker is not None and (marker.kwargs.get("transaction") or (marker.args[:1] == (True,))):

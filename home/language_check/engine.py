@@ -86,7 +86,6 @@ class Finding:
     matched: str
     where: str
     category: str
-    category_label: str
     severity: str
     explanation: str
     alternatives: list = field(default_factory=list)
@@ -154,7 +153,6 @@ def compile_rules(language):
             rules[name] = {
                 "rule_id": rule.pk,
                 "category": rule.category,
-                "category_label": str(rule.get_category_display()),
                 "severity": rule.severity,
                 "explanation": rule.explanation,
                 "alternatives": rule.alternative_list,

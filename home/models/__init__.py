@@ -480,7 +480,7 @@ class StandardPage(BasePage):
 
 # Co-creation models live in their own modules; every name stays importable from home.models.
 from home.models.cocreation import LocaleAssignment  # noqa: E402
-from home.models.language import AcceptedFinding, LanguageRule  # noqa: E402
+from home.models.language import AcceptedFinding, LanguageRule, PageLanguageCheck  # noqa: E402
 from home.models.workflows import (  # noqa: E402
     LanguageCheckTask,
     LanguageCheckTaskState,
@@ -502,6 +502,7 @@ __all__ = [
     "LocaleAssignment",
     "LocaleReviewTask",
     "OrganisationOwnedMixin",
+    "PageLanguageCheck",
     "PartnerLeadReviewTask",
     "PartnerOrganisation",
     "SiteSettings",

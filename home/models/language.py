@@ -157,3 +157,43 @@ class AcceptedFinding(models.Model):
 
     def __str__(self):
         return f"{self.matched_text} on {self.page_id}"
+
+
+class PageLanguageCheck(models.Model):
+    """The stored result of checking one page's live content, so the findings report reads
+    results instead of re-checking every page. A result is out of date when the page has
+    been published again since (its live revision differs) or when a rule of its language
+    or an accepted finding on it changed (``stale``); out-of-date results are checked again
+    in the background and, a batch at a time, when the report is opened."""
+
+    page = models.OneToOneField(
+        "wagtailcore.Page", on_delete=models.CASCADE, related_name="language_check"
+    )
+    checked_revision = models.ForeignKey(
+        "wagtailcore.Revision",
+        null=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("The live revision that was checked."),
+    )
+    organisation = models.ForeignKey(
+        "home.PartnerOrganisation",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("The page's partner organisation when it was checked."),
+    )
+    findings = models.JSONField(default=list, blank=True)
+    finding_count = models.PositiveIntegerField(default=0)
+    high_count = models.PositiveIntegerField(default=0)
+    accepted_count = models.PositiveIntegerField(default=0)
+    stale = models.BooleanField(default=False)
+    checked_at = models.DateTimeField()
+
+    class Meta:
+        verbose_name = _("page language check")
+        verbose_name_plural = _("page language checks")
+
+    def __str__(self):
+        return f"{self.page_id}: {self.finding_count}"

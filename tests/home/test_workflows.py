@@ -383,3 +383,19 @@ def test_a_reviewer_cannot_approve_their_own_translation(world, page, client):
     act(client, world.moderator, french, state)
     assert state.status == WorkflowState.STATUS_APPROVED
     assert fresh(french).live
+
+
+@pytest.mark.django_db
+def test_findings_in_an_email_are_labelled_in_the_recipients_language(world, page):
+    from wagtail.users.models import UserProfile
+
+    profile = UserProfile.get_for_user(world.moderator)
+    profile.preferred_language = "fr"
+    profile.save()
+    page.summary = "He committed suicide last year, his family said."
+    page.save()
+    mail.outbox.clear()
+    submit(page, world.editor_a)  # the editor works in English
+    body = mail.outbox[0].body
+    assert "(Évocation du suicide, élevée)" in body
+    assert "Suicide reporting" not in body
