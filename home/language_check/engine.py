@@ -274,9 +274,10 @@ def accepted_for(page):
     )
 
 
-def check_page(page, accepted=None):
-    """All findings on ``page`` (a page object or a revision's object), in its own language."""
-    language = language_of(page)
+def check_page(page, accepted=None, language=None):
+    """All findings on ``page`` (a page object or a revision's object), in its own language
+    (``language`` and ``accepted`` may be given when already known)."""
+    language = language or language_of(page)
     if accepted is None:
         accepted = accepted_for(page)
     findings = []

@@ -12,6 +12,8 @@ Checks run through Django's task framework (django-tasks, as Wagtail's own backg
 does): immediately by default, on a worker with a real backend in production.
 """
 
+from collections import defaultdict
+
 from django.db import transaction
 from django.db.models import F, Q
 from django.utils import timezone
@@ -20,6 +22,16 @@ from django_tasks import task
 from home.language_check.engine import check_page
 
 BATCH = 200
+STORED_FIELDS = [
+    "checked_revision",
+    "organisation",
+    "findings",
+    "finding_count",
+    "high_count",
+    "accepted_count",
+    "stale",
+    "checked_at",
+]
 
 
 def outdated_pages():
@@ -34,26 +46,45 @@ def outdated_pages():
 
 
 def store_checks(pages):
-    """Check ``pages`` (specific page objects) and store the results; return how many."""
-    from home.models import PageLanguageCheck
+    """Check ``pages`` (specific page objects) and store the results in one statement;
+    return how many."""
+    from wagtail.models import Locale
 
+    from home.models import AcceptedFinding, PageLanguageCheck
+
+    ids = [page.pk for page in pages]
+    accepted = defaultdict(set)
+    for page_id, rule_id, matched in AcceptedFinding.objects.filter(page_id__in=ids).values_list(
+        "page_id", "rule_id", "matched_text"
+    ):
+        accepted[page_id].add((rule_id, matched))
+    languages = dict(Locale.objects.values_list("pk", "language_code"))
     now = timezone.now()
+    rows = []
     for page in pages:
-        findings = check_page(page)
-        PageLanguageCheck.objects.update_or_create(
-            page_id=page.pk,
-            defaults={
-                "checked_revision_id": page.live_revision_id,
-                "organisation_id": getattr(page, "organisation_id", None),
-                "findings": [finding.as_dict() for finding in findings],
-                "finding_count": len(findings),
-                "high_count": sum(finding.severity == "high" for finding in findings),
-                "accepted_count": sum(finding.accepted for finding in findings),
-                "stale": False,
-                "checked_at": now,
-            },
+        findings = check_page(
+            page, accepted=frozenset(accepted[page.pk]), language=languages[page.locale_id]
         )
-    return len(pages)
+        rows.append(
+            PageLanguageCheck(
+                page_id=page.pk,
+                checked_revision_id=page.live_revision_id,
+                organisation_id=getattr(page, "organisation_id", None),
+                findings=[finding.as_dict() for finding in findings],
+                finding_count=len(findings),
+                high_count=sum(finding.severity == "high" for finding in findings),
+                accepted_count=sum(finding.accepted for finding in findings),
+                stale=False,
+                checked_at=now,
+            )
+        )
+    PageLanguageCheck.objects.bulk_create(
+        rows,
+        update_conflicts=True,
+        unique_fields=["page"],
+        update_fields=STORED_FIELDS,
+    )
+    return len(rows)
 
 
 def refresh_outdated(limit=None):
