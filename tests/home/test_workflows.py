@@ -399,3 +399,51 @@ def test_findings_in_an_email_are_labelled_in_the_recipients_language(world, pag
     body = mail.outbox[0].body
     assert "(Évocation du suicide, élevée)" in body
     assert "Suicide reporting" not in body
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("member", ["editor_a", "lead_a", "moderator"])
+def test_comments_and_scheduling_are_offered_to_every_role_on_the_page(world, page, client, member):
+    client.force_login(getattr(world, member))
+    html = client.get(reverse("wagtailadmin_pages:edit", args=[page.pk])).content.decode()
+    assert 'id="comments-data"' in html
+    assert 'name="go_live_at"' in html
+
+
+@pytest.mark.django_db
+def test_lead_locks_their_organisations_page_and_others_cannot_edit_it(world, page, client):
+    client.force_login(world.lead_a)
+    response = client.post(reverse("wagtailadmin_pages:lock", args=[page.pk]))
+    assert response.status_code == 302
+    assert fresh(page).locked and fresh(page).locked_by == world.lead_a
+    assert fresh(page).permissions_for_user(world.editor_a).page_locked()
+    client.force_login(world.lead_b)
+    client.post(reverse("wagtailadmin_pages:unlock", args=[page.pk]))
+    assert fresh(page).locked
+
+
+@pytest.mark.django_db
+def test_a_schedule_set_by_the_editor_holds_after_approval(world, page, client):
+    import datetime
+
+    from django.core.management import call_command
+    from django.utils import timezone
+
+    page.unpublish()
+    go_live = (timezone.now() + datetime.timedelta(days=3)).replace(microsecond=0)
+    draft = fresh(page)
+    draft.go_live_at = go_live
+    state = submit(draft, world.editor_a)
+    act(client, world.lead_a, page, state)
+    act(client, world.moderator, page, state)
+    assert state.status == WorkflowState.STATUS_APPROVED
+    page = fresh(page)
+    assert not page.live  # approved, waiting for its time
+    assert page.get_latest_revision().approved_go_live_at == go_live
+    call_command("publish_scheduled", verbosity=0)
+    assert not fresh(page).live
+    from unittest import mock
+
+    with mock.patch("django.utils.timezone.now", return_value=go_live + datetime.timedelta(1)):
+        call_command("publish_scheduled", verbosity=0)
+    assert fresh(page).live
