@@ -103,3 +103,34 @@ def block_unapproved_story_publication(request, page):
         )
         return redirect("wagtailadmin_pages:edit", page.pk)
     return None
+
+
+def _drafts_stories_only(user):
+    """Whether ``user``'s only editorial role is PLE contributor (not a moderator, partner,
+    translator or administrator as well)."""
+    from home.permissions import group_names
+    from home.roles import PLE_CONTRIBUTORS
+
+    if not user.is_authenticated or user.is_superuser:
+        return False
+    names = set(group_names(user).values())
+    return names == {PLE_CONTRIBUTORS}
+
+
+def _others_stories_hidden(pages, user):
+    """Leave out stories another person wrote: a contributor sees their own stories in the
+    admin, not the titles of other contributors' drafts, which may identify them."""
+    if not _drafts_stories_only(user):
+        return pages
+    others = StoryPage.objects.exclude(owner=user).values("pk")
+    return pages.exclude(pk__in=others)
+
+
+@hooks.register("construct_explorer_page_queryset")
+def hide_other_contributors_stories_in_the_explorer(parent_page, pages, request):
+    return _others_stories_hidden(pages, request.user)
+
+
+@hooks.register("construct_page_chooser_queryset")
+def hide_other_contributors_stories_in_the_chooser(pages, request):
+    return _others_stories_hidden(pages, request.user)
