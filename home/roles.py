@@ -73,7 +73,12 @@ MODEL_PERMISSIONS = {
     ],
     PARTNER_LEADS: [("home", "view_languagerule")],
     PARTNER_EDITORS: [("home", "view_languagerule")],
-    TRANSLATORS: [("home", "view_languagerule")],
+    # Translators start translations themselves; home.localize limits them to the languages
+    # assigned to them.
+    TRANSLATORS: [
+        ("wagtail_localize", "submit_translation"),
+        ("home", "view_languagerule"),
+    ],
 }
 
 

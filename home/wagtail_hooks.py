@@ -71,6 +71,35 @@ def register_admin_urls():
     ]
 
 
+@hooks.register("register_admin_urls", order=-1)
+def register_translation_urls():
+    """Our narrowed versions of wagtail-localize's views (home.localize), at its own paths.
+
+    Admin URL patterns are added in hook order, so with order=-1 these come before
+    wagtail-localize's and Django resolves its paths to them; its URL names (reversed by its
+    buttons and templates) still build the same paths. They carry names of their own: a
+    second "wagtail_localize" namespace would hide the first one's other URL names."""
+    from home import localize
+
+    return [
+        path(
+            "localize/submit/page/<int:page_id>/",
+            localize.SubmitPageTranslationToAssignedLocalesView.as_view(),
+            name="openly_submit_page_translation",
+        ),
+        path(
+            "localize/submit/snippet/<slug:app_label>/<slug:model_name>/<str:pk>/",
+            localize.SubmitSnippetTranslationToAssignedLocalesView.as_view(),
+            name="openly_submit_snippet_translation",
+        ),
+        path(
+            "localize/update/<int:translation_source_id>/",
+            localize.SyncTranslationsWithoutPublishingView.as_view(),
+            name="openly_update_translations",
+        ),
+    ]
+
+
 class FindingsReportMenuItem(MenuItem):
     def is_shown(self, request):
         return is_moderator(request.user)
