@@ -15,14 +15,25 @@ administrator):
   including when the whole subtree is translated (it uses the same locales);
 - may sync a source's text into its translations (the source is the approved original), but
   not "publish immediately" nor machine-translate them: both act on every language at once
-  and would skip the translation review.
+  and would skip the translation review;
+- edits snippet translations only in assigned locales, also through the translation editor's
+  own endpoints (strings, overrides, PO upload, machine translation, stop), which
+  wagtail-localize guards with the model-wide "change" permission alone. Page translations
+  need no such guard: there it asks ``Page.permissions_for_user``, which is language-scoped
+  already (home.permissions).
 
 Translations of pages are created as drafts (WAGTAILLOCALIZE_SYNC_LIVE_STATUS_ON_TRANSLATE is
 off) and go live through the "Translation review" workflow like any other change.
 """
 
+import functools
+
 from django import forms
+from django.core.exceptions import PermissionDenied
+from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext_lazy as _
+from wagtail.models import Page
+from wagtail_localize.models import Translation
 from wagtail_localize.views.submit_translations import (
     SubmitPageTranslationView,
     SubmitSnippetTranslationView,
@@ -134,3 +145,23 @@ class SyncTranslationsWithoutPublishingView(UpdateTranslationsView):
             form.cleaned_data["publish_translations"] = False
             form.cleaned_data["use_machine_translation"] = False
         return super().form_valid(form)
+
+
+def limited_to_assigned_snippet_locales(view):
+    """Wrap a wagtail-localize translation-editor endpoint taking a ``translation_id`` so that
+    a language-scoped translator may use it for snippet translations in their locales only."""
+
+    @functools.wraps(view)
+    def wrapped(request, *args, translation_id, **kwargs):
+        allowed = assigned_locale_ids(request.user)
+        if allowed is not None:
+            translation = get_object_or_404(
+                Translation.objects.select_related("source"), pk=translation_id
+            )
+            model = translation.source.specific_content_type.model_class()
+            is_page = model is not None and issubclass(model, Page)
+            if not is_page and translation.target_locale_id not in allowed:
+                raise PermissionDenied
+        return view(request, *args, translation_id=translation_id, **kwargs)
+
+    return wrapped

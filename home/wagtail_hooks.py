@@ -1,6 +1,7 @@
 """Admin integration of the co-creation tools: snippets for rules and language
-assignments, the findings report, the dashboard panel, the logged finding acceptance and
-the per-language limit on translators' snippet editing."""
+assignments, the findings report, the dashboard panel, the logged finding acceptance, the
+per-language limit on translators' snippet editing and wagtail-localize's views narrowed to
+translators' languages (home.localize)."""
 
 from django.core.exceptions import PermissionDenied
 from django.templatetags.static import static
@@ -11,7 +12,9 @@ from wagtail import hooks
 from wagtail.admin.menu import AdminOnlyMenuItem, MenuItem
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
+from wagtail_localize.views import edit_translation
 
+from home import localize
 from home.admin_views import (
     ACCEPT_ACTION,
     FindingsReportView,
@@ -21,7 +24,6 @@ from home.admin_views import (
     live_check,
 )
 from home.models import LanguageRule, LocaleAssignment
-from home.permissions import LOCALE_SCOPED_GROUPS, group_names, translator_locale_ids
 
 
 class LanguageRuleViewSet(SnippetViewSet):
@@ -79,8 +81,7 @@ def register_translation_urls():
     wagtail-localize's and Django resolves its paths to them; its URL names (reversed by its
     buttons and templates) still build the same paths. They carry names of their own: a
     second "wagtail_localize" namespace would hide the first one's other URL names."""
-    from home import localize
-
+    guarded = localize.limited_to_assigned_snippet_locales
     return [
         path(
             "localize/submit/page/<int:page_id>/",
@@ -96,6 +97,32 @@ def register_translation_urls():
             "localize/update/<int:translation_source_id>/",
             localize.SyncTranslationsWithoutPublishingView.as_view(),
             name="openly_update_translations",
+        ),
+        # The translation editor's endpoints that change a translation.
+        path(
+            "localize/translate/<int:translation_id>/strings/<int:string_segment_id>/edit/",
+            guarded(edit_translation.edit_string_translation),
+            name="openly_edit_string_translation",
+        ),
+        path(
+            "localize/translate/<int:translation_id>/overrides/<int:overridable_segment_id>/edit/",
+            guarded(edit_translation.edit_override),
+            name="openly_edit_override",
+        ),
+        path(
+            "localize/translate/<int:translation_id>/pofile/upload/",
+            guarded(edit_translation.upload_pofile),
+            name="openly_upload_pofile",
+        ),
+        path(
+            "localize/translate/<int:translation_id>/machine_translate/",
+            guarded(edit_translation.machine_translate),
+            name="openly_machine_translate",
+        ),
+        path(
+            "localize/translate/<int:translation_id>/disable/",
+            guarded(edit_translation.stop_translation),
+            name="openly_stop_translation",
         ),
     ]
 
@@ -154,12 +181,9 @@ def limit_translators_to_their_languages(request, instance):
     """A translator (who is not also a moderator) edits translated snippets only in their
     assigned languages. Runs before wagtail-localize's hook, which would otherwise open its
     translation editor for any language."""
-    user = request.user
     locale_id = getattr(instance, "locale_id", None)
-    if user.is_superuser or locale_id is None or is_moderator(user):
-        return None
-    names = set(group_names(user).values())
-    if names & LOCALE_SCOPED_GROUPS and locale_id not in translator_locale_ids(user):
+    allowed = localize.assigned_locale_ids(request.user)
+    if locale_id is not None and allowed is not None and locale_id not in allowed:
         raise PermissionDenied
     return None
 

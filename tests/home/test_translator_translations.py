@@ -3,6 +3,7 @@ only (home.localize); moderators and administrators into every language. Every r
 attempt leaves the database as it was."""
 
 import re
+from urllib.parse import urlencode
 
 import pytest
 from django.contrib.auth.models import Group
@@ -15,17 +16,29 @@ from home import localize
 from home.models import LocaleAssignment, LocaleReviewTask
 from home.roles import TRANSLATORS
 from home.workflows import TRANSLATION_WORKFLOW
+from tests.factories import AudienceFactory, CrisisHelplineFactory, TopicFactory
 from tests.home import factories
 from tests.home.factories import CONTENT_TYPES, fresh, make_user
 
 world = factories.world  # the shared co-creation fixture
 
 LABEL = CONTENT_TYPES[0][0]
+DENIED = {302, 403}  # the admin redirects a refused request to the dashboard
+
+
+SNIPPET_FACTORIES = {
+    "topic": TopicFactory,
+    "audience": AudienceFactory,
+    "crisishelpline": CrisisHelplineFactory,
+}
 
 
 def rows():
     """What a refused attempt must not change."""
     return {
+        **{
+            name: factory._meta.model.objects.count() for name, factory in SNIPPET_FACTORIES.items()
+        },
         "pages": Page.objects.count(),
         "translations": Translation.objects.count(),
         "sources": TranslationSource.objects.count(),
@@ -143,7 +156,7 @@ def test_translators_draft_goes_live_only_through_review(world, page, client):
     refused = client.post(
         reverse("wagtailadmin_pages:edit", args=[french.pk]), {"action": "publish"}
     )
-    assert refused.status_code in {302, 403}
+    assert refused.status_code in DENIED
     assert not fresh(french).live
     # Review is the way live.
     assert french.get_workflow().name == TRANSLATION_WORKFLOW
@@ -282,9 +295,9 @@ def test_moderator_keeps_the_publish_option_when_syncing(world, client, translat
 def test_only_submit_translation_holders_reach_the_views(world, page, client):
     client.force_login(world.editor_a)
     before = rows()
-    assert client.get(page_url(page)).status_code in {302, 403}
+    assert client.get(page_url(page)).status_code in DENIED
     response = client.post(page_url(page), {"locales": [world.locales["fr"].pk]})
-    assert response.status_code in {302, 403}
+    assert response.status_code in DENIED
     assert rows() == before
 
 
@@ -298,3 +311,148 @@ def test_translate_and_sync_pages_render_for_translator_and_moderator(
         assert client.get(sync_url(translated)).status_code == 200
         explorer = client.get(reverse("wagtailadmin_explore", args=[page.get_parent().pk]))
         assert explorer.status_code == 200
+
+
+# Snippets
+
+
+def snippet_url(instance):
+    return reverse(
+        "wagtail_localize:submit_snippet_translation",
+        args=[instance._meta.app_label, instance._meta.model_name, instance.pk],
+    )
+
+
+def snippet_edit_url(instance):
+    meta = instance._meta
+    return reverse(f"wagtailsnippets_{meta.app_label}_{meta.model_name}:edit", args=[instance.pk])
+
+
+@pytest.mark.django_db
+def test_translators_edit_every_translatable_snippet_but_add_or_delete_none(world):
+    from wagtail.models import TranslatableMixin
+    from wagtail.snippets.models import get_snippet_models
+
+    translatable = [m for m in get_snippet_models() if issubclass(m, TranslatableMixin)]
+    assert {m._meta.model_name for m in translatable} == set(SNIPPET_FACTORIES)
+    for model in translatable:
+        label = f"{model._meta.app_label}.{{}}_{model._meta.model_name}"
+        assert world.translator.has_perm(label.format("view"))
+        assert world.translator.has_perm(label.format("change"))
+        assert not world.translator.has_perm(label.format("add"))
+        assert not world.translator.has_perm(label.format("delete"))
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("model_name", list(SNIPPET_FACTORIES))
+def test_translator_translates_snippets_into_assigned_languages_only(world, client, model_name):
+    source = SNIPPET_FACTORIES[model_name]()
+    client.force_login(world.translator)
+    response = client.get(snippet_url(source))
+    assert response.status_code == 200
+    assert offered(response) == {"fr"}
+    before = rows()
+    refused = client.post(snippet_url(source), {"locales": [world.locales["de"].pk]})
+    assert refused.status_code == 200
+    assert field_errors(refused) == [str(localize.ONLY_ASSIGNED_LOCALES)]
+    assert rows() == before
+    response = client.post(snippet_url(source), {"locales": [world.locales["fr"].pk]})
+    french = source.get_translation(world.locales["fr"])
+    assert response.status_code == 302
+    assert response["Location"] == snippet_edit_url(french)
+    assert set(source.get_translations().values_list("locale__language_code", flat=True)) == {"fr"}
+    assert Translation.objects.filter(
+        source__object_id=source.translation_key, target_locale=world.locales["fr"]
+    ).exists()
+    # The translator goes on in wagtail-localize's editor, in French only.
+    editor = client.get(snippet_edit_url(french))
+    assert editor.status_code == 200
+    assert "wagtail_localize/admin/edit_translation.html" in [t.name for t in editor.templates]
+    assert client.get(snippet_edit_url(source)).status_code in DENIED
+
+
+@pytest.mark.django_db
+def test_moderator_is_offered_every_language_for_snippets(world, client):
+    source = TopicFactory()
+    client.force_login(world.moderator)
+    assert offered(client.get(snippet_url(source))) == every_language_but("en")
+
+
+@pytest.fixture
+def topic_translations(world, client):
+    """A topic translated into French and German by a moderator: {code: Translation}."""
+    source = TopicFactory(name="Stigma", slug="stigma")
+    client.force_login(world.moderator)
+    client.post(snippet_url(source), {"locales": [world.locales[c].pk for c in ("fr", "de")]})
+    client.logout()
+    return {
+        translation.target_locale.language_code: translation
+        for translation in Translation.objects.filter(source__object_id=source.translation_key)
+    }
+
+
+def put_string(client, translation, value):
+    segment = translation.source.stringsegment_set.get(context__path="name")
+    url = reverse("wagtail_localize:edit_string_translation", args=[translation.pk, segment.pk])
+    return client.put(
+        url, urlencode({"value": value}), content_type="application/x-www-form-urlencoded"
+    )
+
+
+@pytest.mark.django_db
+def test_translation_editor_endpoints_keep_translators_to_their_snippet_languages(
+    world, client, topic_translations
+):
+    client.force_login(world.translator)
+    assert put_string(client, topic_translations["fr"], "Stigmatisation").status_code in {
+        200,
+        201,
+    }
+    assert StringTranslation.objects.filter(
+        locale=world.locales["fr"], data="Stigmatisation"
+    ).exists()
+    german = topic_translations["de"]
+    before = rows()
+    assert put_string(client, german, "Gehackt").status_code in DENIED
+    stop = reverse("wagtail_localize:stop_translation", args=[german.pk])
+    assert client.post(stop, {"next": "/admin/"}).status_code in DENIED
+    assert rows() == before
+    german.refresh_from_db()
+    assert german.enabled
+    # Those not limited to languages work in every language.
+    client.force_login(world.admin)
+    assert put_string(client, german, "Stigma").status_code in {200, 201}
+
+
+@pytest.mark.django_db
+def test_translation_editor_endpoints_leave_pages_to_page_permissions(world, page, client):
+    client.force_login(world.moderator)
+    client.post(page_url(page), {"locales": [world.locales[c].pk for c in ("fr", "de")]})
+    translations = {
+        t.target_locale.language_code: t
+        for t in Translation.objects.filter(source__object_id=page.translation_key)
+    }
+    client.force_login(world.translator)
+    segment = translations["fr"].source.stringsegment_set.get(context__path="title")
+
+    def put(translation):
+        url = reverse("wagtail_localize:edit_string_translation", args=[translation.pk, segment.pk])
+        body = urlencode({"value": "Parlons-en"})
+        return client.put(url, body, content_type="application/x-www-form-urlencoded")
+
+    assert put(translations["fr"]).status_code in {200, 201}
+    assert put(translations["de"]).status_code in DENIED
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("model_name", list(SNIPPET_FACTORIES))
+def test_snippet_screens_render_for_translator_and_moderator(world, client, model_name):
+    source = SNIPPET_FACTORIES[model_name]()
+    listing = reverse(f"wagtailsnippets_home_{model_name}:list")
+    client.force_login(world.translator)
+    assert client.get(listing).status_code == 200
+    assert client.get(snippet_url(source)).status_code == 200
+    client.force_login(world.moderator)
+    assert client.get(snippet_url(source)).status_code == 200
+    if world.moderator.has_perm(f"home.view_{model_name}"):
+        assert client.get(listing).status_code == 200
