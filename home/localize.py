@@ -16,6 +16,9 @@ administrator):
 - may sync a source's text into its translations (the source is the approved original), but
   not "publish immediately" nor machine-translate them: both act on every language at once
   and would skip the translation review;
+- does not see the "Translate" item in page and snippet listings once every assigned locale
+  has a translation (Wagtail has no hook to filter the page header's buttons: there the form
+  says so instead);
 - edits snippet translations only in assigned locales, also through the translation editor's
   own endpoints (strings, overrides, PO upload, machine translation, stop), which
   wagtail-localize guards with the model-wide "change" permission alone. Page translations
@@ -32,7 +35,7 @@ from django import forms
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext_lazy as _
-from wagtail.models import Page
+from wagtail.models import Locale, Page
 from wagtail_localize.models import Translation
 from wagtail_localize.views.submit_translations import (
     SubmitPageTranslationView,
@@ -76,6 +79,26 @@ def assigned_locale_ids(user):
     if not names & LOCALE_SCOPED_GROUPS or MODERATORS in names:
         return None
     return translator_locale_ids(user)
+
+
+def has_no_assigned_locale_left(user, instance):
+    """Whether a language-scoped ``user`` has no assigned locale left to translate ``instance``
+    into, so the "Translate" form would offer them nothing. False for those not limited:
+    wagtail-localize already hides its button when no locale at all is left."""
+    allowed = assigned_locale_ids(user)
+    if allowed is None:
+        return False
+    if not allowed:
+        return True
+    translations = instance.get_translations(inclusive=True)
+    if isinstance(instance, Page):
+        # As in wagtail-localize's form: an alias can still become a real translation.
+        translations = translations.exclude(alias_of__isnull=False)
+    return not (
+        Locale.objects.filter(pk__in=allowed)
+        .exclude(pk__in=translations.values("locale_id"))
+        .exists()
+    )
 
 
 def limit_locale_choices(form, user):

@@ -3,6 +3,7 @@ assignments, the findings report, the dashboard panel, the logged finding accept
 per-language limit on translators' snippet editing and wagtail-localize's views narrowed to
 translators' languages (home.localize)."""
 
+from django.contrib.admin.utils import quote
 from django.core.exceptions import PermissionDenied
 from django.templatetags.static import static
 from django.urls import path, reverse
@@ -10,6 +11,8 @@ from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import AdminOnlyMenuItem, MenuItem
+from wagtail.admin.widgets.button import BaseDropdownMenuButton
+from wagtail.models import TranslatableMixin
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 from wagtail_localize.views import edit_translation
@@ -125,6 +128,40 @@ def register_translation_urls():
             name="openly_stop_translation",
         ),
     ]
+
+
+@hooks.register("construct_page_listing_buttons")
+def hide_translate_page_without_assigned_locale_left(buttons, page, user, context=None):
+    """Drop wagtail-localize's "Translate this page" from a page's "More" menu in listings
+    when the translator has no assigned language left for the page."""
+    if not localize.has_no_assigned_locale_left(user, page):
+        return
+    url = reverse("wagtail_localize:submit_page_translation", args=[page.alias_of_id or page.id])
+    kept = []
+    for button in buttons:
+        if isinstance(button, BaseDropdownMenuButton):
+            items = button.dropdown_buttons
+            button.dropdown_buttons = [item for item in items if getattr(item, "url", None) != url]
+            if items and not button.dropdown_buttons:
+                continue  # it held only "Translate this page": no empty menu
+        kept.append(button)
+    buttons[:] = kept
+
+
+@hooks.register("construct_snippet_listing_buttons")
+def hide_translate_snippet_without_assigned_locale_left(buttons, snippet, user):
+    """Drop wagtail-localize's "Translate" from a snippet's "More" menu when the translator
+    has no assigned language left for it."""
+    if not isinstance(snippet, TranslatableMixin):
+        return
+    if not localize.has_no_assigned_locale_left(user, snippet):
+        return
+    meta = snippet._meta
+    url = reverse(
+        "wagtail_localize:submit_snippet_translation",
+        args=[meta.app_label, meta.model_name, quote(snippet.pk)],
+    )
+    buttons[:] = [button for button in buttons if getattr(button, "url", None) != url]
 
 
 class FindingsReportMenuItem(MenuItem):

@@ -456,3 +456,42 @@ def test_snippet_screens_render_for_translator_and_moderator(world, client, mode
     assert client.get(snippet_url(source)).status_code == 200
     if world.moderator.has_perm(f"home.view_{model_name}"):
         assert client.get(listing).status_code == 200
+
+
+# The "Translate" item in listings
+
+
+def listed_translate_links(client, url):
+    response = client.get(url)
+    assert response.status_code == 200
+    return response.content.decode()
+
+
+@pytest.mark.django_db
+def test_page_listing_offers_translate_only_with_an_assigned_language_left(world, page, client):
+    explorer = reverse("wagtailadmin_explore", args=[page.get_parent().pk])
+    link = f'href="{page_url(page)}"'
+    client.force_login(world.translator)
+    assert link in listed_translate_links(client, explorer)
+    client.post(page_url(page), {"locales": [world.locales["fr"].pk]})
+    assert link not in listed_translate_links(client, explorer)
+    # Other languages are still open to a moderator.
+    client.force_login(world.moderator)
+    assert link in listed_translate_links(client, explorer)
+    client.force_login(make_user("newcomer", [TRANSLATORS]))
+    assert link not in listed_translate_links(client, explorer)
+
+
+@pytest.mark.django_db
+def test_snippet_listing_offers_translate_only_with_an_assigned_language_left(world, client):
+    source = TopicFactory(name="Stigma", slug="stigma")
+    listing = reverse("wagtailsnippets_home_topic:list")
+    link = f'href="{snippet_url(source)}"'
+    client.force_login(world.translator)
+    assert link in listed_translate_links(client, listing)
+    client.post(snippet_url(source), {"locales": [world.locales["fr"].pk]})
+    assert link not in listed_translate_links(client, listing)
+    client.force_login(world.admin)
+    assert link in listed_translate_links(client, listing)
+    client.force_login(make_user("newcomer", [TRANSLATORS]))
+    assert link not in listed_translate_links(client, listing)
