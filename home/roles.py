@@ -73,7 +73,20 @@ MODEL_PERMISSIONS = {
     ],
     PARTNER_LEADS: [("home", "view_languagerule")],
     PARTNER_EDITORS: [("home", "view_languagerule")],
-    TRANSLATORS: [("home", "view_languagerule")],
+    # Translators start translations of pages and of every translatable snippet themselves,
+    # and edit the snippets' translations; home.localize and the before_edit_snippet hook
+    # limit them to the languages assigned to them. No "add" or "delete": wagtail-localize
+    # creates the translated snippet.
+    TRANSLATORS: [
+        ("wagtail_localize", "submit_translation"),
+        ("home", "view_languagerule"),
+        ("home", "view_topic"),
+        ("home", "change_topic"),
+        ("home", "view_audience"),
+        ("home", "change_audience"),
+        ("home", "view_crisishelpline"),
+        ("home", "change_crisishelpline"),
+    ],
 }
 
 

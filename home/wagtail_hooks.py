@@ -1,7 +1,9 @@
 """Admin integration of the co-creation tools: snippets for rules and language
-assignments, the findings report, the dashboard panel, the logged finding acceptance and
-the per-language limit on translators' snippet editing."""
+assignments, the findings report, the dashboard panel, the logged finding acceptance, the
+per-language limit on translators' snippet editing and wagtail-localize's views narrowed to
+translators' languages (home.localize)."""
 
+from django.contrib.admin.utils import quote
 from django.core.exceptions import PermissionDenied
 from django.templatetags.static import static
 from django.urls import path, reverse
@@ -9,9 +11,13 @@ from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import AdminOnlyMenuItem, MenuItem
+from wagtail.admin.widgets.button import BaseDropdownMenuButton
+from wagtail.models import TranslatableMixin
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
+from wagtail_localize.views import edit_translation
 
+from home import localize
 from home.admin_views import (
     ACCEPT_ACTION,
     FindingsReportView,
@@ -21,7 +27,6 @@ from home.admin_views import (
     live_check,
 )
 from home.models import LanguageRule, LocaleAssignment
-from home.permissions import LOCALE_SCOPED_GROUPS, group_names, translator_locale_ids
 
 
 class LanguageRuleViewSet(SnippetViewSet):
@@ -69,6 +74,94 @@ def register_admin_urls():
             name="openly_language_findings_report",
         ),
     ]
+
+
+@hooks.register("register_admin_urls", order=-1)
+def register_translation_urls():
+    """Our narrowed versions of wagtail-localize's views (home.localize), at its own paths.
+
+    Admin URL patterns are added in hook order, so with order=-1 these come before
+    wagtail-localize's and Django resolves its paths to them; its URL names (reversed by its
+    buttons and templates) still build the same paths. They carry names of their own: a
+    second "wagtail_localize" namespace would hide the first one's other URL names."""
+    guarded = localize.limited_to_assigned_snippet_locales
+    return [
+        path(
+            "localize/submit/page/<int:page_id>/",
+            localize.SubmitPageTranslationToAssignedLocalesView.as_view(),
+            name="openly_submit_page_translation",
+        ),
+        path(
+            "localize/submit/snippet/<slug:app_label>/<slug:model_name>/<str:pk>/",
+            localize.SubmitSnippetTranslationToAssignedLocalesView.as_view(),
+            name="openly_submit_snippet_translation",
+        ),
+        path(
+            "localize/update/<int:translation_source_id>/",
+            localize.SyncTranslationsWithoutPublishingView.as_view(),
+            name="openly_update_translations",
+        ),
+        # The translation editor's endpoints that change a translation.
+        path(
+            "localize/translate/<int:translation_id>/strings/<int:string_segment_id>/edit/",
+            guarded(edit_translation.edit_string_translation),
+            name="openly_edit_string_translation",
+        ),
+        path(
+            "localize/translate/<int:translation_id>/overrides/<int:overridable_segment_id>/edit/",
+            guarded(edit_translation.edit_override),
+            name="openly_edit_override",
+        ),
+        path(
+            "localize/translate/<int:translation_id>/pofile/upload/",
+            guarded(edit_translation.upload_pofile),
+            name="openly_upload_pofile",
+        ),
+        path(
+            "localize/translate/<int:translation_id>/machine_translate/",
+            guarded(edit_translation.machine_translate),
+            name="openly_machine_translate",
+        ),
+        path(
+            "localize/translate/<int:translation_id>/disable/",
+            guarded(edit_translation.stop_translation),
+            name="openly_stop_translation",
+        ),
+    ]
+
+
+@hooks.register("construct_page_listing_buttons")
+def hide_translate_page_without_assigned_locale_left(buttons, page, user, context=None):
+    """Drop wagtail-localize's "Translate this page" from a page's "More" menu in listings
+    when the translator has no assigned language left for the page."""
+    if not localize.has_no_assigned_locale_left(user, page):
+        return
+    url = reverse("wagtail_localize:submit_page_translation", args=[page.alias_of_id or page.id])
+    kept = []
+    for button in buttons:
+        if isinstance(button, BaseDropdownMenuButton):
+            items = button.dropdown_buttons
+            button.dropdown_buttons = [item for item in items if getattr(item, "url", None) != url]
+            if items and not button.dropdown_buttons:
+                continue  # it held only "Translate this page": no empty menu
+        kept.append(button)
+    buttons[:] = kept
+
+
+@hooks.register("construct_snippet_listing_buttons")
+def hide_translate_snippet_without_assigned_locale_left(buttons, snippet, user):
+    """Drop wagtail-localize's "Translate" from a snippet's "More" menu when the translator
+    has no assigned language left for it."""
+    if not isinstance(snippet, TranslatableMixin):
+        return
+    if not localize.has_no_assigned_locale_left(user, snippet):
+        return
+    meta = snippet._meta
+    url = reverse(
+        "wagtail_localize:submit_snippet_translation",
+        args=[meta.app_label, meta.model_name, quote(snippet.pk)],
+    )
+    buttons[:] = [button for button in buttons if getattr(button, "url", None) != url]
 
 
 class FindingsReportMenuItem(MenuItem):
@@ -125,12 +218,9 @@ def limit_translators_to_their_languages(request, instance):
     """A translator (who is not also a moderator) edits translated snippets only in their
     assigned languages. Runs before wagtail-localize's hook, which would otherwise open its
     translation editor for any language."""
-    user = request.user
     locale_id = getattr(instance, "locale_id", None)
-    if user.is_superuser or locale_id is None or is_moderator(user):
-        return None
-    names = set(group_names(user).values())
-    if names & LOCALE_SCOPED_GROUPS and locale_id not in translator_locale_ids(user):
+    allowed = localize.assigned_locale_ids(request.user)
+    if locale_id is not None and allowed is not None and locale_id not in allowed:
         raise PermissionDenied
     return None
 

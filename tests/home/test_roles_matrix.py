@@ -4,6 +4,7 @@ through the admin's own views. Every denied attempt leaves the database as it wa
 import pytest
 from django.urls import reverse
 from wagtail.models import Page, PageLogEntry, Revision, TaskState, WorkflowState
+from wagtail_localize.models import Translation, TranslationSource
 
 from tests.home import factories
 from tests.home.factories import CONTENT_TYPES, fresh, translate
@@ -22,19 +23,21 @@ ACTIONS = [
     "publish",  # publish directly
     "translate_assigned",  # edit the French translation (the translator's language)
     "translate_unassigned",  # edit the German translation
+    "start_assigned",  # start a French translation of a page ("Translate this page")
+    "start_unassigned",  # start a German translation of a page
     "delete_live",  # delete a live page of the organisation
     "delete_draft",  # delete a draft page of the organisation
 ]
 # fmt: off
 MATRIX = {
-    #                  view create own other submit lead  mod  publ  fr   de   del  draft
-    "admin":           [Y,   Y,    Y,  Y,    Y,     Y,    Y,   Y,    Y,   Y,   Y,   Y],
-    "moderator":       [Y,   Y,    Y,  Y,    Y,     N,    Y,   Y,    Y,   Y,   Y,   Y],
-    "lead":            [Y,   Y,    Y,  N,    Y,     Y,    N,   N,    Y,   Y,   N,   Y],
-    "editor":          [Y,   Y,    Y,  N,    Y,     N,    N,   N,    Y,   Y,   N,   Y],
-    "translator":      [Y,   N,    N,  N,    N,     N,    N,   N,    Y,   N,   N,   N],
-    "story_moderator": [Y,   N,    N,  N,    N,     N,    N,   N,    N,   N,   N,   N],
-    "contributor":     [N,   N,    N,  N,    N,     N,    N,   N,    N,   N,   N,   N],
+    #                  view create own other submit lead mod publ fr de +fr +de del draft
+    "admin":           [Y,   Y,    Y,  Y,    Y,     Y,   Y,  Y,   Y, Y, Y,  Y,  Y,  Y],
+    "moderator":       [Y,   Y,    Y,  Y,    Y,     N,   Y,  Y,   Y, Y, Y,  Y,  Y,  Y],
+    "lead":            [Y,   Y,    Y,  N,    Y,     Y,   N,  N,   Y, Y, N,  N,  N,  Y],
+    "editor":          [Y,   Y,    Y,  N,    Y,     N,   N,  N,   Y, Y, N,  N,  N,  Y],
+    "translator":      [Y,   N,    N,  N,    N,     N,   N,  N,   Y, N, Y,  N,  N,  N],
+    "story_moderator": [Y,   N,    N,  N,    N,     N,   N,  N,   N, N, N,  N,  N,  N],
+    "contributor":     [N,   N,    N,  N,    N,     N,   N,  N,   N, N, N,  N,  N,  N],
 }
 # fmt: on
 USERS = {
@@ -61,6 +64,8 @@ def snapshot():
         "workflow_states": list(WorkflowState.objects.values_list("pk", "status")),
         "task_states": list(TaskState.objects.values_list("pk", "status")),
         "log": PageLogEntry.objects.count(),
+        "translations": Translation.objects.count(),
+        "translation_sources": TranslationSource.objects.count(),
     }
 
 
@@ -112,6 +117,22 @@ def attempt(w, client, label, action, user):
         before = snapshot()
         post = client.post(url, {"title": "Changed by someone else", "action-publish": "1"})
         assert post.status_code in DENIED
+        assert snapshot() == before
+        return False
+    if action in ("start_assigned", "start_unassigned"):
+        # The other organisation's page: starting a translation does not depend on who owns
+        # the page, and this one has no translation yet.
+        locale = w.locales["fr" if action == "start_assigned" else "de"]
+        url = reverse("wagtail_localize:submit_page_translation", args=[other.pk])
+        before = snapshot()
+        response = client.post(url, {"locales": [locale.pk]})
+        translation = other.get_translation_or_none(locale)
+        if translation is not None:
+            assert response.status_code == 302
+            assert not translation.live  # a draft, for the translation review
+            return True
+        refused_by_form = response.status_code == 200 and response.context["form"].errors
+        assert refused_by_form or response.status_code in DENIED
         assert snapshot() == before
         return False
     if action == "submit":
@@ -191,7 +212,7 @@ def test_permission_matrix(matrix_world, client, label, role, action, expected):
     w = matrix_world
     user = getattr(w, USERS[role])
     client.force_login(user)
-    if action.startswith("translate") and label != CONTENT_TYPES[0][0]:
+    if action.startswith(("translate", "start")) and label != CONTENT_TYPES[0][0]:
         # Translations are checked on the first content type; others share the same rules.
         label = CONTENT_TYPES[0][0]
     assert attempt(w, client, label, action, user) is expected
