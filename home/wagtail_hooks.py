@@ -27,6 +27,7 @@ from home.admin_views import (
     live_check,
 )
 from home.models import LanguageRule, LocaleAssignment
+from home.translation_review import review_buttons, submit_translation_for_review
 
 
 class LanguageRuleViewSet(SnippetViewSet):
@@ -67,6 +68,11 @@ def register_admin_urls():
             "language-check/<int:page_id>/live/",
             live_check,
             name="openly_live_language_check",
+        ),
+        path(
+            "translations/<int:page_id>/submit-for-review/",
+            submit_translation_for_review,
+            name="openly_submit_translation_review",
         ),
         path(
             "reports/language-findings/",
@@ -191,7 +197,11 @@ def register_rules_menu_item():
 
 @hooks.register("insert_editor_js")
 def language_check_js():
-    return format_html('<script src="{}" defer></script>', static("home/js/language_check.js"))
+    return format_html(
+        '<script src="{}" defer></script><script src="{}" defer></script>',
+        static("home/js/language_check.js"),
+        static("home/js/translation_review.js"),
+    )
 
 
 @hooks.register("insert_global_admin_css")
@@ -257,3 +267,7 @@ def limit_partners_to_organisation_pages(request, parent_page, page_class):
 def keep_pages_in_the_partners_organisations(request, page):
     _refuse_foreign_organisation(request)
     return None
+
+
+hooks.register("register_page_header_buttons", review_buttons)
+hooks.register("register_page_listing_more_buttons", review_buttons)

@@ -70,3 +70,26 @@ def test_editor_fixes_a_finding_submits_and_moderator_publishes(browser_page, li
     assert published.summary == "A bold idea: talk about mental health at work."
     browser_page.goto(f"{live_server.url}{published.url}")
     assert "A bold idea" in browser_page.content()
+
+
+def test_translator_sends_a_translation_to_review_from_the_translation_editor(
+    browser_page, live_server, world
+):
+    from wagtail.models import WorkflowState
+
+    from home.demo import translate_page
+
+    french = translate_page(world.pages_a[LABEL], "fr", {}, publish_now=False)
+    french.save_revision(user=world.translator)
+    log_in(browser_page, live_server, world.translator)
+    browser_page.goto(f"{live_server.url}/admin/pages/{french.pk}/edit/")
+    button = browser_page.locator("[data-openly-submit-translation]")
+    button.wait_for()
+    with browser_page.expect_navigation():
+        button.click()
+    with browser_page.expect_navigation():
+        browser_page.get_by_role("button", name="Submit for review").click()
+    assert "is sent for review" in browser_page.content()
+    state = WorkflowState.objects.for_instance(fresh(french)).get()
+    assert state.status == WorkflowState.STATUS_IN_PROGRESS
+    assert not fresh(french).live
