@@ -91,6 +91,10 @@ class EventQuerySet(LocaleFallbackQuerySet):
     def in_city(self, city):
         return self.filter(city__iexact=city)
 
+    def by_organisation(self, slug):
+        """Events the partner organisation ``slug`` runs."""
+        return self.filter(organisation__slug=slug)
+
     def of_format(self, event_format):
         return self.filter(format=event_format)
 
