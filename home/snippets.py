@@ -53,14 +53,16 @@ class SavedByMixin:
 
 
 class PartnerOrganisationCreateView(SavedByMixin, CreateView):
-    pass
+    """Adding an organisation: the administrator approves its section's first version."""
 
 
 class PartnerOrganisationEditView(SavedByMixin, EditView):
-    pass
+    """Editing an organisation (which recreates a section deleted by hand)."""
 
 
 class PartnerOrganisationDeleteView(DeleteView):
+    """Deleting an organisation says that its section goes with it."""
+
     @property
     def confirmation_message(self):
         message = super().confirmation_message
