@@ -9,8 +9,13 @@ class CampaignsConfig(AppConfig):
     verbose_name = _("Campaigns, stories and resources")
 
     def ready(self):
-        from campaigns.home_listings import featured_campaigns, featured_resources
-        from home.sections import register_listing
+        from campaigns.home_listings import (
+            featured_campaigns,
+            featured_resources,
+            organisation_campaigns,
+            organisation_resources,
+        )
+        from home.sections import register_listing, register_organisation_listing
 
         register_listing(
             "featured_campaign",
@@ -23,4 +28,22 @@ class CampaignsConfig(AppConfig):
             _("Featured resources"),
             "components/resource_home_listing.html",
             featured_resources,
+        )
+        register_organisation_listing(
+            "campaigns",
+            _("Campaigns"),
+            "components/campaign_home_listing.html",
+            organisation_campaigns,
+            "campaigns.CampaignIndexPage",
+            _("All campaigns run by %(name)s"),
+            order=10,
+        )
+        register_organisation_listing(
+            "resources",
+            _("Resources"),
+            "components/resource_home_listing.html",
+            organisation_resources,
+            "campaigns.ResourceIndexPage",
+            _("All resources published by %(name)s"),
+            order=30,
         )

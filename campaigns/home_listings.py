@@ -1,4 +1,5 @@
-"""Loaders for the home page's campaign and resource sections (see home/sections.py)."""
+"""Loaders for the campaign and resource sections of the home page and of partner
+organisations' pages (see home/sections.py)."""
 
 from django.db.models import Case, IntegerField, Value, When
 from django.utils import timezone
@@ -8,13 +9,22 @@ from campaigns.models import CampaignPage, ResourcePage
 from campaigns.taxonomy import Vocabulary
 
 
+def _published(model, locale):
+    """Live, public pages of ``model`` in ``locale``."""
+    return model.objects.live().public().filter(locale_id=locale.pk)
+
+
+def _cards(queryset, locale, count):
+    """The first ``count`` pages of ``queryset``, ready for their cards in ``locale``."""
+    items = list(queryset.for_cards()[:count])
+    return annotate_cards(items, Vocabulary(locale)) if items else items
+
+
 def featured_campaigns(request, locale, count):
     """Running campaigns first (newest start first), then the next upcoming ones."""
     today = timezone.localdate()
     campaigns = (
-        CampaignPage.objects.live()
-        .public()
-        .filter(locale_id=locale.pk)
+        _published(CampaignPage, locale)
         .exclude(end_date__lt=today)
         .annotate(
             upcoming=Case(
@@ -24,14 +34,23 @@ def featured_campaigns(request, locale, count):
             )
         )
         .order_by("upcoming", "-start_date")
-        .for_cards()[:count]
     )
-    return annotate_cards(list(campaigns), Vocabulary(locale))
+    return _cards(campaigns, locale, count)
 
 
 def featured_resources(request, locale, count):
     """The newest resources in the reader's language."""
-    resources = (
-        ResourcePage.objects.live().public().filter(locale_id=locale.pk).newest().for_cards()
-    )
-    return annotate_cards(list(resources[:count]), Vocabulary(locale))
+    return _cards(_published(ResourcePage, locale).newest(), locale, count)
+
+
+def organisation_campaigns(request, locale, organisation, count):
+    """The campaigns ``organisation`` runs (as owner or partner) in ``locale``: running,
+    then upcoming, then ended ones."""
+    campaigns = _published(CampaignPage, locale).with_organisations([organisation.slug])
+    return _cards(campaigns.by_status(), locale, count)
+
+
+def organisation_resources(request, locale, organisation, count):
+    """The newest resources ``organisation`` published in ``locale``."""
+    resources = _published(ResourcePage, locale).with_organisations([organisation.slug])
+    return _cards(resources.newest(), locale, count)

@@ -1,14 +1,15 @@
 """The campaign index and the resource library: filters, facets, search and pagination,
 assembled from the QuerySet methods for the pages' get_context."""
 
-from django.db.models import Case, Count, F, IntegerField, Value, When
+from django.db.models import Count
 from django.utils import timezone
 from django.utils.http import urlencode
 from django.utils.translation import gettext_lazy as _
 
-from campaigns.models.campaign import CampaignPage
+from campaigns.models.campaign import ACTIVE, ENDED, STATUS_RANK, UPCOMING, CampaignPage
 from campaigns.models.resource import FORMAT_CHOICES, ResourcePage
 from campaigns.taxonomy import Vocabulary, clean_choices
+from home.models import PartnerOrganisation
 from home.views import SEARCH_QUERY_MAX_LENGTH, paginate
 
 CAMPAIGNS_PER_PAGE = 12
@@ -16,8 +17,19 @@ RESOURCES_PER_PAGE = 12
 # A search inside the library narrows the list to at most this many matches.
 LIBRARY_SEARCH_LIMIT = 500
 SORTS = {"newest": _("Newest first"), "title": _("A–Z")}
-STATUS_RANK = {"active": 0, "upcoming": 1, "ended": 2}
-STATUS_HEADINGS = {0: _("Running now"), 1: _("Coming up"), 2: _("Archive")}
+STATUS_HEADINGS = {
+    STATUS_RANK[ACTIVE]: _("Running now"),
+    STATUS_RANK[UPCOMING]: _("Coming up"),
+    STATUS_RANK[ENDED]: _("Archive"),
+}
+# Query-string filter → the QuerySet method applying it (campaign and resource querysets
+# share the names).
+CAMPAIGN_FILTERS = {
+    "topic": "with_topics",
+    "audience": "with_audiences",
+    "organisation": "with_organisations",
+}
+RESOURCE_FILTERS = {**CAMPAIGN_FILTERS, "format": "with_formats"}
 
 
 def clean_query(value):
@@ -61,33 +73,40 @@ def annotate_cards(items, vocabulary):
     return items
 
 
+def organisations_by_slug():
+    """{slug: organisation} for the "run by" / "published by" filters (one query)."""
+    return {org.slug: org for org in PartnerOrganisation.objects.order_by("name")}
+
+
+def narrowed(queryset, params, filters, skip=None):
+    """``queryset`` with every chosen filter in ``filters`` applied, except ``skip`` (a
+    facet's counts leave its own filter out, so its other values stay reachable)."""
+    for name, method in filters.items():
+        if name != skip:
+            queryset = getattr(queryset, method)(params[name])
+    return queryset
+
+
 def campaign_listing(index_page, request, today=None):
-    """Context for the campaign index: active, then upcoming, then ended; filtered by topic
-    and audience; paginated."""
+    """Context for the campaign index: active, then upcoming, then ended; filtered by topic,
+    audience and organisation; paginated."""
     today = today or timezone.localdate()
     vocabulary = Vocabulary(index_page.locale)
+    organisations = organisations_by_slug()
     params = {
         "topic": clean_choices(request.GET.getlist("topic"), list(vocabulary.topics)),
         "audience": clean_choices(request.GET.getlist("audience"), list(vocabulary.audiences)),
+        "organisation": clean_choices(request.GET.getlist("organisation"), list(organisations)),
     }
     base = CampaignPage.objects.live().public().child_of(index_page)
-    topic_counts = _counts(base.with_audiences(params["audience"]), "topics__slug")
-    audience_counts = _counts(base.with_topics(params["topic"]), "audiences__slug")
-    campaigns = (
-        base.with_topics(params["topic"])
-        .with_audiences(params["audience"])
-        .annotate(
-            status_rank=Case(
-                When(start_date__gt=today, then=Value(STATUS_RANK["upcoming"])),
-                When(end_date__lt=today, then=Value(STATUS_RANK["ended"])),
-                default=Value(STATUS_RANK["active"]),
-                output_field=IntegerField(),
-            ),
-            upcoming_start=Case(When(start_date__gt=today, then=F("start_date")), default=None),
-        )
-        .order_by("status_rank", "upcoming_start", "-start_date", "pk")
-        .for_cards()
+    topic_counts = _counts(narrowed(base, params, CAMPAIGN_FILTERS, "topic"), "topics__slug")
+    audience_counts = _counts(
+        narrowed(base, params, CAMPAIGN_FILTERS, "audience"), "audiences__slug"
     )
+    organisation_counts = _campaign_organisation_counts(
+        narrowed(base, params, CAMPAIGN_FILTERS, "organisation")
+    )
+    campaigns = narrowed(base, params, CAMPAIGN_FILTERS).by_status(today).for_cards()
     page = paginate(request, campaigns, CAMPAIGNS_PER_PAGE)
     annotate_cards(page, vocabulary)
     for item in page:
@@ -97,14 +116,32 @@ def campaign_listing(index_page, request, today=None):
         _facet(
             "audience", _("Audience"), vocabulary.audiences, params["audience"], audience_counts
         ),
+        _facet(
+            "organisation",
+            _("Run by"),
+            organisations,
+            params["organisation"],
+            organisation_counts,
+        ),
     ]
     return {
         "campaigns": page,
         "facets": facets,
-        "filters_active": bool(params["topic"] or params["audience"]),
+        "filters_active": any(params.values()),
         "removal_links": removal_links(params, facets),
         "querystring_prefix": _prefix(params),
     }
+
+
+def _campaign_organisation_counts(queryset):
+    """{organisation slug: number of campaigns it runs, as owner or partner} (two
+    queries; a campaign its owner also partners counts once)."""
+    campaigns = {}
+    for field in ("organisation__slug", "partners__slug"):
+        for pk, slug in queryset.order_by().values_list("pk", field):
+            if slug:
+                campaigns.setdefault(slug, set()).add(pk)
+    return {slug: len(pks) for slug, pks in campaigns.items()}
 
 
 def _facet(name, legend, terms, selected, counts=None):
@@ -146,31 +183,27 @@ def resource_listing(index_page, request):
     facet, every facet together), counts per option, search, sorting and pagination."""
     vocabulary = Vocabulary(index_page.locale)
     format_labels = dict(FORMAT_CHOICES)
+    organisations = organisations_by_slug()
     params = {
         "q": clean_query(request.GET.get("q")),
         "topic": clean_choices(request.GET.getlist("topic"), list(vocabulary.topics)),
         "audience": clean_choices(request.GET.getlist("audience"), list(vocabulary.audiences)),
         "format": clean_choices(request.GET.getlist("format"), list(format_labels)),
+        "organisation": clean_choices(request.GET.getlist("organisation"), list(organisations)),
         "sort": request.GET.get("sort") if request.GET.get("sort") in SORTS else "newest",
     }
     base = ResourcePage.objects.live().public().child_of(index_page)
     if params["q"]:
         base = base.filter(pk__in=library_search_ids(index_page.locale, params["q"]))
 
-    def narrowed(skip=None):
-        qs = base
-        if skip != "topic":
-            qs = qs.with_topics(params["topic"])
-        if skip != "audience":
-            qs = qs.with_audiences(params["audience"])
-        if skip != "format":
-            qs = qs.with_formats(params["format"])
-        return qs
+    def counts(name, field):
+        return _counts(narrowed(base, params, RESOURCE_FILTERS, name), field)
 
-    topic_counts = _counts(narrowed("topic"), "topics__slug")
-    audience_counts = _counts(narrowed("audience"), "audiences__slug")
-    format_counts = _counts(narrowed("format"), "format")
-    results = narrowed()
+    topic_counts = counts("topic", "topics__slug")
+    audience_counts = counts("audience", "audiences__slug")
+    format_counts = counts("format", "format")
+    organisation_counts = counts("organisation", "organisation__slug")
+    results = narrowed(base, params, RESOURCE_FILTERS)
     results = results.alphabetical() if params["sort"] == "title" else results.newest()
     page = paginate(request, results.for_cards(), RESOURCES_PER_PAGE)
     annotate_cards(page, vocabulary)
@@ -181,6 +214,13 @@ def resource_listing(index_page, request):
             "audience", _("Audience"), vocabulary.audiences, params["audience"], audience_counts
         ),
         _facet("format", _("Format"), formats, params["format"], format_counts),
+        _facet(
+            "organisation",
+            _("Published by"),
+            organisations,
+            params["organisation"],
+            organisation_counts,
+        ),
     ]
     links = removal_links(params, facets)
     if params["q"]:
@@ -191,9 +231,7 @@ def resource_listing(index_page, request):
         "query": params["q"],
         "sort": params["sort"],
         "sorts": list(SORTS.items()),
-        "filters_active": bool(
-            params["q"] or params["topic"] or params["audience"] or params["format"]
-        ),
+        "filters_active": any(params[name] for name in ("q", *RESOURCE_FILTERS)),
         "removal_links": links,
         "querystring_prefix": _prefix(params),
     }

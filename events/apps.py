@@ -11,15 +11,24 @@ class EventsConfig(AppConfig):
     def ready(self):
         from wagtail.signals import page_published
 
-        from events.home import upcoming_events
+        from events.home import organisation_events, upcoming_events
         from events.models import EventPage
-        from home.sections import register_listing
+        from home.sections import register_listing, register_organisation_listing
 
         register_listing(
             "upcoming_events",
             _("Upcoming events"),
             "components/event_home_listing.html",
             upcoming_events,
+        )
+        register_organisation_listing(
+            "events",
+            _("Upcoming events"),
+            "components/event_home_listing.html",
+            organisation_events,
+            "events.EventIndexPage",
+            _("All events organised by %(name)s"),
+            order=20,
         )
         page_published.connect(_bump_sequence, sender=EventPage, dispatch_uid="events_sequence")
 

@@ -17,7 +17,7 @@ from events.models import (
     EventSession,
     EventSpeaker,
 )
-from home.demo import add_child, demo_image, translate_page
+from home.demo import add_child, demo_image, partner_pages, translate_page
 from home.models import Audience, PartnerOrganisation, Topic
 
 WEEK_START = datetime.date(2026, 10, 5)
@@ -78,6 +78,36 @@ EXTRA_PARTNERS = [
         "An Irish peer-support charity with groups in every county.",
     ),
 ]
+
+# The pages of these organisations (under "Our partners") in the demo languages.
+PARTNER_TRANSLATIONS = {
+    "fr": {
+        "A Greek network of families and people with lived experience.": "Un réseau grec de familles et de personnes ayant une expérience vécue.",
+        "An Italian association running anti-stigma programmes in schools.": "Une association italienne qui mène des programmes contre la stigmatisation dans "
+        "les écoles.",
+        "A Spanish federation of user and carer associations.": "Une fédération espagnole d'associations d'usagers et d'aidants.",
+        "A Polish foundation for mental health literacy in workplaces.": "Une fondation polonaise pour la littératie en santé mentale au travail.",
+        "A Romanian NGO working with Roma communities and young people.": "Une ONG roumaine qui travaille avec les communautés roms et les jeunes.",
+        "An Irish peer-support charity with groups in every county.": "Une association irlandaise de pair-aidance présente dans chaque comté.",
+    },
+    "uk": {
+        "A Greek network of families and people with lived experience.": "Грецька мережа родин і людей із власним досвідом.",
+        "An Italian association running anti-stigma programmes in schools.": "Італійська асоціація, що проводить у школах програми протидії стигмі.",
+        "A Spanish federation of user and carer associations.": "Іспанська федерація асоціацій користувачів послуг і доглядачів.",
+        "A Polish foundation for mental health literacy in workplaces.": "Польська фундація, що підвищує обізнаність про психічне здоров'я на робочих "
+        "місцях.",
+        "A Romanian NGO working with Roma communities and young people.": "Румунська громадська організація, що працює з ромськими громадами та молоддю.",
+        "An Irish peer-support charity with groups in every county.": "Ірландська благодійна організація взаємопідтримки з групами в кожному графстві.",
+    },
+    "ar": {
+        "A Greek network of families and people with lived experience.": "شبكة يونانية من العائلات والأشخاص ذوي التجربة المعاشة.",
+        "An Italian association running anti-stigma programmes in schools.": "جمعية إيطالية تدير برامج لمكافحة الوصمة في المدارس.",
+        "A Spanish federation of user and carer associations.": "اتحاد إسباني لجمعيات المستخدمين ومقدّمي الرعاية.",
+        "A Polish foundation for mental health literacy in workplaces.": "مؤسسة بولندية لتعزيز المعرفة بالصحة النفسية في أماكن العمل.",
+        "A Romanian NGO working with Roma communities and young people.": "منظمة غير حكومية رومانية تعمل مع مجتمعات الروما والشباب.",
+        "An Irish peer-support charity with groups in every county.": "جمعية خيرية إيرلندية للدعم بين الأقران لها مجموعات في كل مقاطعة.",
+    },
+}
 
 # kind: title, summary, format, hours (start, length), topics, audiences, extras
 KINDS = [
@@ -414,6 +444,7 @@ def _partners(demo):
                 "description": description,
             },
         )
+    partner_pages([slug for _name, slug, *_rest in EXTRA_PARTNERS], PARTNER_TRANSLATIONS)
 
 
 def _index(demo):

@@ -156,6 +156,7 @@ class EventFilterForm(forms.Form):
         required=False,
         choices=[("", _("Any format")), *EventFormat.choices],
     )
+    organisation = forms.ChoiceField(label=_("Organiser"), required=False)
     topic = forms.ChoiceField(label=_("Topic"), required=False)
     audience = forms.ChoiceField(label=_("For"), required=False)
     language = forms.ChoiceField(
@@ -171,11 +172,26 @@ class EventFilterForm(forms.Form):
         widget=forms.CheckboxSelectMultiple,
     )
 
-    FACETS = ("country", "city", "format", "topic", "audience", "language", "free", "access")
+    FACETS = (
+        "country",
+        "city",
+        "format",
+        "organisation",
+        "topic",
+        "audience",
+        "language",
+        "free",
+        "access",
+    )
 
-    def __init__(self, data=None, *, topics=(), audiences=(), week=None, **kwargs):
+    def __init__(
+        self, data=None, *, topics=(), audiences=(), organisations=(), week=None, **kwargs
+    ):
         super().__init__(data, **kwargs)
         self.fields["country"].choices = [("", _("All countries")), *countries]
+        self.fields["organisation"].choices = [("", _("Any organiser"))] + [
+            (organisation.slug, organisation.name) for organisation in organisations
+        ]
         self.fields["topic"].choices = [("", _("Any topic"))] + [
             (term.slug, term.name) for term in topics
         ]
@@ -271,6 +287,8 @@ class EventFilterForm(forms.Form):
             queryset = queryset.in_city(filters["city"])
         if "format" in filters and "format" not in exclude:
             queryset = queryset.of_format(filters["format"])
+        if "organisation" in filters and "organisation" not in exclude:
+            queryset = queryset.by_organisation(filters["organisation"])
         if "topic" in filters and "topic" not in exclude:
             queryset = queryset.about_topic(filters["topic"])
         if "audience" in filters and "audience" not in exclude:

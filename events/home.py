@@ -1,4 +1,4 @@
-"""The home page's "Upcoming events" section."""
+"""The "Upcoming events" sections of the home page and of partner organisations' pages."""
 
 
 def upcoming_events(request, locale, count):
@@ -6,3 +6,18 @@ def upcoming_events(request, locale, count):
     from events.models import EventPage
 
     return list(EventPage.objects.in_locale(locale).upcoming().for_cards()[:count])
+
+
+def organisation_events(request, locale, organisation, count):
+    """The next ``count`` events ``organisation`` runs (running now or to come), in
+    ``locale`` or, where untranslated, the source language, as the events listing has."""
+    from events.models import EventPage
+
+    events = (
+        EventPage.objects.in_locale(locale)
+        .by_organisation(organisation.slug)
+        .upcoming()
+        .for_cards()
+        .with_session_count()
+    )
+    return list(events[:count])

@@ -12,7 +12,7 @@ from events.choices import ACCESSIBILITY_CHOICES, LANGUAGE_CHOICES, EventFormat
 from events.forms import EventFilterForm
 from events.querysets import FORMAT_ONLINE
 from home.chrome import active_locale
-from home.models import Audience, Topic
+from home.models import Audience, PartnerOrganisation, Topic
 from home.views import paginate
 
 EVENTS_PER_PAGE = 12
@@ -44,10 +44,12 @@ class EventListing:
         source = Locale.get_default()
         self.topics = terms_for_locale(Topic, self.locale, source)
         self.audiences = terms_for_locale(Audience, self.locale, source)
+        self.organisations = list(PartnerOrganisation.objects.order_by("name"))
         self.form = EventFilterForm(
             request.GET or None,
             topics=self.topics,
             audiences=self.audiences,
+            organisations=self.organisations,
             week=index_page.mental_health_week,
         )
         base = EventPage.objects.in_locale(self.locale, source)
@@ -111,6 +113,13 @@ class EventListing:
             "country": self._country_facet(filters.get("country")),
             "city": self._city_facet(filters.get("city")),
             "format": self._choice_facet("format", EventFormat.choices, filters.get("format")),
+            # Organisations have a slug and a name, like taxonomy terms.
+            "organisation": self._term_facet(
+                "organisation",
+                "organisation__slug",
+                self.organisations,
+                filters.get("organisation"),
+            ),
             "topic": self._term_facet("topic", "topics__slug", self.topics, filters.get("topic")),
             "audience": self._term_facet(
                 "audience", "audiences__slug", self.audiences, filters.get("audience")

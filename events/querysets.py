@@ -4,7 +4,9 @@ whatever the number of events."""
 from django.db import models
 from django.db.models import Count, Exists, Max, Min, OuterRef, Q, Subquery
 from django.utils import timezone
-from wagtail.models import Locale, PageManager, PageQuerySet
+from wagtail.models import PageManager
+
+from home.querysets import LocaleFallbackQuerySet
 
 FORMAT_IN_PERSON = "in_person"
 FORMAT_ONLINE = "online"
@@ -19,20 +21,9 @@ def _sessions():
     return EventSession.objects.filter(page=OuterRef("pk"))
 
 
-class EventQuerySet(PageQuerySet):
-    """Queries for event pages: the upcoming listing, the archive and the filters."""
-
-    def in_locale(self, locale, source=None):
-        """Live, public events in ``locale``, plus source-language events that have no live
-        translation there yet, so readers never miss an event near them."""
-        source = source or Locale.get_default()
-        qs = self.live().public()
-        if locale.pk == source.pk:
-            return qs.filter(locale=locale)
-        translated = self.model.objects.live().filter(
-            translation_key=OuterRef("translation_key"), locale=locale
-        )
-        return qs.filter(Q(locale=locale) | Q(locale=source) & ~Exists(translated))
+class EventQuerySet(LocaleFallbackQuerySet):
+    """Queries for event pages: the upcoming listing, the archive and the filters.
+    ``in_locale()`` (shared) lists source-language events not translated yet too."""
 
     def with_next_session(self, after=None, before=None):
         """Annotate each event with its first session that ends after ``after`` (now by
@@ -99,6 +90,10 @@ class EventQuerySet(PageQuerySet):
 
     def in_city(self, city):
         return self.filter(city__iexact=city)
+
+    def by_organisation(self, slug):
+        """Events the partner organisation ``slug`` runs."""
+        return self.filter(organisation__slug=slug)
 
     def of_format(self, event_format):
         return self.filter(format=event_format)

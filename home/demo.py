@@ -156,6 +156,25 @@ def translate_snippet(instance, language_code, strings):
     return _translate(instance, locale, strings)
 
 
+def partner_pages(slugs, translations):
+    """Give the organisations ``slugs`` their pages under "Our partners" (a site loaded
+    before organisations had pages gets them now) and translate those pages, with "Our
+    partners" itself, into the demo languages; ``translations`` maps a language code to
+    its strings (see translate_page). Idempotent."""
+    from home.models import PartnerOrganisation
+    from home.organisations import set_up_organisation
+
+    translated = 0
+    for organisation in PartnerOrganisation.objects.filter(slug__in=slugs).order_by("name"):
+        section = set_up_organisation(organisation).section
+        if section is None or not section.live:
+            continue
+        for code in DEMO_LOCALES:
+            translate_page(section, code, translations.get(code, {}))
+        translated += 1
+    return translated
+
+
 def load_all(stdout):
     """Run every app's demo loader in order, each in its own transaction."""
     demo = Demo(stdout=stdout)

@@ -1,6 +1,6 @@
 """Demo content for the site skeleton: home, get-help, privacy and accessibility pages in
-en with fr/uk/ar translations, taxonomy, partner organisations, crisis helplines and one
-user per role."""
+en with fr/uk/ar translations, taxonomy, partner organisations (and their pages under
+"Our partners", translated too), crisis helplines and one user per role."""
 
 from datetime import date
 
@@ -13,6 +13,7 @@ from home.demo import (
     add_child,
     demo_image,
     ensure_locales,
+    partner_pages,
     publish,
     translate_page,
     translate_snippet,
@@ -307,6 +308,16 @@ PAGE_TRANSLATIONS = {
         "How accessible this site is and how to tell us about a problem.": "Le niveau d'accessibilité de ce site et comment nous signaler un problème.",
         "About Openly": "À propos d'Openly",
         "Who runs this site and why.": "Qui gère ce site et pourquoi.",
+        "Our partners": "Nos partenaires",
+        "The organisations of the coalition: who they are and what they run together.": "Les organisations de la coalition : qui elles sont et ce qu'elles mènent ensemble.",
+        "The European coalition that coordinates Mental Health Week and the joint campaigns.": "La coalition européenne qui coordonne la Semaine de la santé mentale et les "
+        "campagnes communes.",
+        "A French network of user-led associations working against stigma.": "Un réseau français d'associations d'usagers et d'usagères qui luttent contre la "
+        "stigmatisation.",
+        "Community mental health support for people affected by the war in Ukraine.": "Un soutien communautaire en santé mentale pour les personnes touchées par la guerre "
+        "en Ukraine.",
+        "A German association of people with lived experience and their families.": "Une association allemande de personnes ayant une expérience vécue et de leurs "
+        "familles.",
     },
     "uk": {
         "Let's talk openly about mental health": "Говорімо відкрито про психічне здоров'я",
@@ -330,6 +341,14 @@ PAGE_TRANSLATIONS = {
         "How accessible this site is and how to tell us about a problem.": "Наскільки доступний цей сайт і як повідомити нам про проблему.",
         "About Openly": "Про Openly",
         "Who runs this site and why.": "Хто веде цей сайт і навіщо.",
+        "Our partners": "Наші партнери",
+        "The organisations of the coalition: who they are and what they run together.": "Організації коаліції: хто вони і що роблять разом.",
+        "The European coalition that coordinates Mental Health Week and the joint campaigns.": "Європейська коаліція, що координує Тиждень психічного здоров'я та спільні кампанії.",
+        "A French network of user-led associations working against stigma.": "Французька мережа асоціацій, які очолюють самі користувачі послуг і які протидіють "
+        "стигмі.",
+        "Community mental health support for people affected by the war in Ukraine.": "Підтримка психічного здоров'я в громадах для людей, які постраждали від війни в "
+        "Україні.",
+        "A German association of people with lived experience and their families.": "Німецька асоціація людей із власним досвідом та їхніх родин.",
     },
     "ar": {
         "Let's talk openly about mental health": "لنتحدث بصراحة عن الصحة النفسية",
@@ -352,6 +371,12 @@ PAGE_TRANSLATIONS = {
         "How accessible this site is and how to tell us about a problem.": "مدى سهولة الوصول إلى هذا الموقع وكيف تبلغنا عن مشكلة.",
         "About Openly": "عن Openly",
         "Who runs this site and why.": "من يدير هذا الموقع ولماذا.",
+        "Our partners": "شركاؤنا",
+        "The organisations of the coalition: who they are and what they run together.": "منظمات التحالف: من هي وما الذي تديره معًا.",
+        "The European coalition that coordinates Mental Health Week and the joint campaigns.": "التحالف الأوروبي الذي ينسّق أسبوع الصحة النفسية والحملات المشتركة.",
+        "A French network of user-led associations working against stigma.": "شبكة فرنسية من الجمعيات التي يقودها المستخدمون أنفسهم وتعمل ضد الوصمة.",
+        "Community mental health support for people affected by the war in Ukraine.": "دعم مجتمعي للصحة النفسية للأشخاص المتأثرين بالحرب في أوكرانيا.",
+        "A German association of people with lived experience and their families.": "جمعية ألمانية تضم أشخاصًا ذوي تجربة معاشة وعائلاتهم.",
     },
 }
 
@@ -376,6 +401,8 @@ def load(demo):
         for page in skeleton.filter(depth__lte=home.depth + 1).live().specific():
             translate_page(page, code, PAGE_TRANSLATIONS[code])
     demo.say("Translated the site skeleton into fr, uk and ar")
+    count = partner_pages([slug for _name, slug, *_rest in PARTNERS], PAGE_TRANSLATIONS)
+    demo.say(f"'Our partners' and {count} partner pages in en, fr, uk and ar")
 
 
 def _home_page(demo):
@@ -510,6 +537,7 @@ def _taxonomy(demo):
 
 def _partners(demo):
     for name, slug, country, website, description in PARTNERS:
+        # Creating one sets it up, with its page under "Our partners".
         PartnerOrganisation.objects.get_or_create(
             slug=slug,
             defaults={

@@ -1,5 +1,6 @@
-"""Partner organisations as units of co-creation: each has an editors group, a leads group
-and a media collection, set up (idempotently) whenever the organisation is saved.
+"""Partner organisations as units of co-creation: each has an editors group, a leads group,
+a media collection and a section (its own page under "Our partners"), set up
+(idempotently) whenever the organisation is saved.
 
 Membership of an organisation is membership of its groups. The organisation groups hold the
 admin access and the permissions on the organisation's own collection; the generic role
@@ -10,7 +11,12 @@ groups ("Partner editors", "Partner leads") hold the page permissions, which
 from django.contrib.auth.models import Group, Permission
 from django.db import transaction
 from django.db.models import Q
-from wagtail.models import Collection, GroupCollectionPermission
+from django.utils import translation
+from django.utils.text import Truncator
+from django.utils.translation import gettext as _
+from wagtail.actions.delete_page import DeletePageAction
+from wagtail.coreutils import find_available_slug
+from wagtail.models import Collection, GroupCollectionPermission, Locale
 
 from home.roles import PARTNER_EDITORS, PARTNER_LEADS
 
@@ -43,9 +49,91 @@ def _sync_group(organisation, field, name):
     return group
 
 
+PARTNERS_SLUG = "partners"
+SUMMARY_LENGTH = 400  # BasePage.summary's max_length
+
+
+def _publish_first_version(page, user):
+    """Publish a page set-up created: the administrator who added the organisation has
+    approved it (``user`` is None when code, not a person, saved the organisation)."""
+    page.save_revision(user=user, log_action=True).publish(user=user)
+
+
+def partners_index(user=None):
+    """The source-language "Our partners" index, created under the source-language home
+    page when missing; None while there is no home page."""
+    from home.models import HomePage, PartnerIndexPage
+
+    source = Locale.get_default()
+    index = PartnerIndexPage.objects.filter(locale=source).order_by("path").first()
+    if index is not None:
+        return index
+    home = HomePage.objects.filter(locale=source).order_by("path").first()
+    if home is None:
+        return None
+    # Page content, not interface: written in the source language whoever is logged in.
+    with translation.override(source.language_code):
+        index = PartnerIndexPage(
+            title=_("Our partners"),
+            slug=find_available_slug(home, PARTNERS_SLUG),
+            summary=_(
+                "The organisations of the coalition: who they are and what they run together."
+            ),
+            show_in_menus=True,
+            owner=user,
+            locale=source,
+        )
+    home.add_child(instance=index)
+    _publish_first_version(index, user)
+    return index
+
+
+def set_up_section(organisation, user=None):
+    """The organisation's section, its own page under "Our partners": found, or created
+    and published. Only ever created: what its editors wrote is theirs, so renaming the
+    organisation changes nothing on it. None while the site has no home page."""
+    from home.models import PartnerPage
+
+    # The page recorded as the section (a copy in memory may still name a deleted one),
+    # else a source-language page of the organisation that lost that record.
+    section = None
+    if organisation.section_id is not None:
+        section = PartnerPage.objects.filter(pk=organisation.section_id).first()
+    source = Locale.get_default()
+    if section is None:
+        pages = PartnerPage.objects.filter(organisation=organisation, locale=source)
+        section = pages.order_by("path").first()
+    if section is not None:
+        return section
+    index = partners_index(user)
+    if index is None:
+        return None
+    section = PartnerPage(
+        title=organisation.name,
+        slug=find_available_slug(index, organisation.slug),
+        organisation=organisation,
+        summary=Truncator(organisation.description.strip()).chars(SUMMARY_LENGTH),
+        owner=user,
+        locale=source,
+    )
+    index.add_child(instance=section)
+    _publish_first_version(section, user)
+    return section
+
+
+def delete_sections(organisations):
+    """Delete the sections (in every language) of a queryset of organisations, as Wagtail
+    deletes pages, so the organisations can be deleted after them."""
+    from home.models import PartnerPage
+
+    for page in PartnerPage.objects.filter(organisation__in=organisations).order_by("-depth"):
+        DeletePageAction(page).execute(skip_permission_checks=True)
+
+
 @transaction.atomic
-def set_up_organisation(organisation):
-    """Create or update the organisation's groups, collection and permissions. Idempotent."""
+def set_up_organisation(organisation, user=None):
+    """Create or update the organisation's groups, collection, permissions and section.
+    Idempotent: run again, it creates nothing. ``user`` is who saved the organisation."""
     from home.models import PartnerOrganisation
 
     editors_name, leads_name = group_names(organisation)
@@ -80,6 +168,9 @@ def set_up_organisation(organisation):
         "leads_group": leads,
         "collection": collection,
     }
+    section = set_up_section(organisation, user)
+    if section is not None:
+        changed["section"] = section
     if any(getattr(organisation, f"{key}_id") != value.pk for key, value in changed.items()):
         # update() rather than save(): save() would run this set-up again.
         PartnerOrganisation.objects.filter(pk=organisation.pk).update(**changed)

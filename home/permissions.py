@@ -9,8 +9,10 @@ asks it. ``BasePage`` returns ``OpenlyPagePermissionTester``, which narrows the 
 granted through the role groups:
 
 - Partner editors / Partner leads: change, publish, lock and unlock apply only to pages
-  whose ``organisation`` is one of the user's; "add" only under pages that accept
-  organisation-owned pages (the campaign, resource and event indexes) or on own pages.
+  whose ``organisation`` is one of the user's (their organisation's own page under "Our
+  partners" included); "add" only under pages that accept organisation-owned pages (the
+  campaign, resource and event indexes; partner pages are never added by hand) or on
+  own pages.
 - Translators: change applies only to pages in the languages assigned to them.
 - Story moderators: their permissions apply only to the stories app's pages.
 

@@ -1,12 +1,20 @@
-"""A registry of the content listings the home page can show.
+"""Registries of the content listings that pages in `home` show but other apps provide.
 
-Each app registers the listings it provides (upcoming events, latest stories, …) in its
-AppConfig.ready(). The home page's "listing" block offers the registered kinds, and a kind
-whose app is not installed yet is simply absent from the page rather than broken.
+Each app registers the listings it provides in its AppConfig.ready():
+
+- for the home page (upcoming events, latest stories, …): the home page's "listing" block
+  offers the registered kinds;
+- for a partner organisation's page (its campaigns, events, resources): every registered
+  kind that has items for the organisation is listed there.
+
+A kind whose app is not installed yet is simply absent from the page rather than broken.
 """
 
 from collections.abc import Callable
 from dataclasses import dataclass
+
+from django.apps import apps
+from django.utils.http import urlencode
 
 _LISTINGS = {}
 
@@ -39,3 +47,76 @@ LISTING_CHOICES = [
     ("latest_stories", "Latest stories"),
     ("featured_resources", "Featured resources"),
 ]
+
+
+# -- a partner organisation's page -----------------------------------------------------
+
+# How many items of each kind a partner's page shows; the rest are one link away.
+ORGANISATION_LISTING_COUNT = 3
+
+_ORGANISATION_LISTINGS = {}
+
+
+@dataclass(frozen=True)
+class OrganisationListing:
+    """A kind of content a partner's page lists: how to load the organisation's items,
+    which template renders them and which page lists all of them."""
+
+    key: str
+    heading: str
+    template: str
+    loader: Callable  # loader(request, locale, organisation, count) -> sequence of items
+    index_model: str  # label of the page that lists them all, filtered by ?organisation=
+    more_label: str  # link text to that page, with %(name)s for the organisation's name
+    order: int = 0
+
+
+def register_organisation_listing(key, heading, template, loader, index_model, more_label, order=0):
+    """Register (or replace) a kind of content that partner pages list."""
+    _ORGANISATION_LISTINGS[key] = OrganisationListing(
+        key=key,
+        heading=heading,
+        template=template,
+        loader=loader,
+        index_model=index_model,
+        more_label=more_label,
+        order=order,
+    )
+
+
+def _filtered_listing_url(request, label, locale, organisation):
+    """The listing page of ``label`` in ``locale``, filtered to the organisation, or None
+    when that listing is not published in the language."""
+    try:
+        model = apps.get_model(label)
+    except LookupError:
+        return None
+    index = model.objects.live().public().filter(locale_id=locale.pk).first()
+    url = index.get_url(request) if index is not None else None
+    return f"{url}?{urlencode({'organisation': organisation.slug})}" if url else None
+
+
+def organisation_listings(request, locale, organisation, count=ORGANISATION_LISTING_COUNT):
+    """The registered kinds that have items for ``organisation`` in ``locale``, in order,
+    each with at most ``count`` items and the link to all of them; two queries a kind
+    (plus what its cards prefetch), however much content there is."""
+    found = []
+    if organisation is None:
+        return found
+    for listing in sorted(_ORGANISATION_LISTINGS.values(), key=lambda item: item.order):
+        items = list(listing.loader(request, locale, organisation, count))
+        if not items:
+            continue
+        found.append(
+            {
+                "kind": listing.key,
+                "heading": listing.heading,
+                "template": listing.template,
+                "items": items,
+                "more_url": _filtered_listing_url(
+                    request, listing.index_model, locale, organisation
+                ),
+                "more_label": listing.more_label % {"name": organisation.name},
+            }
+        )
+    return found

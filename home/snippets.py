@@ -3,7 +3,7 @@ the shared taxonomy. Registered from HomeConfig.ready()."""
 
 from django.utils.translation import gettext_lazy as _
 from wagtail.snippets.models import register_snippet
-from wagtail.snippets.views.snippets import SnippetViewSet
+from wagtail.snippets.views.snippets import CreateView, DeleteView, EditView, SnippetViewSet
 
 from home.models import Audience, CrisisHelpline, PartnerOrganisation, Topic
 
@@ -44,10 +44,48 @@ class AudienceViewSet(SnippetViewSet):
     search_fields = ["name", "slug"]
 
 
+class SavedByMixin:
+    """Tell the organisation who saves it: set-up publishes its section in their name."""
+
+    def save_instance(self):
+        self.form.instance.saved_by = self.request.user
+        return super().save_instance()
+
+
+class PartnerOrganisationCreateView(SavedByMixin, CreateView):
+    """Adding an organisation: the administrator approves its section's first version."""
+
+
+class PartnerOrganisationEditView(SavedByMixin, EditView):
+    """Editing an organisation (which recreates a section deleted by hand)."""
+
+
+class PartnerOrganisationDeleteView(DeleteView):
+    """Deleting an organisation says that its section goes with it."""
+
+    @property
+    def confirmation_message(self):
+        message = super().confirmation_message
+        section = self.object.section
+        if section is None:
+            return message
+        return " ".join(
+            [
+                str(message),
+                _("Its page on the site, “%(title)s”, is deleted with it, in every language.")
+                % {"title": section.title},
+            ]
+        )
+
+
 class PartnerOrganisationViewSet(SnippetViewSet):
-    """The coalition's partner organisations; saving one sets up its groups and collection."""
+    """The coalition's partner organisations; saving one sets up its groups, collection
+    and section (its own page under "Our partners")."""
 
     model = PartnerOrganisation
+    add_view_class = PartnerOrganisationCreateView
+    edit_view_class = PartnerOrganisationEditView
+    delete_view_class = PartnerOrganisationDeleteView
     icon = "group"
     menu_label = _("Partner organisations")
     menu_order = 200

@@ -1,6 +1,7 @@
 """The co-creation workflows (set up idempotently) and their email notifications.
 
-Campaign content (campaign, resource and event pages, in the source language):
+Campaign content (campaign, resource and event pages and partner organisations' own
+pages, in the source language):
     language check → partner lead review → moderator approval.
 Translation review (every page in another language):
     language check → review by a reviewer of that language (or a moderator).
@@ -32,11 +33,13 @@ LEAD_REVIEW_TASK = "Partner lead review"
 MODERATOR_TASK = "Moderator approval"
 TRANSLATION_REVIEW_TASK = "Translation review by a reviewer of the language"
 
-# The index pages whose subtrees the campaign workflow covers, found by type when they exist.
+# The index pages whose subtrees the campaign workflow covers, found by type when they exist
+# (and given the workflow as soon as they are created, see assign_campaign_workflow).
 INDEX_PAGE_MODELS = [
     "campaigns.CampaignIndexPage",
     "campaigns.ResourceIndexPage",
     "events.EventIndexPage",
+    "home.PartnerIndexPage",
 ]
 
 
@@ -63,7 +66,7 @@ def _assign(workflow, page):
 
 
 def index_pages():
-    """The campaign, resource and event index pages in the source language."""
+    """The campaign, resource, event and partner index pages in the source language."""
     source = Locale.get_default()
     pages = []
     for label in INDEX_PAGE_MODELS:
@@ -173,6 +176,21 @@ def assign_translation_workflow(sender, instance, created=False, raw=False, **kw
         _assign(workflow, instance)
 
 
+def assign_campaign_workflow(sender, instance, created=False, raw=False, **kwargs):
+    """A new source-language index of organisation content (e.g. "Our partners", made
+    when the first organisation is added) is reviewed at once, not after the next set-up
+    run."""
+    if raw or not created or not isinstance(instance, Page):
+        return
+    if instance._meta.label not in INDEX_PAGE_MODELS:
+        return
+    if instance.locale_id != Locale.get_default().pk:
+        return
+    workflow = Workflow.objects.filter(name=CAMPAIGN_WORKFLOW, active=True).first()
+    if workflow is not None:
+        _assign(workflow, instance)
+
+
 def connect_signals():
     from wagtail.models import TaskState
 
@@ -185,3 +203,4 @@ def connect_signals():
         on_task_submitted, sender=LanguageCheckTaskState, dispatch_uid="openly_check_email"
     )
     post_save.connect(assign_translation_workflow, dispatch_uid="openly_translation_workflow")
+    post_save.connect(assign_campaign_workflow, dispatch_uid="openly_campaign_workflow")

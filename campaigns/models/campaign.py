@@ -2,7 +2,7 @@
 
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import Q
+from django.db.models import Case, F, IntegerField, Q, Value, When
 from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
@@ -21,6 +21,8 @@ UPCOMING = "upcoming"
 ACTIVE = "active"
 ENDED = "ended"
 STATUS_LABELS = {UPCOMING: _("Upcoming"), ACTIVE: _("Active"), ENDED: _("Ended")}
+# Listings show running campaigns first, then upcoming ones, then the archive.
+STATUS_RANK = {ACTIVE: 0, UPCOMING: 1, ENDED: 2}
 
 
 class CampaignPageQuerySet(PageQuerySet):
@@ -55,6 +57,27 @@ class CampaignPageQuerySet(PageQuerySet):
         return self.filter(
             pk__in=CampaignPage.objects.filter(audiences__slug__in=slugs).values("pk")
         )
+
+    def with_organisations(self, slugs):
+        """Campaigns any of the given organisations run, as owner or as a partner."""
+        if not slugs:
+            return self
+        partnered = CampaignPage.objects.filter(partners__slug__in=slugs).values("pk")
+        return self.filter(Q(organisation__slug__in=slugs) | Q(pk__in=partnered))
+
+    def by_status(self, today=None):
+        """Running campaigns first (latest start first), then upcoming ones (soonest
+        first), then ended ones (latest first); each annotated with ``status_rank``."""
+        today = today or timezone.localdate()
+        return self.annotate(
+            status_rank=Case(
+                When(start_date__gt=today, then=Value(STATUS_RANK[UPCOMING])),
+                When(end_date__lt=today, then=Value(STATUS_RANK[ENDED])),
+                default=Value(STATUS_RANK[ACTIVE]),
+                output_field=IntegerField(),
+            ),
+            upcoming_start=Case(When(start_date__gt=today, then=F("start_date")), default=None),
+        ).order_by("status_rank", "upcoming_start", "-start_date", "pk")
 
     def for_cards(self):
         """Everything a campaign card shows, in a fixed number of queries."""

@@ -74,6 +74,10 @@ class ResourcePageQuerySet(PageQuerySet):
         """Resources in any of the given formats."""
         return self.filter(format__in=formats) if formats else self
 
+    def with_organisations(self, slugs):
+        """Resources published by any of the given organisations."""
+        return self.filter(organisation__slug__in=slugs) if slugs else self
+
     def newest(self):
         return self.order_by("-first_published_at", "-pk")
 

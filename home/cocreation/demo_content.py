@@ -7,7 +7,13 @@ from django.contrib.auth import get_user_model
 from wagtail.models import Locale, WorkflowState
 
 from home.demo import DEMO_LOCALES, add_child, translate_page
-from home.models import AcceptedFinding, LanguageRule, PartnerOrganisation, StandardPage
+from home.models import (
+    AcceptedFinding,
+    LanguageRule,
+    PartnerOrganisation,
+    PartnerPage,
+    StandardPage,
+)
 from home.organisations import organisation_owned_models
 from home.workflows import setup_workflows
 
@@ -119,9 +125,11 @@ def _translation_in_review(demo):
     french = Locale.objects.filter(language_code="fr").first()
     if french is None:
         return
+    # A campaign, resource or event: organisations' own pages are not what this shows.
     candidates = [
         page
         for model in organisation_owned_models()
+        if model is not PartnerPage
         for page in model.objects.filter(locale=french).order_by("pk")
     ]
     if any(_has_history(page) for page in candidates):

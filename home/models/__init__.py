@@ -3,7 +3,7 @@ organisations, crisis helplines and site-wide settings."""
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.db import models
+from django.db import models, transaction
 from django.utils.translation import gettext_lazy as _
 from django_countries import countries
 from django_countries.fields import CountryField
@@ -70,10 +70,35 @@ class Audience(TaxonomyTerm):
         unique_together = [("translation_key", "locale"), ("slug", "locale")]
 
 
-class PartnerOrganisation(index.Indexed, models.Model):
-    """An NGO, health authority or ministry of the coalition: the unit of co-creation."""
+class PartnerOrganisationQuerySet(models.QuerySet):
+    """Partner organisations; deleting them deletes their own pages first."""
 
-    name = models.CharField(max_length=200, unique=True, help_text=_("The organisation's name."))
+    def delete(self):
+        """Delete the organisations' sections the way Wagtail deletes pages (keeping the
+        page tree sound), then the organisations. Other pages an organisation owns still
+        protect it: then nothing is deleted."""
+        from home.organisations import delete_sections
+
+        with transaction.atomic():
+            delete_sections(self)
+            return super().delete()
+
+
+class PartnerOrganisation(index.Indexed, models.Model):
+    """An NGO, health authority or ministry of the coalition: the unit of co-creation.
+
+    Saving one sets it up (home.organisations): its editors and leads groups, its media
+    collection and its section, its own page under "Our partners". A section deleted by
+    hand is created again the next time the organisation is saved."""
+
+    name = models.CharField(
+        max_length=200,
+        unique=True,
+        help_text=_(
+            "The organisation's name. Its page on the site starts with this title; renaming "
+            "the organisation later does not change what its editors wrote there."
+        ),
+    )
     slug = models.SlugField(
         max_length=80, unique=True, help_text=_("A short web-address name, e.g. 'mind-europe'.")
     )
@@ -88,10 +113,15 @@ class PartnerOrganisation(index.Indexed, models.Model):
     country = CountryField(help_text=_("Where the organisation is based."))
     website = models.URLField(blank=True, help_text=_("The organisation's web address."))
     description = models.TextField(
-        blank=True, help_text=_("Two or three sentences about what the organisation does.")
+        blank=True,
+        help_text=_(
+            "Two or three sentences about what the organisation does. They start its page's "
+            "summary on the site; after that its editors keep the page up to date."
+        ),
     )
     # Set up automatically when the organisation is saved (see home.organisations): the
-    # groups whose members are its editors and leads, and the collection for its media.
+    # groups whose members are its editors and leads, the collection for its media and
+    # its section page.
     editors_group = models.OneToOneField(
         "auth.Group",
         null=True,
@@ -116,6 +146,20 @@ class PartnerOrganisation(index.Indexed, models.Model):
         on_delete=models.SET_NULL,
         related_name="organisation",
     )
+    section = models.OneToOneField(
+        "home.PartnerPage",
+        null=True,
+        blank=True,
+        editable=False,
+        on_delete=models.SET_NULL,
+        related_name="section_of",
+        help_text=_(
+            "The organisation's own page on the site, created with it. Its editors write it; "
+            "renaming the organisation does not change it."
+        ),
+    )
+
+    objects = PartnerOrganisationQuerySet.as_manager()
 
     panels = [
         FieldPanel("name"),
@@ -139,9 +183,18 @@ class PartnerOrganisation(index.Indexed, models.Model):
         super().save(*args, **kwargs)
         from home.organisations import set_up_organisation
 
-        # Adding an organisation in the admin gives it groups, permissions and a media
-        # collection at once, so no developer is needed to onboard a partner.
-        set_up_organisation(self)
+        # Adding an organisation in the admin gives it groups, permissions, a media
+        # collection and its section at once, so no developer is needed to onboard a
+        # partner. The admin views say who saved it (home.snippets): the approval of the
+        # section's first version.
+        set_up_organisation(self, user=getattr(self, "saved_by", None))
+
+    def delete(self, *args, **kwargs):
+        from home.organisations import delete_sections
+
+        with transaction.atomic():
+            delete_sections(type(self).objects.filter(pk=self.pk))
+            return super().delete(*args, **kwargs)
 
     def add_editor(self, user):
         """Make ``user`` an editor of this organisation (and give them the editor role)."""
@@ -481,6 +534,11 @@ class StandardPage(BasePage):
 # Co-creation models live in their own modules; every name stays importable from home.models.
 from home.models.cocreation import LocaleAssignment  # noqa: E402
 from home.models.language import AcceptedFinding, LanguageRule, PageLanguageCheck  # noqa: E402
+from home.models.partners import (  # noqa: E402
+    PartnerIndexPage,
+    PartnerPage,
+    PartnerPageQuerySet,
+)
 from home.models.workflows import (  # noqa: E402
     LanguageCheckTask,
     LanguageCheckTaskState,
@@ -503,8 +561,12 @@ __all__ = [
     "LocaleReviewTask",
     "OrganisationOwnedMixin",
     "PageLanguageCheck",
+    "PartnerIndexPage",
     "PartnerLeadReviewTask",
     "PartnerOrganisation",
+    "PartnerOrganisationQuerySet",
+    "PartnerPage",
+    "PartnerPageQuerySet",
     "SiteSettings",
     "StandardPage",
     "TaxonomyTerm",

@@ -1,5 +1,6 @@
-"""Campaigns and the resource library in a real browser: filter the library by two
-facets, open a result, and axe-core on the index and detail pages in en and ar."""
+"""Campaigns, the resource library and the partner organisations' pages in a real browser:
+filter the library by two facets, open a result, and axe-core on the index and detail
+pages in en and ar."""
 
 import pytest
 from wagtail.images.models import Image
@@ -20,7 +21,8 @@ pytestmark = pytest.mark.django_db(transaction=True)
 
 @pytest.fixture
 def library(translated_home, settings, tmp_path):
-    """Campaign and resource sections in en and ar, with taxonomy, images and a pledge."""
+    """Campaign, resource and partner sections in en and ar, with taxonomy, images, a
+    pledge and an organisation whose page lists its campaign and resources."""
     settings.MEDIA_ROOT = tmp_path / "media"
     home = translated_home["en"]
     ar = translated_home["ar"].locale
@@ -28,8 +30,13 @@ def library(translated_home, settings, tmp_path):
     anxiety = TopicFactory(name="Anxiety", slug="anxiety")
     teachers = AudienceFactory(name="Teachers", slug="teachers")
     parents = AudienceFactory(name="Parents", slug="parents")
-    partner = PartnerOrganisationFactory(name="Open Minds Coalition")
     image = Image.objects.create(title="hero", file=get_test_image_file())
+    partner = PartnerOrganisationFactory(
+        name="Open Minds Coalition",
+        slug="open-minds-coalition",
+        logo=image,
+        description="The European coalition that coordinates Mental Health Week.",
+    )
 
     campaigns = CampaignIndexPageFactory(parent=home)
     campaign = CampaignPageFactory(
@@ -64,13 +71,26 @@ def library(translated_home, settings, tmp_path):
         ("Anxiety in the classroom", anxiety, teachers, "toolkit"),
     ]:
         page = ResourcePageFactory(
-            parent=resources, title=title, format=fmt, image=image, image_alt="Abstract shapes"
+            parent=resources,
+            title=title,
+            format=fmt,
+            image=image,
+            image_alt="Abstract shapes",
+            organisation=partner,
         )
         page.topics.add(topic)
         page.audiences.add(audience)
         page.save_revision().publish()
         made[title] = page
-    for page in (campaigns, campaign, resources, made["Depression at school"]):
+    section = partner.section
+    for page in (
+        campaigns,
+        campaign,
+        resources,
+        made["Depression at school"],
+        section.get_parent(),
+        section,
+    ):
         page.copy_for_translation(ar).save_revision().publish()
     return made
 
@@ -110,7 +130,14 @@ def test_video_loads_only_after_a_click(browser_page, live_server, library):
 @pytest.mark.parametrize("code", ["en", "ar"])
 @pytest.mark.parametrize(
     "path",
-    ["campaigns/", "campaigns/work/", "resources/", "resources/depression-at-school/"],
+    [
+        "campaigns/",
+        "campaigns/work/",
+        "resources/",
+        "resources/depression-at-school/",
+        "partners/",
+        "partners/open-minds-coalition/",
+    ],
 )
 def test_no_serious_axe_violations(browser_page, live_server, library, code, path):
     page, base = browser_page, live_server.url

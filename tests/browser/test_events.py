@@ -65,7 +65,8 @@ def test_filter_by_country_and_online_then_download_the_calendar(
     cards = page.locator(".event-card")
     assert cards.count() == 1
     assert "Webinar on anxiety" in cards.first.inner_text()
-    cards.first.get_by_role("link").click()
+    # The card links the event and, by name, its organiser's page.
+    cards.first.get_by_role("link", name="Webinar on anxiety").click()
     page.wait_for_url("**/en/events/webinar-on-anxiety/")
     assert page.locator("h1").inner_text() == "Webinar on anxiety"
     with page.expect_download() as download_info:

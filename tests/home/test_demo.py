@@ -24,8 +24,30 @@ def test_demo_builds_the_site_and_is_idempotent(client, locales):
     first = row_counts()
     assert "Demo content is ready." in out.getvalue()
     assert "admin" in out.getvalue() and "openly-demo" in out.getvalue()
-    for path in ("/en/", "/fr/", "/uk/", "/ar/", "/en/get-help/", "/fr/get-help/"):
+    for path in (
+        "/en/",
+        "/fr/",
+        "/uk/",
+        "/ar/",
+        "/en/get-help/",
+        "/fr/get-help/",
+        "/en/partners/",
+        "/ar/partners/",
+        "/fr/partners/open-minds/",
+        "/uk/partners/hromada/",
+    ):
         assert client.get(path).status_code == 200, path
+    # Every demo organisation has its page, live in every demo language.
+    from home.models import PartnerOrganisation, PartnerPage
+
+    for organisation in PartnerOrganisation.objects.all():
+        assert organisation.section.live, organisation
+        languages = set(
+            PartnerPage.objects.live()
+            .filter(translation_key=organisation.section.translation_key)
+            .values_list("locale__language_code", flat=True)
+        )
+        assert languages == {"en", "fr", "uk", "ar"}, organisation
     assert client.login(username="admin", password="openly-demo")
     assert client.get("/admin/").status_code == 200
 
