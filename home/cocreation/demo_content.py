@@ -3,7 +3,10 @@ pages exist: workflows assigned, organisation pages in every workflow state, lan
 findings to look at (draft and live, one accepted as justified). Idempotent: a page that
 already has a workflow history or a draft is left alone."""
 
+import datetime
+
 from django.contrib.auth import get_user_model
+from django.utils import timezone
 from wagtail.models import Locale, WorkflowState
 
 from home.demo import DEMO_LOCALES, add_child, translate_page
@@ -81,7 +84,7 @@ def load(demo):
     setup_workflows()  # the content apps' index pages exist now
     set_up_members(demo)
     source = Locale.get_default()
-    editor, lead = _user("editor"), _user("lead")
+    editor, lead, moderator = _user("editor"), _user("lead"), _user("moderator")
     pages = _org_pages(source)
     if any(_has_history(page) for page in pages):
         pages = []  # set up on an earlier run
@@ -95,24 +98,32 @@ def load(demo):
         ("stopped by the language check", "One man committed suicide, the paper wrote.", "submit"),
         ("changes requested by the lead", "", "reject"),
         ("waiting for moderator approval", "", "approve"),
+        ("approved, its changes scheduled to go live in a week", "", "schedule"),
     ]
     done = []
     for (label, extra, action), page in zip(steps, pages, strict=False):
         if extra:
             _with_summary(page, extra)
+        if action == "schedule":
+            page.go_live_at = timezone.now() + datetime.timedelta(days=7)
         page.save_revision(user=editor)
         if action:
             state = page.get_workflow().start(page, editor)
             state.refresh_from_db()
             task_state = state.current_task_state
-            if action in ("reject", "approve") and task_state is not None:
+            if action in ("reject", "approve", "schedule") and task_state is not None:
                 reviewer = (
                     lead if lead and task_state.task.specific.is_reviewer(page, lead) else None
                 )
-                getattr(task_state.specific, action)(
+                getattr(task_state.specific, "reject" if action == "reject" else "approve")(
                     user=reviewer,
                     comment="Please add where readers can get help." if action == "reject" else "",
                 )
+            if action == "schedule":
+                # The moderator approves too: the changes wait for their go-live time.
+                state.refresh_from_db()
+                if state.current_task_state is not None:
+                    state.current_task_state.specific.approve(user=moderator)
         done.append(f"{page.title} ({label})")
     if done:
         demo.say("Workflow states: " + "; ".join(done))

@@ -50,6 +50,21 @@ def test_demo_builds_the_site_and_is_idempotent(client, locales):
         assert languages == {"en", "fr", "uk", "ar"}, organisation
     assert client.login(username="admin", password="openly-demo")
     assert client.get("/admin/").status_code == 200
+    # Organisation pages in every workflow state, and findings for the report.
+    from django.utils import timezone
+    from wagtail.models import Revision, WorkflowState
+
+    from home.models import LanguageCheckTask, LocaleReviewTask, PageLanguageCheck
+
+    states = WorkflowState.objects.values_list("status", flat=True)
+    assert {"in_progress", "needs_changes"} <= set(states)
+    waiting_at = {
+        type(state.current_task_state.task.specific)
+        for state in WorkflowState.objects.filter(status="in_progress")
+    }
+    assert {LanguageCheckTask, LocaleReviewTask} <= waiting_at
+    assert Revision.page_revisions.filter(approved_go_live_at__gt=timezone.now()).exists()
+    assert PageLanguageCheck.objects.filter(finding_count__gt=0).exists()
 
     call_command("load_demo", stdout=io.StringIO())
     second = row_counts()
