@@ -41,4 +41,12 @@ class HomeConfig(AppConfig):
                 sender=AcceptedFinding,
                 dispatch_uid=f"openly_accepted_{name}",
             )
+        from home.models import PartnerOrganisation
+        from home.organisations import remove_organisation_access
+
+        post_delete.connect(
+            remove_organisation_access,
+            sender=PartnerOrganisation,
+            dispatch_uid="openly_organisation_access",
+        )
         connect_signals()

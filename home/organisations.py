@@ -254,3 +254,20 @@ def organisation_pages(organisation_ids_):
     for model in organisation_owned_models():
         query |= Q(pk__in=model.objects.filter(organisation_id__in=organisation_ids_).values("pk"))
     return Page.objects.filter(query)
+
+
+def remove_organisation_access(sender, instance, **kwargs):
+    """After an organisation is deleted: remove its editors' and leads' groups (so nobody
+    keeps rights through them) and its media collection if it holds nothing. A collection
+    with images or documents stays, as pages elsewhere may still use them."""
+    from wagtail.documents import get_document_model
+    from wagtail.images import get_image_model
+
+    Group.objects.filter(pk__in=[instance.editors_group_id, instance.leads_group_id]).delete()
+    collection = Collection.objects.filter(pk=instance.collection_id).first()
+    if collection is None or collection.get_children().exists():
+        return
+    for model in (get_image_model(), get_document_model()):
+        if model.objects.filter(collection=collection).exists():
+            return
+    collection.delete()

@@ -65,17 +65,22 @@ class PartnerOrganisationDeleteView(DeleteView):
 
     @property
     def confirmation_message(self):
-        message = super().confirmation_message
+        parts = [
+            str(super().confirmation_message),
+            str(
+                _(
+                    "Its editors' and leads' groups are removed, and its media collection "
+                    "too if it holds no images or documents."
+                )
+            ),
+        ]
         section = self.object.section
-        if section is None:
-            return message
-        return " ".join(
-            [
-                str(message),
+        if section is not None:
+            parts.append(
                 _("Its page on the site, “%(title)s”, is deleted with it, in every language.")
-                % {"title": section.title},
-            ]
-        )
+                % {"title": section.title}
+            )
+        return " ".join(parts)
 
 
 class PartnerOrganisationViewSet(SnippetViewSet):

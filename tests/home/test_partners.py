@@ -627,10 +627,20 @@ def test_deleting_an_organisation_whose_only_page_is_its_section(admin_client, t
     assert "Yes, delete" in html
     assert "Its page on the site, “Short lived”, is deleted with it, in every language." in html
 
+    assert "leads' groups are removed" in html.replace("&#x27;", "'")
+    groups = [organisation.editors_group_id, organisation.leads_group_id]
+    collection_id = organisation.collection_id
     response = admin_client.post(url)
     assert response.status_code == 302
     assert not PartnerOrganisation.objects.filter(pk=organisation.pk).exists()
     assert not PartnerPage.objects.filter(slug="short").exists()
+    # Nobody keeps rights through the organisation's groups; its empty collection goes too.
+    from django.contrib.auth.models import Group
+    from wagtail.models import Collection
+
+    assert not Group.objects.filter(pk__in=groups).exists()
+    assert not Collection.objects.filter(pk=collection_id).exists()
+    assert Group.objects.filter(pk=keeper.editors_group_id).exists()
     assert keeper.section.get_parent().pk == index.pk
     for parent in PartnerIndexPage.objects.all():
         assert parent.numchild == parent.get_children().count()
@@ -688,3 +698,19 @@ def test_protected_deletion_in_code_keeps_the_section(home_page):
         organisation.delete()
     assert fresh(organisation.section).live
     assert HomePage.objects.count() == 1
+
+
+def test_a_deleted_organisations_collection_with_media_stays(admin_client, home_page):
+    from wagtail.images import get_image_model
+    from wagtail.images.tests.utils import get_test_image_file
+
+    organisation = PartnerOrganisationFactory(name="Has media", slug="has-media")
+    get_image_model().objects.create(
+        title="Poster", file=get_test_image_file(), collection=organisation.collection
+    )
+    collection_id = organisation.collection_id
+    url = reverse("wagtailsnippets_home_partnerorganisation:delete", args=[organisation.pk])
+    assert admin_client.post(url).status_code == 302
+    from wagtail.models import Collection
+
+    assert Collection.objects.filter(pk=collection_id).exists()
