@@ -42,8 +42,33 @@ class ModeratedSnippet(
     is published: by a moderator, or when the "Translation review" workflow approves it.
     Public queries read live rows only (``live()`` on the querysets)."""
 
+    # A translation is a copy of the source (copy_for_translation): it must not inherit the
+    # source's publication, lock or schedule, or a draft translation would point at the
+    # source's live revision and be shown as published in the admin. Pages exclude the same.
+    exclude_fields_in_copy = [
+        "live_revision",
+        "has_unpublished_changes",
+        "first_published_at",
+        "last_published_at",
+        "go_live_at",
+        "expire_at",
+        "expired",
+        "locked",
+        "locked_at",
+        "locked_by",
+    ]
+
     class Meta(TranslatableMixin.Meta):
         abstract = True
+
+    def get_workflow(self):
+        """The "Translation review" workflow for translations only: as with pages, changes
+        in the source language are published directly by moderators."""
+        from wagtail.models import Locale
+
+        if self.locale_id is None or self.locale_id == Locale.get_default().pk:
+            return None
+        return super().get_workflow()
 
 
 class LiveSnippetQuerySet(models.QuerySet):
