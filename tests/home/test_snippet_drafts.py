@@ -411,3 +411,30 @@ def test_event_page_labels_skip_draft_translations(world, anxiety, french_topic_
     published(french_topic_draft)
     names = [term.name for term in fresh(french_event).localized_terms(Topic, "topics")]
     assert names == ["Anxiété (brouillon)"]
+
+
+@pytest.mark.django_db
+def test_language_check_reads_the_snippets_draft_text(world, helpline, client, settings):
+    from home.models import LanguageCheckTask, LanguageCheckTaskState
+
+    settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+    client.force_login(world.translator)
+    client.post(submit_url(helpline), {"locales": [world.locales["fr"].pk]})
+    unsafe = "Pour ceux qui ont commis un suicide, appelez"
+    fill_translation(
+        helpline, world.locales["fr"], {"24 hours, every day": unsafe}, world.translator
+    )
+    draft = helpline.get_translation(world.locales["fr"])
+    state = draft.get_workflow().start(draft, world.translator)
+    state.refresh_from_db()
+    task_state = state.current_task_state.specific
+    assert isinstance(task_state.task.specific, LanguageCheckTask)
+    assert isinstance(task_state, LanguageCheckTaskState)
+    assert task_state.status == task_state.STATUS_IN_PROGRESS
+    assert [f["matched"] for f in task_state.findings] == ["commis un suicide"]
+    # The moderators are told, with the finding and a link to the snippet.
+    sent = [m for m in mail.outbox if world.moderator.email in m.to]
+    assert len(sent) == 1
+    assert "commis un suicide" in sent[0].body
+    assert edit_url(draft) in sent[0].body
+    assert not fresh(draft).live
