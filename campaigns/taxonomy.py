@@ -3,21 +3,17 @@
 wagtail-localize copies many-to-many links unchanged into translations, so a French page
 may point at the English Topic rows. Terms are therefore always matched by slug and named
 from the reader's locale (falling back to the source language), in one query per model.
+Only published terms count: a translation waiting for review is never shown, its source
+term is, and a term never published is neither a filter nor a label.
 """
-
-from wagtail.models import Locale
 
 from home.models import Audience, Topic
 
 
 def terms_for_locale(model, locale):
-    """{slug: term} for every term, in ``locale`` where translated, else the source's."""
-    default = Locale.get_default()
-    chosen = {}
-    for term in model.objects.filter(locale_id__in={locale.pk, default.pk}).order_by("name"):
-        if term.slug not in chosen or term.locale_id == locale.pk:
-            chosen[term.slug] = term
-    return dict(sorted(chosen.items(), key=lambda item: item[1].name.lower()))
+    """{slug: term} for every published term, in ``locale`` where translated, else the
+    source's."""
+    return model.objects.for_locale(locale)
 
 
 class Vocabulary:
@@ -29,15 +25,23 @@ class Vocabulary:
         self.audiences = terms_for_locale(Audience, locale)
 
     def topic_names(self, terms):
-        return [self._name(self.topics, term) for term in terms]
+        return self._names(self.topics, terms)
 
     def audience_names(self, terms):
-        return [self._name(self.audiences, term) for term in terms]
+        return self._names(self.audiences, terms)
 
     @staticmethod
-    def _name(known, term):
-        local = known.get(term.slug)
-        return local.name if local is not None else term.name
+    def _names(known, terms):
+        """Names of ``terms`` in the reader's language; a linked term that was never
+        published (so is in no language's vocabulary) is left out."""
+        names = []
+        for term in terms:
+            local = known.get(term.slug)
+            if local is not None:
+                names.append(local.name)
+            elif term.live:
+                names.append(term.name)
+        return names
 
 
 def clean_choices(values, allowed, limit=20):

@@ -20,14 +20,9 @@ FEED_MAX_EVENTS = 200
 
 
 def terms_for_locale(model, locale, source=None):
-    """Taxonomy terms in ``locale``, falling back to the source-language term for slugs
-    not translated yet; one query."""
-    source = source or Locale.get_default()
-    chosen = {}
-    for term in model.objects.filter(locale_id__in={locale.pk, source.pk}).order_by("name"):
-        if term.slug not in chosen or term.locale_id == locale.pk:
-            chosen[term.slug] = term
-    return sorted(chosen.values(), key=lambda term: term.name.lower())
+    """Published taxonomy terms in ``locale``, falling back to the source-language term for
+    slugs not translated (or not reviewed) yet, sorted by name; one query."""
+    return list(model.objects.for_locale(locale, source).values())
 
 
 class EventListing:

@@ -147,13 +147,24 @@ def translate_page(page, language_code, strings, publish_now=True):
     return _translate(page, locale, strings, publish=publish_now).specific
 
 
+def publish_snippet(instance):
+    """Save a snippet with drafts as a published revision, as a moderator would."""
+    if instance.pk is None:
+        instance.save()  # a revision belongs to a saved object (and gets its locale)
+    instance.save_revision().publish()
+    return instance
+
+
 def translate_snippet(instance, language_code, strings):
-    """Translate a translatable snippet through wagtail-localize (see translate_page)."""
+    """Translate a translatable snippet through wagtail-localize (see translate_page).
+
+    Snippets with drafts (topics, audiences, helplines) are published at once: the demo
+    stands for content that has already been through translation review."""
     locale = Locale.objects.get(language_code=language_code)
     existing = instance.get_translation_or_none(locale)
     if existing is not None:
         return existing
-    return _translate(instance, locale, strings)
+    return _translate(instance, locale, strings, publish=True)
 
 
 def partner_pages(slugs, translations):

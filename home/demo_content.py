@@ -15,6 +15,7 @@ from home.demo import (
     ensure_locales,
     partner_pages,
     publish,
+    publish_snippet,
     translate_page,
     translate_snippet,
 )
@@ -529,7 +530,7 @@ def _taxonomy(demo):
         for slug, name, names in terms:
             term = model.objects.filter(slug=slug, locale__language_code="en").first()
             if term is None:
-                term = model.objects.create(slug=slug, name=name)
+                term = publish_snippet(model(slug=slug, name=name))
             for code, translated in names.items():
                 translate_snippet(term, code, {name: translated})
     demo.say(f"Taxonomy: {len(TOPICS)} topics and {len(AUDIENCES)} audiences in en, fr, uk, ar")
@@ -557,7 +558,7 @@ def _helplines(demo):
             name=name, country=country, locale__language_code="en"
         ).first()
         if helpline is None:
-            helpline = CrisisHelpline.objects.create(
+            helpline = CrisisHelpline(
                 name=name,
                 country=country,
                 phone=phone,
@@ -567,6 +568,7 @@ def _helplines(demo):
                 last_verified=date(2026, 9, 15),
                 sort_order=order,
             )
+            publish_snippet(helpline)
         for code, strings in HELPLINE_TRANSLATIONS.items():
             translate_snippet(helpline, code, strings)
     demo.say(f"Crisis helplines: {len(HELPLINES)} in 9 countries, translated into fr, uk, ar")

@@ -26,7 +26,10 @@ administrator):
   already (home.permissions).
 
 Translations of pages are created as drafts (WAGTAILLOCALIZE_SYNC_LIVE_STATUS_ON_TRANSLATE is
-off) and go live through the "Translation review" workflow like any other change.
+off) and go live through the "Translation review" workflow like any other change. So are
+translations of topics, audiences and crisis helplines (``home.models.ModeratedSnippet``):
+wagtail-localize saves a translation of a model with drafts as a draft, and only holders of
+the model's "publish" permission (moderators) may publish it from its translation editor.
 """
 
 import functools

@@ -70,13 +70,23 @@ MODEL_PERMISSIONS = {
         ("home", "change_crisishelpline"),
         ("home", "view_crisishelpline"),
         ("home", "view_partnerorganisation"),
+        # Topics, audiences and helplines have drafts: moderators publish them (and approve
+        # their translations in the "Translation review" workflow).
+        ("home", "view_topic"),
+        ("home", "change_topic"),
+        ("home", "publish_topic"),
+        ("home", "view_audience"),
+        ("home", "change_audience"),
+        ("home", "publish_audience"),
+        ("home", "publish_crisishelpline"),
     ],
     PARTNER_LEADS: [("home", "view_languagerule")],
     PARTNER_EDITORS: [("home", "view_languagerule")],
     # Translators start translations of pages and of every translatable snippet themselves,
     # and edit the snippets' translations; home.localize and the before_edit_snippet hook
     # limit them to the languages assigned to them. No "add" or "delete": wagtail-localize
-    # creates the translated snippet.
+    # creates the translated snippet. No "publish" either: their translations are drafts
+    # until the "Translation review" workflow approves them.
     TRANSLATORS: [
         ("wagtail_localize", "submit_translation"),
         ("home", "view_languagerule"),

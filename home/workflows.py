@@ -3,25 +3,35 @@
 Campaign content (campaign, resource and event pages and partner organisations' own
 pages, in the source language):
     language check → partner lead review → moderator approval.
-Translation review (every page in another language):
+Translation review (every page in another language, and every translation of a topic,
+audience or crisis helpline):
     language check → review by a reviewer of that language (or a moderator).
 
 Notifications go only to the people concerned: the page organisation's leads, the
 language's reviewers, or the moderators when the language check needs one; each email links
-to the page in the admin.
+to the page or snippet in the admin.
 """
 
 from django.apps import apps
 from django.conf import settings
 from django.contrib.auth import get_user_model
+from django.contrib.contenttypes.models import ContentType
 from django.core.mail import send_mail
 from django.db.models import Q
 from django.db.models.signals import post_save
 from django.template.loader import render_to_string
-from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext_lazy as _
-from wagtail.models import GroupApprovalTask, Locale, Page, Workflow, WorkflowPage, WorkflowTask
+from wagtail.admin.admin_url_finder import AdminURLFinder
+from wagtail.models import (
+    GroupApprovalTask,
+    Locale,
+    Page,
+    Workflow,
+    WorkflowContentType,
+    WorkflowPage,
+    WorkflowTask,
+)
 from wagtail.signals import task_submitted
 
 from home.roles import MODERATORS
@@ -65,6 +75,12 @@ def _assign(workflow, page):
     WorkflowPage.objects.update_or_create(page=page, defaults={"workflow": workflow})
 
 
+def _assign_to_model(workflow, model):
+    WorkflowContentType.objects.update_or_create(
+        content_type=ContentType.objects.get_for_model(model), defaults={"workflow": workflow}
+    )
+
+
 def index_pages():
     """The campaign, resource, event and partner index pages in the source language."""
     source = Locale.get_default()
@@ -81,6 +97,7 @@ def index_pages():
 def setup_workflows():
     """Create or update the workflows and assign them; return them by name. Idempotent."""
     from home.models import LanguageCheckTask, LocaleReviewTask, PartnerLeadReviewTask
+    from home.models.workflows import moderated_snippet_models
     from home.roles import setup_roles
 
     groups = setup_roles()
@@ -100,16 +117,37 @@ def setup_workflows():
     source = Locale.get_default()
     for home in Page.objects.filter(depth=2).exclude(locale=source):
         _assign(translated, home)
+    # Translated topics, audiences and helplines (ModeratedSnippet.get_workflow leaves the
+    # source language's out: moderators publish those directly).
+    for model in moderated_snippet_models():
+        _assign_to_model(translated, model)
     return {CAMPAIGN_WORKFLOW: campaign, TRANSLATION_WORKFLOW: translated}
 
 
 # Notifications
 
 
-def admin_url(page):
-    return settings.WAGTAILADMIN_BASE_URL.rstrip("/") + reverse(
-        "wagtailadmin_pages:edit", args=[page.pk]
-    )
+def admin_url(obj):
+    """The full address of the admin's edit view of ``obj``, a page or a snippet."""
+    return settings.WAGTAILADMIN_BASE_URL.rstrip("/") + AdminURLFinder().get_edit_url(obj)
+
+
+def reviewed_object(workflow_state):
+    """The page (specific) or moderated snippet a workflow state is about, or ``None`` for
+    anything else."""
+    from home.models import ModeratedSnippet
+
+    obj = workflow_state.content_object
+    if isinstance(obj, Page):
+        return obj.specific
+    if isinstance(obj, ModeratedSnippet):
+        return obj
+    return None
+
+
+def admin_title(obj):
+    """How the admin names ``obj``: a page's title, a snippet's string."""
+    return obj.get_admin_display_title() if isinstance(obj, Page) else str(obj)
 
 
 def notify(users, subject, template, context):
@@ -132,15 +170,22 @@ def moderators():
 
 
 def on_task_submitted(sender, instance, user=None, **kwargs):
-    """Tell the reviewers of this step, and only them, that a page waits for them."""
+    """Tell the reviewers of this step, and only them, that a page or a translated snippet
+    waits for them."""
     from home.models import LanguageCheckTask, LocaleReviewTask, PartnerLeadReviewTask
 
     task = instance.task.specific
-    page = instance.workflow_state.content_object
-    if not isinstance(page, Page):
+    page = reviewed_object(instance.workflow_state)
+    if page is None:
         return
-    page = page.specific
-    context = {"page": page, "url": admin_url(page), "task": task, "task_state": instance}
+    title = admin_title(page)
+    context = {
+        "page": page,
+        "title": title,
+        "url": admin_url(page),
+        "task": task,
+        "task_state": instance,
+    }
     if isinstance(task, PartnerLeadReviewTask):
         recipients = task.eligible_reviewers(page)
     elif isinstance(task, LocaleReviewTask):
@@ -159,7 +204,7 @@ def on_task_submitted(sender, instance, user=None, **kwargs):
         recipients = recipients.exclude(pk=user.pk)
     notify(
         recipients.distinct(),
-        _("Waiting for your review: %(title)s") % {"title": page.get_admin_display_title()},
+        _("Waiting for your review: %(title)s") % {"title": title},
         "home/admin/email/review_needed.txt",
         context,
     )

@@ -261,7 +261,8 @@ class CampaignPage(RoutablePageMixin, OrganisationOwnedMixin, BasePage):
 
     @cached_property
     def topic_slugs(self):
-        return [topic.slug for topic in self.topics.all()]
+        """Slugs of the campaign's published topics (related content is matched by them)."""
+        return [topic.slug for topic in self.topics.all() if topic.live]
 
     @path("pledge/", name="pledge")
     def pledge(self, request):

@@ -47,23 +47,19 @@ def _private(response):
 
 
 def locale_topics(locale):
-    """This language's topics by slug, falling back to the source language's."""
-    from wagtail.models import Locale
-
-    topics = {}
-    for topic in Topic.objects.filter(locale__in=[Locale.get_default(), locale]).select_related(
-        "locale"
-    ):
-        if topic.slug not in topics or topic.locale_id == locale.pk:
-            topics[topic.slug] = topic
-    return dict(sorted(topics.items(), key=lambda item: item[1].name.lower()))
+    """This language's published topics by slug, falling back to the source language's
+    (also where a translation still waits for review)."""
+    return Topic.objects.select_related("locale").for_locale(locale)
 
 
 def with_topic_names(stories, topics):
-    """Give each story on a page its topics' names in the reader's language."""
+    """Give each story on a page its topics' names in the reader's language (topics never
+    published are left out)."""
     for story in stories:
         story.card_topics = [
-            (topics[t.slug].name if t.slug in topics else t.name) for t in story.topics.all()
+            topics[t.slug].name if t.slug in topics else t.name
+            for t in story.topics.all()
+            if t.slug in topics or t.live
         ]
     return stories
 
@@ -139,7 +135,7 @@ def story_page_context(page, request):
         context["helplines"] = helplines_for(request)
     topics = locale_topics(active_locale(request))
     context["topic_names"] = with_topic_names([page], topics)[0].card_topics
-    topic_slugs = [t.slug for t in page.topics.all()]
+    topic_slugs = [t.slug for t in page.topics.all() if t.live]
     related = (
         StoryPage.objects.live()
         .public()

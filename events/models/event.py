@@ -542,17 +542,22 @@ class EventPage(RoutablePageMixin, OrganisationOwnedMixin, BasePage):
 
     def localized_terms(self, model, relation):
         """The page's topics or audiences in the page's language (matched by slug), in
-        one query; terms not translated yet keep their source name."""
+        one query; terms not translated (or whose translation is not published) yet keep
+        their source name, and terms never published are left out."""
         terms = list(getattr(self, relation).all())
         if not terms:
             return []
         translated = {
             term.slug: term
-            for term in model.objects.filter(
+            for term in model.objects.live().filter(
                 locale_id=self.locale_id, slug__in=[t.slug for t in terms]
             )
         }
-        return [translated.get(term.slug, term) for term in terms]
+        return [
+            translated.get(term.slug, term)
+            for term in terms
+            if term.slug in translated or term.live
+        ]
 
     # -- validation ------------------------------------------------------------------
 

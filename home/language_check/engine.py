@@ -264,10 +264,13 @@ def language_of(page):
 
 
 def accepted_for(page):
-    """The (rule id, wording) pairs a moderator accepted as justified on ``page``."""
+    """The (rule id, wording) pairs a moderator accepted as justified on ``page``. Findings
+    are accepted on pages only: a snippet (say a helpline under review) has none."""
+    from wagtail.models import Page
+
     from home.models import AcceptedFinding
 
-    if not page.pk:
+    if not page.pk or not isinstance(page, Page):
         return frozenset()
     return frozenset(
         AcceptedFinding.objects.filter(page_id=page.pk).values_list("rule_id", "matched_text")

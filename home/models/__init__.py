@@ -10,7 +10,14 @@ from django_countries.fields import CountryField
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel, PageChooserPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.fields import RichTextField, StreamField
-from wagtail.models import Page, TranslatableMixin
+from wagtail.models import (
+    DraftStateMixin,
+    LockableMixin,
+    Page,
+    RevisionMixin,
+    TranslatableMixin,
+    WorkflowMixin,
+)
 from wagtail.search import index
 
 from home.blocks import BodyBlock, HomeSectionsBlock
@@ -27,7 +34,69 @@ def validate_alt_text(instance, image_field, alt_field):
         )
 
 
-class TaxonomyTerm(TranslatableMixin, models.Model):
+class ModeratedSnippet(
+    WorkflowMixin, DraftStateMixin, LockableMixin, RevisionMixin, TranslatableMixin, models.Model
+):
+    """A translatable snippet with drafts, revisions, locking and workflows (Wagtail's mixins,
+    in their documented order). A translation starts as a draft and goes live only when it
+    is published: by a moderator, or when the "Translation review" workflow approves it.
+    Public queries read live rows only (``live()`` on the querysets)."""
+
+    # A translation is a copy of the source (copy_for_translation): it must not inherit the
+    # source's publication, lock or schedule, or a draft translation would point at the
+    # source's live revision and be shown as published in the admin. Pages exclude the same.
+    exclude_fields_in_copy = [
+        "live_revision",
+        "has_unpublished_changes",
+        "first_published_at",
+        "last_published_at",
+        "go_live_at",
+        "expire_at",
+        "expired",
+        "locked",
+        "locked_at",
+        "locked_by",
+    ]
+
+    class Meta(TranslatableMixin.Meta):
+        abstract = True
+
+    def get_workflow(self):
+        """The "Translation review" workflow for translations only: as with pages, changes
+        in the source language are published directly by moderators."""
+        from wagtail.models import Locale
+
+        if self.locale_id is None or self.locale_id == Locale.get_default().pk:
+            return None
+        return super().get_workflow()
+
+
+class LiveSnippetQuerySet(models.QuerySet):
+    """Queries shared by the moderated snippets."""
+
+    def live(self):
+        """Only what has been published: what readers may see."""
+        return self.filter(live=True)
+
+
+class TaxonomyTermQuerySet(LiveSnippetQuerySet):
+    """Queries for topics and audiences."""
+
+    def for_locale(self, locale, source=None):
+        """{slug: term} for every published term, in ``locale`` where a published
+        translation exists, else the source language's; sorted by name; one query. A draft
+        translation is skipped, so readers keep seeing the published source term."""
+        from wagtail.models import Locale
+
+        source = source or Locale.get_default()
+        chosen = {}
+        for term in self.live().filter(locale_id__in={locale.pk, source.pk}).order_by("name"):
+            if term.slug not in chosen or term.locale_id == locale.pk:
+                chosen[term.slug] = term
+        return dict(sorted(chosen.items(), key=lambda item: item[1].name.lower()))
+
+
+class TaxonomyTerm(ModeratedSnippet):
     """A term of the shared taxonomy; translated per locale, matched across locales by slug."""
 
     name = models.CharField(max_length=80, help_text=_("The name readers see, e.g. 'Anxiety'."))
@@ -42,9 +111,11 @@ class TaxonomyTerm(TranslatableMixin, models.Model):
         blank=True, help_text=_("Optional: one sentence explaining the term to readers.")
     )
 
+    objects = TaxonomyTermQuerySet.as_manager()
+
     panels = [FieldPanel("name"), FieldPanel("slug"), FieldPanel("description")]
 
-    class Meta(TranslatableMixin.Meta):
+    class Meta(ModeratedSnippet.Meta):
         abstract = True
         ordering = ["name"]
 
@@ -209,16 +280,19 @@ class PartnerOrganisation(index.Indexed, models.Model):
         add_member(self, user, lead=True)
 
 
-class CrisisHelplineQuerySet(models.QuerySet):
+class CrisisHelplineQuerySet(LiveSnippetQuerySet):
     """Queries for helplines, preferring the reader's language over the source language."""
 
     def for_locale(self, locale, country=None):
-        """Helplines in ``locale``, falling back to the source-language version of any
-        helpline not translated yet, in one query. Optionally only one country's."""
+        """Published helplines in ``locale``, falling back to the source-language version of
+        any helpline not translated (or whose translation is not published) yet, in one
+        query. Optionally only one country's."""
         from wagtail.models import Locale
 
         source = Locale.get_default()
-        qs = self.filter(locale__in={locale.pk, source.pk}).select_related("locale")
+        # Only published rows: a translation waiting for review must never reach a reader
+        # in crisis; they get the reviewed source-language helpline instead.
+        qs = self.live().filter(locale__in={locale.pk, source.pk}).select_related("locale")
         if country:
             qs = qs.filter(country=country)
         chosen = {}
@@ -229,7 +303,7 @@ class CrisisHelplineQuerySet(models.QuerySet):
         return sorted(chosen.values(), key=lambda h: (h.country.name, h.sort_order, h.name))
 
 
-class CrisisHelpline(TranslatableMixin, models.Model):
+class CrisisHelpline(ModeratedSnippet):
     """A crisis line or service people can reach now, shown in the crisis banner."""
 
     name = models.CharField(max_length=150, help_text=_("The service's name, e.g. 'Samaritans'."))
@@ -275,7 +349,7 @@ class CrisisHelpline(TranslatableMixin, models.Model):
         FieldPanel("sort_order"),
     ]
 
-    class Meta(TranslatableMixin.Meta):
+    class Meta(ModeratedSnippet.Meta):
         ordering = ["country", "sort_order", "name"]
         verbose_name = _("crisis helpline")
         verbose_name_plural = _("crisis helplines")
@@ -557,8 +631,10 @@ __all__ = [
     "LanguageCheckTask",
     "LanguageCheckTaskState",
     "LanguageRule",
+    "LiveSnippetQuerySet",
     "LocaleAssignment",
     "LocaleReviewTask",
+    "ModeratedSnippet",
     "OrganisationOwnedMixin",
     "PageLanguageCheck",
     "PartnerIndexPage",
@@ -570,6 +646,7 @@ __all__ = [
     "SiteSettings",
     "StandardPage",
     "TaxonomyTerm",
+    "TaxonomyTermQuerySet",
     "Topic",
     "helplines_grouped",
     "validate_alt_text",

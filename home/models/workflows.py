@@ -17,12 +17,47 @@ APPROVE_ACTIONS = [
 
 
 def _as_text(page_queryset):
-    """Page ids as text, to compare with WorkflowState.object_id in one query."""
+    """Page (or snippet) ids as text, to compare with WorkflowState.object_id in one
+    query."""
     return page_queryset.annotate(text_id=Cast("pk", models.CharField())).values("text_id")
 
 
 def _page(obj):
+    """The specific page, or ``obj`` itself when it is a snippet (which has no subclasses
+    to resolve)."""
     return obj.specific if hasattr(obj, "specific") else obj
+
+
+def moderated_snippet_models():
+    """The snippet models with drafts and workflows (topics, audiences, helplines)."""
+    from django.apps import apps
+
+    from home.models import ModeratedSnippet
+
+    return [
+        model
+        for model in apps.get_models()
+        if issubclass(model, ModeratedSnippet) and not model._meta.abstract
+    ]
+
+
+def in_locales(locale_ids):
+    """A filter on task states: the object under review (a page or a moderated snippet) is
+    in one of ``locale_ids``. Workflow states name their object by content type and id as
+    text, so each kind is matched on both."""
+    from django.contrib.contenttypes.models import ContentType
+    from wagtail.models import Page
+
+    condition = Q(
+        workflow_state__base_content_type=ContentType.objects.get_for_model(Page),
+        workflow_state__object_id__in=_as_text(Page.objects.filter(locale_id__in=locale_ids)),
+    )
+    for model in moderated_snippet_models():
+        condition |= Q(
+            workflow_state__base_content_type=ContentType.objects.get_for_model(model),
+            workflow_state__object_id__in=_as_text(model.objects.filter(locale_id__in=locale_ids)),
+        )
+    return condition
 
 
 def authors(obj):
@@ -218,8 +253,9 @@ class PartnerLeadReviewTask(ReviewTaskMixin, Task):
 
 
 class LocaleReviewTask(ReviewTaskMixin, Task):
-    """Review of a translation by a reviewer of its language (not its own translator) or a
-    moderator, before it goes live. Pages in the source language skip this step."""
+    """Review of a translation (of a page, or of a topic, audience or helpline) by a
+    reviewer of its language (not its own translator) or a moderator, before it goes
+    live."""
 
     class Meta:
         verbose_name = _("Translation review")
@@ -261,13 +297,9 @@ class LocaleReviewTask(ReviewTaskMixin, Task):
         return _is_moderator(user)
 
     def candidate_states(self, states, user):
-        from wagtail.models import Page
-
         from home.permissions import reviewer_locale_ids
 
         locale_ids = reviewer_locale_ids(user)
         if not locale_ids:
             return states.none()
-        return states.filter(
-            workflow_state__object_id__in=_as_text(Page.objects.filter(locale_id__in=locale_ids))
-        )
+        return states.filter(in_locales(locale_ids))
