@@ -120,7 +120,7 @@ def test_rows_made_before_drafts_stay_live_with_a_live_revision():
     from django.db import connection
     from django.db.migrations.executor import MigrationExecutor
 
-    before = [("home", "0005_page_language_check")]
+    before = [("home", "0006_partner_sections")]
     executor = MigrationExecutor(connection)
     executor.migrate(before)
     try:

@@ -56,7 +56,7 @@ def remove_initial_revisions(apps, schema_editor):
 class Migration(migrations.Migration):
     dependencies = [
         ("contenttypes", "0002_remove_content_type_name"),
-        ("home", "0006_snippet_drafts"),
+        ("home", "0007_snippet_drafts"),
         ("wagtailcore", "0098_apitoken"),
     ]
 

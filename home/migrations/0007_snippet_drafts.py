@@ -7,7 +7,7 @@ from django.db import migrations, models
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("home", "0005_page_language_check"),
+        ("home", "0006_partner_sections"),
         ("wagtailcore", "0098_apitoken"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
