@@ -1,82 +1,169 @@
-"""Sending a translation to review from the admin.
+"""Sending a translation (of a page or a snippet) to review from the admin.
 
-wagtail-localize's translation editor saves drafts but has no "submit for moderation"
-action, so a translator would have no way to start the "Translation review" workflow.
-This adds one: a "Submit translation for review" button in the page listing and the page
-header menu, and (through translation_review.js, as the translation editor has no button
-hook) in the translation editor's header, leading to a confirmation screen that starts the
-page's workflow. The workflow's first step notifies the reviewers of the
-page's language (home.workflows)."""
+wagtail-localize's translation editor keeps what the translator types as translated strings
+and offers no "submit for moderation": its only way to turn the strings into content is
+"Publish", and its draft-saving path writes a page's translated text straight into the live
+page row. So a translation could not reach its reviewers. This adds a "Submit translation
+for review" action: it applies the translator's strings to a new *draft revision* (the live
+content is untouched), then starts the object's workflow, whose first step tells the
+reviewers of the language (home.workflows). The button sits in the page listing and header
+menu, the snippet listing, and - through translation_review.js, as the translation editor
+has no button hook - the translation editor's header."""
 
+from django.apps import apps
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied
-from django.http import JsonResponse
+from django.contrib.admin.utils import quote
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import Http404, JsonResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from wagtail.admin.widgets import ListingButton
-from wagtail.models import Locale, Page
+from wagtail.models import Locale, Page, WorkflowMixin
+
+from home.localize import assigned_locale_ids
+
+BUTTON_LABEL = gettext_lazy("Submit translation for review")
 
 
-def can_submit_translation(page, user):
-    """Whether ``user`` may send ``page`` (a translation with unreviewed changes) to review."""
-    if page.is_root() or page.locale_id == Locale.get_default().pk:
+def _in_review(obj):
+    state = obj.current_workflow_state
+    return state is not None and state.status == state.STATUS_IN_PROGRESS
+
+
+def _may_edit(obj, user):
+    if isinstance(obj, Page):
+        return obj.permissions_for_user(user).can_edit()
+    allowed = assigned_locale_ids(user)
+    if allowed is not None and obj.locale_id not in allowed:
         return False
-    if not (page.has_unpublished_changes or not page.live):
+    return user.has_perm(f"{obj._meta.app_label}.change_{obj._meta.model_name}")
+
+
+def can_submit_translation(obj, user):
+    """Whether ``user`` may send ``obj`` (a translation, not in review) to review now."""
+    if not isinstance(obj, WorkflowMixin) or getattr(obj, "locale_id", None) is None:
         return False
-    permissions = page.permissions_for_user(user)
-    return permissions.can_edit() and permissions.can_submit_for_moderation()
+    if obj.locale_id == Locale.get_default().pk or obj.get_workflow() is None:
+        return False
+    if isinstance(obj, Page) and obj.is_root():
+        return False
+    if getattr(obj, "locked", False) and obj.locked_by_id != user.pk:
+        return False
+    return not _in_review(obj) and _may_edit(obj, user)
 
 
-def submit_translation_for_review(request, page_id):
-    page = get_object_or_404(Page, pk=page_id).specific
-    edit_url = reverse("wagtailadmin_pages:edit", args=[page.pk])
-    if not page.permissions_for_user(request.user).can_edit():
+def save_translated_draft(obj, user):
+    """A new draft revision of ``obj`` with the strings its translators saved applied (and
+    the source's synchronised fields copied, as publishing would). The live row is not
+    written."""
+    from wagtail_localize.fields import copy_synchronised_fields
+    from wagtail_localize.models import Translation
+    from wagtail_localize.segments.ingest import ingest_segments
+
+    draft = obj.get_latest_revision_as_object()
+    translation = (
+        Translation.objects.filter(
+            source__object_id=obj.translation_key, target_locale_id=obj.locale_id, enabled=True
+        )
+        .select_related("source", "source__locale", "target_locale")
+        .first()
+    )
+    if translation is not None:
+        source = translation.source
+        original = source.as_instance()
+        copy_synchronised_fields(original, draft)
+        segments = source._get_segments_for_translation(translation.target_locale, fallback=True)
+        ingest_segments(original, draft, source.locale, translation.target_locale, segments)
+    return draft.save_revision(user=user)
+
+
+def _submit(request, obj, edit_url, label):
+    if not _may_edit(obj, request.user):
         raise PermissionDenied
     if request.GET.get("format") == "json":
-        # For the button the translation editor adds to its header (translation_review.js).
-        shown = can_submit_translation(page, request.user) and not page.workflow_in_progress
-        return JsonResponse({"show": shown, "label": _("Submit translation for review")})
-    workflow = page.get_workflow()
-    if page.workflow_in_progress:
+        # For the button translation_review.js adds to the translation editor's header.
+        return JsonResponse(
+            {"show": can_submit_translation(obj, request.user), "label": str(BUTTON_LABEL)}
+        )
+    if _in_review(obj):
         messages.info(request, _("This translation is already waiting for review."))
         return redirect(edit_url)
-    if not can_submit_translation(page, request.user) or workflow is None:
-        messages.error(
-            request,
-            _("This page has no translated changes to send for review."),
-        )
+    if not can_submit_translation(obj, request.user):
+        messages.error(request, _("This is not a translation that can be sent for review."))
         return redirect(edit_url)
+    workflow = obj.get_workflow()
     if request.method == "POST":
-        if page.get_latest_revision() is None:
-            page.save_revision(user=request.user)
-        workflow.start(page, request.user)
+        try:
+            save_translated_draft(obj, request.user)
+        except ValidationError as error:
+            messages.error(
+                request,
+                _("The translation cannot be sent yet: %(problems)s")
+                % {"problems": "; ".join(error.messages)},
+            )
+            return redirect(edit_url)
+        workflow.start(obj, request.user)
         messages.success(
             request,
             _("“%(title)s” (%(language)s) is sent for review. Its reviewers have been told.")
-            % {"title": page.get_admin_display_title(), "language": page.locale.get_display_name()},
+            % {"title": label, "language": obj.locale.get_display_name()},
         )
         return redirect(edit_url)
     return TemplateResponse(
         request,
         "home/admin/submit_translation_review.html",
         {
-            "page": page,
+            "object_label": label,
+            "language": obj.locale.get_display_name(),
             "workflow": workflow,
             "edit_url": edit_url,
-            "page_title": gettext_lazy("Submit translation for review"),
+            "page_title": BUTTON_LABEL,
         },
     )
 
 
-def review_buttons(page, user, view_name=None, next_url=None):
-    """The "Submit translation for review" button, where it applies."""
+def submit_page_translation(request, page_id):
+    page = get_object_or_404(Page, pk=page_id).specific
+    edit_url = reverse("wagtailadmin_pages:edit", args=[page.pk])
+    return _submit(request, page, edit_url, page.get_admin_display_title())
+
+
+def submit_snippet_translation(request, app_label, model_name, pk):
+    try:
+        model = apps.get_model(app_label, model_name)
+    except LookupError as error:
+        raise Http404 from error
+    if not issubclass(model, WorkflowMixin) or issubclass(model, Page):
+        raise Http404
+    obj = get_object_or_404(model, pk=pk)
+    edit_url = reverse(obj.snippet_viewset.get_url_name("edit"), args=[quote(obj.pk)])
+    return _submit(request, obj, edit_url, str(obj))
+
+
+def snippet_submit_url(obj):
+    return reverse(
+        "openly_submit_snippet_translation_review",
+        args=[obj._meta.app_label, obj._meta.model_name, quote(obj.pk)],
+    )
+
+
+def page_buttons(page, user, view_name=None, next_url=None):
+    """The button in the page listing and header menus, where it applies."""
     if can_submit_translation(page, user):
         yield ListingButton(
-            gettext_lazy("Submit translation for review"),
+            BUTTON_LABEL,
             reverse("openly_submit_translation_review", args=[page.pk]),
             priority=55,
             icon_name="resubmit",
+        )
+
+
+def snippet_buttons(snippet, user, next_url=None):
+    """The button in snippet listings, where it applies."""
+    if can_submit_translation(snippet, user):
+        yield ListingButton(
+            BUTTON_LABEL, snippet_submit_url(snippet), priority=55, icon_name="resubmit"
         )

@@ -27,7 +27,12 @@ from home.admin_views import (
     live_check,
 )
 from home.models import LanguageRule, LocaleAssignment
-from home.translation_review import review_buttons, submit_translation_for_review
+from home.translation_review import (
+    page_buttons,
+    snippet_buttons,
+    submit_page_translation,
+    submit_snippet_translation,
+)
 
 
 class LanguageRuleViewSet(SnippetViewSet):
@@ -71,8 +76,13 @@ def register_admin_urls():
         ),
         path(
             "translations/<int:page_id>/submit-for-review/",
-            submit_translation_for_review,
+            submit_page_translation,
             name="openly_submit_translation_review",
+        ),
+        path(
+            "translations/snippet/<slug:app_label>/<slug:model_name>/<str:pk>/submit-for-review/",
+            submit_snippet_translation,
+            name="openly_submit_snippet_translation_review",
         ),
         path(
             "reports/language-findings/",
@@ -269,5 +279,6 @@ def keep_pages_in_the_partners_organisations(request, page):
     return None
 
 
-hooks.register("register_page_header_buttons", review_buttons)
-hooks.register("register_page_listing_more_buttons", review_buttons)
+hooks.register("register_page_header_buttons", page_buttons)
+hooks.register("register_page_listing_more_buttons", page_buttons)
+hooks.register("register_snippet_listing_buttons", snippet_buttons)

@@ -78,7 +78,7 @@ def test_source_language_pages_are_not_sent_this_way(world, client):
     page.save_revision(user=world.editor_a)
     client.force_login(world.editor_a)
     response = client.post(submit_url(page), follow=True)
-    assert "no translated changes to send for review" in response.content.decode()
+    assert "not a translation that can be sent for review" in response.content.decode()
     assert not WorkflowState.objects.for_instance(page).exists()
 
 
@@ -87,3 +87,74 @@ def test_unknown_page_is_a_404(world, client):
     client.force_login(world.translator)
     url = reverse("openly_submit_translation_review", args=[999999])
     assert client.get(url, follow=True).status_code == 404
+
+
+def type_in_editor(obj, locale, strings):
+    """What wagtail-localize's editor stores as a translator types: translated strings."""
+    from wagtail_localize.models import StringTranslation, TranslationSource
+
+    source = TranslationSource.objects.get(
+        object_id=obj.translation_key, locale__language_code="en"
+    )
+    for segment in source.stringsegment_set.select_related("string", "context"):
+        if segment.string.data in strings:
+            StringTranslation.objects.update_or_create(
+                translation_of=segment.string,
+                locale=locale,
+                context=segment.context,
+                defaults={"data": strings[segment.string.data], "translation_type": "manual"},
+            )
+
+
+@pytest.mark.django_db
+def test_the_translators_text_is_reviewed_and_the_live_page_untouched(
+    world, client, django_capture_on_commit_callbacks
+):
+    source = world.pages_a[LABEL]
+    with django_capture_on_commit_callbacks(execute=True):
+        live = translate_page(source, "fr", {source.title: "Parlons-en"}, publish_now=True)
+    assert fresh(live).live and fresh(live).title == "Parlons-en"
+    type_in_editor(source, world.locales["fr"], {source.title: "Parlons-en, ensemble"})
+    client.force_login(world.translator)
+    assert client.post(submit_url(live)).status_code == 302
+    page = fresh(live)
+    assert page.title == "Parlons-en"  # what readers see has not changed
+    assert page.get_latest_revision_as_object().title == "Parlons-en, ensemble"
+    state = WorkflowState.objects.for_instance(page).get()
+    act_url = reverse(
+        "wagtailadmin_pages:workflow_action",
+        args=[page.pk, "approve", state.current_task_state.pk],
+    )
+    client.force_login(world.reviewer_fr)
+    client.post(act_url, {"comment": ""})
+    assert fresh(live).title == "Parlons-en, ensemble"
+
+
+@pytest.mark.django_db
+def test_a_helpline_translation_is_sent_to_review_as_a_draft(world, client):
+    from home.demo import translate_snippet
+    from home.translation_review import snippet_submit_url
+    from tests.factories import CrisisHelplineFactory
+
+    helpline = CrisisHelplineFactory(name="Lifeline", hours="24 hours")
+    french = translate_snippet(helpline, "fr", {"Lifeline": "Ligne de vie"})
+    type_in_editor(helpline, world.locales["fr"], {"24 hours": "24 heures sur 24"})
+    client.force_login(world.translator)
+    url = snippet_submit_url(french)
+    assert client.get(url, {"format": "json"}).json()["show"] is True
+    assert client.get(url).status_code == 200
+    mail.outbox.clear()
+    assert client.post(url).status_code == 302
+    french.refresh_from_db()
+    assert french.hours != "24 heures sur 24"  # the live row is untouched
+    assert french.get_latest_revision_as_object().hours == "24 heures sur 24"
+    assert WorkflowState.objects.for_instance(french).get().status == "in_progress"
+    assert sorted(m.to[0] for m in mail.outbox) == ["reviewerfr@example.org"]
+    # A translator of another language may not send it.
+    german_translator = factories.make_user("translatorde", ["Translators"])
+    from home.models import LocaleAssignment
+
+    LocaleAssignment.objects.create(user=german_translator, locale=world.locales["de"])
+    client.force_login(german_translator)
+    assert client.post(url).status_code in {302, 403}
+    assert WorkflowState.objects.for_instance(french).count() == 1

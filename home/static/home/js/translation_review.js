@@ -5,10 +5,18 @@
   var editor = document.querySelector(".js-translation-editor");
   var header = document.querySelector(".header-meta--locales");
   var path = window.location.pathname;
-  if (!editor || !header || !/\/pages\/\d+\/edit\//.test(path)) {
+  var url = null;
+  if (/\/pages\/\d+\/edit\//.test(path)) {
+    url = path.replace(/pages\/(\d+)\/edit\/.*$/, "translations/$1/submit-for-review/");
+  } else if (/\/snippets\/[\w-]+\/[\w-]+\/edit\/[^/]+\//.test(path)) {
+    url = path.replace(
+      /snippets\/([\w-]+)\/([\w-]+)\/edit\/([^/]+)\/.*$/,
+      "translations/snippet/$1/$2/$3/submit-for-review/"
+    );
+  }
+  if (!editor || !header || !url) {
     return;
   }
-  var url = path.replace(/pages\/(\d+)\/edit\/.*$/, "translations/$1/submit-for-review/");
   fetch(url + "?format=json", { credentials: "same-origin", headers: { Accept: "application/json" } })
     .then(function (response) {
       return response.ok ? response.json() : { show: false };
