@@ -263,18 +263,28 @@ def language_of(page):
     return Locale.objects.filter(pk=page.locale_id).values_list("language_code", flat=True)[0]
 
 
+def accepted_by_page(page_ids):
+    """{page id: the (rule id, wording) pairs a moderator accepted as justified on it}, in
+    one query; pages without any are left out."""
+    from home.models import AcceptedFinding
+
+    accepted = {}
+    rows = AcceptedFinding.objects.filter(page_id__in=page_ids).values_list(
+        "page_id", "rule_id", "matched_text"
+    )
+    for page_id, rule_id, matched in rows:
+        accepted.setdefault(page_id, set()).add((rule_id, matched))
+    return {page_id: frozenset(pairs) for page_id, pairs in accepted.items()}
+
+
 def accepted_for(page):
     """The (rule id, wording) pairs a moderator accepted as justified on ``page``. Findings
     are accepted on pages only: a snippet (say a helpline under review) has none."""
     from wagtail.models import Page
 
-    from home.models import AcceptedFinding
-
     if not page.pk or not isinstance(page, Page):
         return frozenset()
-    return frozenset(
-        AcceptedFinding.objects.filter(page_id=page.pk).values_list("rule_id", "matched_text")
-    )
+    return accepted_by_page([page.pk]).get(page.pk, frozenset())
 
 
 def check_page(page, accepted=None, language=None):

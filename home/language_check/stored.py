@@ -12,26 +12,14 @@ Checks run through Django's task framework (django-tasks, as Wagtail's own backg
 does): immediately by default, on a worker with a real backend in production.
 """
 
-from collections import defaultdict
-
 from django.db import transaction
 from django.db.models import F, Q
 from django.utils import timezone
 from django_tasks import task
 
-from home.language_check.engine import check_page
+from home.language_check.engine import accepted_by_page, check_page
 
 BATCH = 200
-STORED_FIELDS = [
-    "checked_revision",
-    "organisation",
-    "findings",
-    "finding_count",
-    "high_count",
-    "accepted_count",
-    "stale",
-    "checked_at",
-]
 
 
 def outdated_pages():
@@ -50,20 +38,15 @@ def store_checks(pages):
     return how many."""
     from wagtail.models import Locale
 
-    from home.models import AcceptedFinding, PageLanguageCheck
+    from home.models import PageLanguageCheck
 
-    ids = [page.pk for page in pages]
-    accepted = defaultdict(set)
-    for page_id, rule_id, matched in AcceptedFinding.objects.filter(page_id__in=ids).values_list(
-        "page_id", "rule_id", "matched_text"
-    ):
-        accepted[page_id].add((rule_id, matched))
+    accepted = accepted_by_page([page.pk for page in pages])
     languages = dict(Locale.objects.values_list("pk", "language_code"))
     now = timezone.now()
     rows = []
     for page in pages:
         findings = check_page(
-            page, accepted=frozenset(accepted[page.pk]), language=languages[page.locale_id]
+            page, accepted=accepted.get(page.pk, frozenset()), language=languages[page.locale_id]
         )
         rows.append(
             PageLanguageCheck(
@@ -78,11 +61,14 @@ def store_checks(pages):
                 checked_at=now,
             )
         )
+    # Upsert: a page checked before gets every stored field replaced.
+    replaced = [
+        field.name
+        for field in PageLanguageCheck._meta.concrete_fields
+        if not field.primary_key and field.name != "page"
+    ]
     PageLanguageCheck.objects.bulk_create(
-        rows,
-        update_conflicts=True,
-        unique_fields=["page"],
-        update_fields=STORED_FIELDS,
+        rows, update_conflicts=True, unique_fields=["page"], update_fields=replaced
     )
     return len(rows)
 
@@ -92,7 +78,7 @@ def refresh_outdated(limit=None):
     checked = 0
     while limit is None or checked < limit:
         size = BATCH if limit is None else min(BATCH, limit - checked)
-        pages = outdated_pages().select_related("locale").order_by("pk").specific(defer=False)
+        pages = outdated_pages().order_by("pk").specific(defer=False)
         batch = list(pages[:size])
         checked += store_checks(batch)
         if len(batch) < size:
@@ -109,7 +95,7 @@ def refresh_outdated_task():
 def check_page_task(page_id):
     from wagtail.models import Page
 
-    page = Page.objects.live().filter(pk=page_id).select_related("locale").first()
+    page = Page.objects.live().filter(pk=page_id).first()
     if page is None:
         return 0
     return store_checks([page.specific])
