@@ -19,14 +19,10 @@ from wagtail.log_actions import log
 from wagtail.models import Locale, Page, WorkflowState
 
 from home.language_check.engine import check_page
-from home.roles import MODERATORS
+from home.roles import is_moderator
 
 ACCEPT_ACTION = "openly.language_finding.accept"
 HELPLINE_CHECK_EVERY = datetime.timedelta(days=183)
-
-
-def is_moderator(user):
-    return user.is_active and (user.is_superuser or user.groups.filter(name=MODERATORS).exists())
 
 
 @require_POST

@@ -84,6 +84,13 @@ def assigned_locale_ids(user):
     return translator_locale_ids(user)
 
 
+def works_in_locale(user, locale_id):
+    """Whether ``user`` may translate into the locale ``locale_id`` (everyone not limited
+    to assigned locales may)."""
+    allowed = assigned_locale_ids(user)
+    return allowed is None or locale_id in allowed
+
+
 def has_no_assigned_locale_left(user, instance):
     """Whether a language-scoped ``user`` has no assigned locale left to translate ``instance``
     into, so the "Translate" form would offer them nothing. False for those not limited:
@@ -179,14 +186,13 @@ def limited_to_assigned_snippet_locales(view):
 
     @functools.wraps(view)
     def wrapped(request, *args, translation_id, **kwargs):
-        allowed = assigned_locale_ids(request.user)
-        if allowed is not None:
+        if assigned_locale_ids(request.user) is not None:
             translation = get_object_or_404(
                 Translation.objects.select_related("source"), pk=translation_id
             )
             model = translation.source.specific_content_type.model_class()
             is_page = model is not None and issubclass(model, Page)
-            if not is_page and translation.target_locale_id not in allowed:
+            if not is_page and not works_in_locale(request.user, translation.target_locale_id):
                 raise PermissionDenied
         return view(request, *args, translation_id=translation_id, **kwargs)
 

@@ -18,7 +18,7 @@ from wagtail.actions.delete_page import DeletePageAction
 from wagtail.coreutils import find_available_slug
 from wagtail.models import Collection, GroupCollectionPermission, Locale
 
-from home.roles import PARTNER_EDITORS, PARTNER_LEADS
+from home.roles import PARTNER_EDITORS, PARTNER_LEADS, collection_permission
 
 GROUP_NAME_LENGTH = 150
 
@@ -32,11 +32,6 @@ def group_names(organisation):
     room = GROUP_NAME_LENGTH - max(len(s) for s in suffixes)
     base = organisation.name[:room]
     return base + suffixes[0], base + suffixes[1]
-
-
-def _collection_permission(codename):
-    app_label = "wagtailimages" if codename.endswith("image") else "wagtaildocs"
-    return Permission.objects.get(content_type__app_label=app_label, codename=codename)
 
 
 def _sync_group(organisation, field, name):
@@ -160,7 +155,7 @@ def set_up_organisation(organisation, user=None):
         group.permissions.add(admin_access)
         for codename in codenames:
             GroupCollectionPermission.objects.get_or_create(
-                group=group, collection=collection, permission=_collection_permission(codename)
+                group=group, collection=collection, permission=collection_permission(codename)
             )
 
     changed = {

@@ -100,6 +100,24 @@ MODEL_PERMISSIONS = {
 }
 
 
+def is_moderator(user):
+    """Whether ``user`` reviews and publishes anywhere: an active moderator or administrator."""
+    return user.is_active and (user.is_superuser or user.groups.filter(name=MODERATORS).exists())
+
+
+def moderators():
+    """The active members of the Moderators role."""
+    from django.contrib.auth import get_user_model
+
+    return get_user_model().objects.filter(groups__name=MODERATORS, is_active=True)
+
+
+def collection_permission(codename):
+    """An image or document permission (e.g. 'add_image', 'choose_document') by codename."""
+    app_label = "wagtailimages" if codename.endswith("image") else "wagtaildocs"
+    return Permission.objects.get(content_type__app_label=app_label, codename=codename)
+
+
 def setup_roles():
     """Create or update the role groups and their base permissions; return them by name."""
     from wagtail.models import Collection
@@ -124,12 +142,9 @@ def setup_roles():
         GroupPagePermission.objects.filter(group=group, page=root_page).exclude(
             permission__in=page_permissions
         ).delete()
-        collection_permissions = []
-        for codename in COLLECTION_PERMISSIONS[name]:
-            app_label = "wagtailimages" if codename.endswith("image") else "wagtaildocs"
-            collection_permissions.append(
-                Permission.objects.get(content_type__app_label=app_label, codename=codename)
-            )
+        collection_permissions = [
+            collection_permission(codename) for codename in COLLECTION_PERMISSIONS[name]
+        ]
         for permission in collection_permissions:
             GroupCollectionPermission.objects.get_or_create(
                 group=group, collection=root_collection, permission=permission

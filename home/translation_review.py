@@ -23,7 +23,7 @@ from django.utils.translation import gettext_lazy
 from wagtail.admin.widgets import ListingButton
 from wagtail.models import Locale, Page, WorkflowMixin
 
-from home.localize import assigned_locale_ids
+from home.localize import works_in_locale
 
 BUTTON_LABEL = gettext_lazy("Submit translation for review")
 
@@ -36,8 +36,7 @@ def _in_review(obj):
 def _may_edit(obj, user):
     if isinstance(obj, Page):
         return obj.permissions_for_user(user).can_edit()
-    allowed = assigned_locale_ids(user)
-    if allowed is not None and obj.locale_id not in allowed:
+    if not works_in_locale(user, obj.locale_id):
         return False
     return user.has_perm(f"{obj._meta.app_label}.change_{obj._meta.model_name}")
 

@@ -23,10 +23,10 @@ from home.admin_views import (
     FindingsReportView,
     OrganisationContentPanel,
     accept_finding,
-    is_moderator,
     live_check,
 )
 from home.models import LanguageRule, LocaleAssignment
+from home.roles import is_moderator
 from home.translation_review import (
     page_buttons,
     snippet_buttons,
@@ -239,8 +239,7 @@ def limit_translators_to_their_languages(request, instance):
     assigned languages. Runs before wagtail-localize's hook, which would otherwise open its
     translation editor for any language."""
     locale_id = getattr(instance, "locale_id", None)
-    allowed = localize.assigned_locale_ids(request.user)
-    if locale_id is not None and allowed is not None and locale_id not in allowed:
+    if locale_id is not None and not localize.works_in_locale(request.user, locale_id):
         raise PermissionDenied
     return None
 

@@ -34,7 +34,7 @@ from wagtail.models import (
 )
 from wagtail.signals import task_submitted
 
-from home.roles import MODERATORS
+from home.roles import MODERATORS, moderators
 
 CAMPAIGN_WORKFLOW = "Campaign content"
 TRANSLATION_WORKFLOW = "Translation review"
@@ -163,10 +163,6 @@ def notify(users, subject, template, context):
             send_mail(str(subject), body, None, [user.email])
         sent += 1
     return sent
-
-
-def moderators():
-    return get_user_model().objects.filter(groups__name=MODERATORS, is_active=True)
 
 
 def on_task_submitted(sender, instance, user=None, **kwargs):

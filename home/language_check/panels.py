@@ -17,7 +17,7 @@ class LanguageCheckPanel(Panel):
 
         def get_context_data(self, parent_context=None):
             from home.language_check.engine import check_page
-            from home.roles import MODERATORS
+            from home.roles import is_moderator
 
             context = super().get_context_data(parent_context)
             page = self.instance
@@ -33,9 +33,7 @@ class LanguageCheckPanel(Panel):
                     "page": page,
                     "findings": findings,
                     "saved": bool(page.pk),
-                    "can_accept": bool(
-                        user and (user.is_superuser or user.groups.filter(name=MODERATORS).exists())
-                    ),
+                    "can_accept": bool(user and is_moderator(user)),
                 }
             )
             return context

@@ -9,6 +9,8 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.models import AbstractGroupApprovalTask, Task, TaskState
 from wagtail.signals import task_submitted
 
+from home.roles import is_moderator
+
 APPROVE_ACTIONS = [
     ("reject", _("Request changes"), True),
     ("approve", _("Approve"), False),
@@ -81,12 +83,6 @@ def _active_users():
     from django.contrib.auth import get_user_model
 
     return get_user_model().objects.filter(is_active=True)
-
-
-def _is_moderator(user):
-    from home.roles import MODERATORS
-
-    return user.groups.filter(name=MODERATORS).exists()
 
 
 class ReviewTaskMixin:
@@ -219,9 +215,9 @@ class PartnerLeadReviewTask(ReviewTaskMixin, Task):
         leads = organisation_leads(organisation).exclude(pk__in=authors(page))
         if leads.exists():
             return leads
-        from home.roles import MODERATORS
+        from home.roles import moderators
 
-        return _active_users().filter(groups__name=MODERATORS)
+        return moderators()
 
     def start(self, workflow_state, user=None):
         page = _page(workflow_state.content_object)
@@ -239,12 +235,12 @@ class PartnerLeadReviewTask(ReviewTaskMixin, Task):
 
     def locked_for_user(self, obj, user):
         # Moderators keep their usual access while a lead reviews.
-        return not self.is_reviewer(obj, user) and not _is_moderator(user)
+        return not self.is_reviewer(obj, user) and not is_moderator(user)
 
     def candidate_states(self, states, user):
         from home.organisations import lead_organisation_ids, organisation_pages
 
-        if _is_moderator(user):
+        if is_moderator(user):
             return states
         ids = lead_organisation_ids(user)
         if not ids:
@@ -283,18 +279,15 @@ class LocaleReviewTask(ReviewTaskMixin, Task):
         )
 
     def eligible_reviewers(self, obj):
-        from home.roles import MODERATORS
+        from home.roles import moderators
 
-        return (
-            _active_users()
-            .filter(
-                Q(pk__in=self.language_reviewers(obj).values("pk")) | Q(groups__name=MODERATORS)
-            )
-            .distinct()
+        return _active_users().filter(
+            Q(pk__in=self.language_reviewers(obj).values("pk"))
+            | Q(pk__in=moderators().values("pk"))
         )
 
     def always_reviews(self, user):
-        return _is_moderator(user)
+        return is_moderator(user)
 
     def candidate_states(self, states, user):
         from home.permissions import reviewer_locale_ids
