@@ -20,17 +20,14 @@ from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
+from wagtail.admin.admin_url_finder import AdminURLFinder
 from wagtail.admin.widgets import ListingButton
 from wagtail.models import Locale, Page, WorkflowMixin
 
 from home.localize import works_in_locale
+from home.workflows import admin_title
 
 BUTTON_LABEL = gettext_lazy("Submit translation for review")
-
-
-def _in_review(obj):
-    state = obj.current_workflow_state
-    return state is not None and state.status == state.STATUS_IN_PROGRESS
 
 
 def _may_edit(obj, user):
@@ -51,7 +48,7 @@ def can_submit_translation(obj, user):
         return False
     if getattr(obj, "locked", False) and obj.locked_by_id != user.pk:
         return False
-    return not _in_review(obj) and _may_edit(obj, user)
+    return not obj.workflow_in_progress and _may_edit(obj, user)
 
 
 def save_translated_draft(obj, user):
@@ -79,7 +76,9 @@ def save_translated_draft(obj, user):
     return draft.save_revision(user=user)
 
 
-def _submit(request, obj, edit_url, label):
+def _submit(request, obj):
+    edit_url = AdminURLFinder().get_edit_url(obj)
+    label = admin_title(obj)
     if not _may_edit(obj, request.user):
         raise PermissionDenied
     if request.GET.get("format") == "json":
@@ -87,7 +86,7 @@ def _submit(request, obj, edit_url, label):
         return JsonResponse(
             {"show": can_submit_translation(obj, request.user), "label": str(BUTTON_LABEL)}
         )
-    if _in_review(obj):
+    if obj.workflow_in_progress:
         messages.info(request, _("This translation is already waiting for review."))
         return redirect(edit_url)
     if not can_submit_translation(obj, request.user):
@@ -125,9 +124,7 @@ def _submit(request, obj, edit_url, label):
 
 
 def submit_page_translation(request, page_id):
-    page = get_object_or_404(Page, pk=page_id).specific
-    edit_url = reverse("wagtailadmin_pages:edit", args=[page.pk])
-    return _submit(request, page, edit_url, page.get_admin_display_title())
+    return _submit(request, get_object_or_404(Page, pk=page_id).specific)
 
 
 def submit_snippet_translation(request, app_label, model_name, pk):
@@ -137,9 +134,7 @@ def submit_snippet_translation(request, app_label, model_name, pk):
         raise Http404 from error
     if not issubclass(model, WorkflowMixin) or issubclass(model, Page):
         raise Http404
-    obj = get_object_or_404(model, pk=pk)
-    edit_url = reverse(obj.snippet_viewset.get_url_name("edit"), args=[quote(obj.pk)])
-    return _submit(request, obj, edit_url, str(obj))
+    return _submit(request, get_object_or_404(model, pk=pk))
 
 
 def snippet_submit_url(obj):
