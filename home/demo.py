@@ -111,12 +111,12 @@ def add_child(parent, page):
     return publish(page)
 
 
-def _translate(instance, locale, strings, **save_kwargs):
-    """Fill a wagtail-localize translation of ``instance`` from ``strings`` and save it."""
-    from wagtail_localize.models import StringTranslation, Translation, TranslationSource
+def store_strings(source, locale, strings, user=None):
+    """Save ``strings`` (source text → its translation) as the translated strings of a
+    wagtail-localize ``source`` in ``locale``, as its editor does while a translator types.
+    Text without an entry is left untranslated."""
+    from wagtail_localize.models import StringTranslation
 
-    source, _created = TranslationSource.get_or_create_from_instance(instance)
-    translation, _created = Translation.objects.get_or_create(source=source, target_locale=locale)
     for segment in source.stringsegment_set.select_related("string", "context"):
         text = strings.get(segment.string.data)
         if text:
@@ -124,8 +124,17 @@ def _translate(instance, locale, strings, **save_kwargs):
                 translation_of=segment.string,
                 locale=locale,
                 context=segment.context,
-                defaults={"data": text, "translation_type": "manual"},
+                defaults={"data": text, "translation_type": "manual", "last_translated_by": user},
             )
+
+
+def _translate(instance, locale, strings, **save_kwargs):
+    """Fill a wagtail-localize translation of ``instance`` from ``strings`` and save it."""
+    from wagtail_localize.models import Translation, TranslationSource
+
+    source, _created = TranslationSource.get_or_create_from_instance(instance)
+    translation, _created = Translation.objects.get_or_create(source=source, target_locale=locale)
+    store_strings(source, locale, strings)
     translation.save_target(**save_kwargs)
     return instance.get_translation(locale)
 

@@ -11,11 +11,12 @@ from django.contrib.auth.models import Group
 from django.core import mail
 from django.urls import reverse
 from wagtail.models import Revision, WorkflowContentType, WorkflowState
-from wagtail_localize.models import StringTranslation, Translation
+from wagtail_localize.models import Translation
 
 from campaigns.stories.views import locale_topics, with_topic_names
 from campaigns.taxonomy import Vocabulary
 from events.listing import terms_for_locale
+from home.demo import store_strings
 from home.models import Audience, CrisisHelpline, LocaleReviewTask, Topic
 from home.roles import MODERATORS, TRANSLATORS
 from home.workflows import TRANSLATION_WORKFLOW, setup_workflows
@@ -57,15 +58,7 @@ def fill_translation(instance, locale, strings, user):
     translation = Translation.objects.get(
         source__object_id=instance.translation_key, target_locale=locale
     )
-    for segment in translation.source.stringsegment_set.select_related("string", "context"):
-        text = strings.get(segment.string.data)
-        if text:
-            StringTranslation.objects.update_or_create(
-                translation_of=segment.string,
-                locale=locale,
-                context=segment.context,
-                defaults={"data": text, "translation_type": "manual", "last_translated_by": user},
-            )
+    store_strings(translation.source, locale, strings, user)
     translation.save_target(user=user, publish=False)
     return translation
 

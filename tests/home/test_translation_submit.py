@@ -91,19 +91,14 @@ def test_unknown_page_is_a_404(world, client):
 
 def type_in_editor(obj, locale, strings):
     """What wagtail-localize's editor stores as a translator types: translated strings."""
-    from wagtail_localize.models import StringTranslation, TranslationSource
+    from wagtail_localize.models import TranslationSource
+
+    from home.demo import store_strings
 
     source = TranslationSource.objects.get(
         object_id=obj.translation_key, locale__language_code="en"
     )
-    for segment in source.stringsegment_set.select_related("string", "context"):
-        if segment.string.data in strings:
-            StringTranslation.objects.update_or_create(
-                translation_of=segment.string,
-                locale=locale,
-                context=segment.context,
-                defaults={"data": strings[segment.string.data], "translation_type": "manual"},
-            )
+    store_strings(source, locale, strings)
 
 
 @pytest.mark.django_db
