@@ -230,15 +230,9 @@ def organisation_leads(organisation):
 
 def organisation_owned_models():
     """Every concrete page model carrying the ``organisation`` field."""
-    from django.apps import apps
+    from home.models import OrganisationOwnedMixin, concrete_models
 
-    from home.models import OrganisationOwnedMixin
-
-    return [
-        model
-        for model in apps.get_models()
-        if issubclass(model, OrganisationOwnedMixin) and not model._meta.abstract
-    ]
+    return concrete_models(OrganisationOwnedMixin)
 
 
 def organisation_pages(organisation_ids_):

@@ -409,6 +409,15 @@ class SiteSettings(BaseSiteSetting):
         verbose_name = _("site settings")
 
 
+def concrete_models(base):
+    """The installed models that subclass ``base`` and are not abstract."""
+    from django.apps import apps
+
+    return [
+        model for model in apps.get_models() if issubclass(model, base) and not model._meta.abstract
+    ]
+
+
 class OrganisationOwnedMixin(models.Model):
     """Content that belongs to one partner organisation: its editors may edit it, and its
     lead reviews it. Add to campaign, resource and event pages."""
@@ -648,6 +657,7 @@ __all__ = [
     "TaxonomyTerm",
     "TaxonomyTermQuerySet",
     "Topic",
+    "concrete_models",
     "helplines_grouped",
     "validate_alt_text",
 ]

@@ -32,15 +32,9 @@ def _page(obj):
 
 def moderated_snippet_models():
     """The snippet models with drafts and workflows (topics, audiences, helplines)."""
-    from django.apps import apps
+    from home.models import ModeratedSnippet, concrete_models
 
-    from home.models import ModeratedSnippet
-
-    return [
-        model
-        for model in apps.get_models()
-        if issubclass(model, ModeratedSnippet) and not model._meta.abstract
-    ]
+    return concrete_models(ModeratedSnippet)
 
 
 def in_locales(locale_ids):
