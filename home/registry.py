@@ -1,0 +1,79 @@
+"""How apps plug into home: the one way.
+
+`home` imports no app. Each app (campaigns, stories, events, and home's own capability apps)
+registers what it contributes in its ``AppConfig.ready()``; home reads the registries when a
+request or a command needs them, by which time every installed app is ready. An app that is
+not installed has registered nothing, so its parts are simply absent: no "is it installed?"
+guards anywhere.
+
+Each registry holds entries by key; registering a key again replaces the entry (so a
+``ready()`` that runs twice, as in some test set-ups, does no harm). Entries are listed in
+their ``order`` and then by key.
+"""
+
+from dataclasses import dataclass, field
+from typing import Any
+
+
+@dataclass(frozen=True)
+class Entry:
+    key: str
+    value: Any
+    order: int = 0
+
+
+@dataclass
+class Registry:
+    """Named entries that apps contribute to home."""
+
+    name: str
+    doc: str = ""
+    _entries: dict = field(default_factory=dict, repr=False)
+
+    def register(self, key, value, order=0):
+        """Add (or replace) ``value`` under ``key``; returns ``value`` so it can decorate."""
+        self._entries[key] = Entry(key=key, value=value, order=order)
+        return value
+
+    def get(self, key, default=None):
+        entry = self._entries.get(key)
+        return entry.value if entry is not None else default
+
+    def items(self):
+        """(key, value) pairs in order."""
+        entries = sorted(self._entries.values(), key=lambda entry: (entry.order, entry.key))
+        return [(entry.key, entry.value) for entry in entries]
+
+    def values(self):
+        return [value for _key, value in self.items()]
+
+    def keys(self):
+        return [key for key, _value in self.items()]
+
+    def __contains__(self, key):
+        return key in self._entries
+
+    def __len__(self):
+        return len(self._entries)
+
+
+# What the home page's "listing" block can show (value: home.sections.HomeListing).
+home_listings = Registry("home listings")
+# What a partner organisation's page lists (value: home.sections.OrganisationListing).
+organisation_listings = Registry("organisation listings")
+# Kinds of result site search can be narrowed to (value: the page model).
+search_types = Registry("search types")
+# Kinds of page a campaign lists as related content (value: a dict of model, limit, ordering).
+related_kinds = Registry("related content")
+# Section index pages the co-creation workflows are assigned to (value: the page model).
+index_pages = Registry("section index pages")
+# Functions granting an app's model permissions to the role groups: f(groups by name).
+role_grants = Registry("role grants")
+# Demo content loaders, run in order by `manage.py load_demo`: f(demo).
+demo_loaders = Registry("demo loaders")
+# Extra admin menu items: a callable returning a wagtail.admin.menu.MenuItem.
+admin_menu_items = Registry("admin menu items")
+# What capability apps add to every Openly page (home.models' BasePage reads these lazily):
+# "permission_tester" (a Wagtail PagePermissionTester subclass), "form_class" (the admin page
+# form's base class) and "panels" (a list of extra content panels).
+page_plugins = Registry("page plugins")
