@@ -39,6 +39,7 @@ from events.ics import calendar_response
 from events.jsonld import event_json_ld
 from events.models.schedule import EventSchedule
 from events.querysets import EventPageManager
+from home.listing import localize
 from home.models import Audience, BasePage, OrganisationOwnedMixin, Topic
 from home.models.bases import ImageWithAltText, audiences_field, image_field, topics_field
 
@@ -303,23 +304,11 @@ class EventPage(
         ) or bool(self.action_points.all())
 
     def localized_terms(self, model, relation):
-        """The page's topics or audiences in the page's language (matched by slug), in
-        one query; terms not translated (or whose translation is not published) yet keep
+        """The page's topics or audiences (``relation``) in the page's language, matched
+        by slug: terms not translated (or whose translation is not published) yet keep
         their source name, and terms never published are left out."""
         terms = list(getattr(self, relation).all())
-        if not terms:
-            return []
-        translated = {
-            term.slug: term
-            for term in model.objects.live().filter(
-                locale_id=self.locale_id, slug__in=[t.slug for t in terms]
-            )
-        }
-        return [
-            translated.get(term.slug, term)
-            for term in terms
-            if term.slug in translated or term.live
-        ]
+        return localize(model.objects.for_locale(self.locale), terms) if terms else []
 
     # -- validation ------------------------------------------------------------------
 

@@ -16,7 +16,8 @@ The pieces, each in one place:
   ``request_params(request)``, ``clean_query()`` and ``clean_choices()`` for input.
 - taxonomy (``home.listing.taxonomy``): ``Vocabulary(locale)``, the published topics and
   audiences in the reader's language (two queries), naming a page's terms;
-  ``terms_for_locale(model, locale)`` and ``term_choices(terms)``.
+  ``localize(known, terms)``, ``terms_for_locale(model, locale)`` and
+  ``term_choices(terms)``.
 - pagination (``home.listing.pagination``): ``paginate(request, items, per_page)``.
 
 An index page builds on ``home.models.bases.IndexPage`` and returns its listing from
@@ -50,7 +51,7 @@ from home.listing.querystrings import (
     removal_links,
     request_params,
 )
-from home.listing.taxonomy import Vocabulary, term_choices, terms_for_locale
+from home.listing.taxonomy import Vocabulary, localize, term_choices, terms_for_locale
 
 __all__ = [
     "SEARCH_QUERY_MAX_LENGTH",
@@ -61,6 +62,7 @@ __all__ = [
     "clean_query",
     "count_by",
     "count_containing",
+    "localize",
     "facet",
     "option",
     "options",

@@ -23,6 +23,20 @@ def term_choices(terms):
     return [(term.slug, term.name) for term in terms]
 
 
+def localize(known, terms):
+    """Each of ``terms`` as the term with its slug in ``known`` ({slug: term}, from
+    ``for_locale``); a linked term that was never published (so is in no language's
+    vocabulary) is left out, one published but not in ``known`` stays as it is."""
+    localized = []
+    for term in terms:
+        local = known.get(term.slug)
+        if local is not None:
+            localized.append(local)
+        elif term.live:
+            localized.append(term)
+    return localized
+
+
 class Vocabulary:
     """Topic and audience terms for one locale by slug, loaded once (two queries)."""
 
@@ -38,11 +52,11 @@ class Vocabulary:
         return term_choices(self.audiences.values())
 
     def localize_topics(self, terms):
-        """A page's ``terms`` as topics in the reader's language (see ``_localize``)."""
-        return self._localize(self.topics, terms)
+        """A page's ``terms`` as topics in the reader's language (see ``localize``)."""
+        return localize(self.topics, terms)
 
     def localize_audiences(self, terms):
-        return self._localize(self.audiences, terms)
+        return localize(self.audiences, terms)
 
     def topic_names(self, terms):
         return [term.name for term in self.localize_topics(terms)]
@@ -57,17 +71,3 @@ class Vocabulary:
             item.topic_labels = self.topic_names(item.topics.all())
             item.audience_labels = self.audience_names(item.audiences.all())
         return items
-
-    @staticmethod
-    def _localize(known, terms):
-        """Each of ``terms`` as the reader's-language term with its slug; a linked term
-        that was never published (so is in no language's vocabulary) is left out, one
-        published but not in the vocabulary keeps its own name."""
-        localized = []
-        for term in terms:
-            local = known.get(term.slug)
-            if local is not None:
-                localized.append(local)
-            elif term.live:
-                localized.append(term)
-        return localized
