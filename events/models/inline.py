@@ -11,6 +11,7 @@ from wagtail.models import Orderable, TranslatableMixin
 
 from events.blocks import ProgrammeBlock
 from events.choices import ActionStatus, SpeakerRole
+from home.models.bases import image_field
 
 
 class EventSession(TranslatableMixin, models.Model):
@@ -80,14 +81,7 @@ class EventSpeaker(TranslatableMixin, Orderable):
     organisation = models.CharField(
         max_length=150, blank=True, help_text=_("Optional: the organisation they come from.")
     )
-    photo = models.ForeignKey(
-        "wagtailimages.Image",
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-        help_text=_("Optional portrait. Only with the person's permission."),
-    )
+    photo = image_field(_("Optional portrait. Only with the person's permission."))
 
     panels = [
         FieldRowPanel([FieldPanel("name"), FieldPanel("role")]),
