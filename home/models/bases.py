@@ -61,11 +61,10 @@ def audiences_field(related_name, help_text):
 
 class IndexPage(BasePage):
     """A section's index page, one per language under the home page: an introduction
-    above the listing of its children. Subclasses return the listing from
-    ``listing_context`` (built with the home.listing toolkit over their own QuerySet
-    methods) and may reword ``intro`` with ``intro_field`` / ``rich_intro_field``."""
-
-    intro = intro_field(_("A sentence or two above the list."))
+    above the listing of its children. Subclasses declare ``intro`` with ``intro_field``
+    or ``rich_intro_field`` (each page words its help text for its own section) and
+    return the listing from ``listing_context``, built with the home.listing toolkit
+    over their own QuerySet methods."""
 
     content_panels = BasePage.content_panels + [FieldPanel("intro")]
     search_fields = BasePage.search_fields + [index.SearchField("intro")]
@@ -90,7 +89,7 @@ class ImageWithAltText(models.Model):
     """A page with an optional picture, whose alt text is required once it is set.
     Reword the picture's help text with ``image = image_field(...)``."""
 
-    image = image_field(_("Optional picture shown on the page and its card."))
+    image = image_field(_("A picture (optional)"))
     image_alt = alt_text_field()
 
     image_panels = [
