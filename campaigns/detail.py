@@ -1,4 +1,5 @@
-"""Context for campaign and resource pages, assembled from ready pieces."""
+"""Context for campaign and resource pages, assembled from ready pieces. Takes the page as
+an argument and imports no model, so the page models import it at the top."""
 
 from django.db.models import Prefetch
 from wagtail.images import get_image_model
@@ -6,7 +7,7 @@ from wagtail.images import get_image_model
 from campaigns.pledge import PledgeForm, pledge_summary
 from campaigns.related import related_groups
 from campaigns.sharing import json_ld, share_links, social_meta
-from campaigns.taxonomy import Vocabulary
+from home.listing import Vocabulary
 
 PARTNER_LOGO_FILTER = "max-160x80"
 

@@ -1,10 +1,9 @@
-"""RSS and Atom feeds of the newest resources in one language (Django syndication)."""
+"""RSS and Atom feeds of the newest resources in one language (Django syndication). The
+feed reads the library page's own queryset, so the page models import this at the top."""
 
 from django.contrib.syndication.views import Feed
 from django.utils.feedgenerator import Atom1Feed
 from django.utils.translation import gettext as _
-
-from campaigns.models.resource import ResourcePage
 
 FEED_ITEMS = 20
 
@@ -31,13 +30,7 @@ class ResourceRssFeed(Feed):
         return self.index_page.intro or self.index_page.card_summary
 
     def items(self):
-        return (
-            ResourcePage.objects.live()
-            .public()
-            .child_of(self.index_page)
-            .newest()
-            .select_related("locale")[:FEED_ITEMS]
-        )
+        return self.index_page.resources().newest().select_related("locale")[:FEED_ITEMS]
 
     def item_title(self, item):
         return item.title

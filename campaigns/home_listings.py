@@ -1,12 +1,11 @@
 """Loaders for the campaign and resource sections of the home page and of partner
-organisations' pages (see home/sections.py)."""
+organisations' pages (registered in CampaignsConfig.ready(); see home/sections.py)."""
 
 from django.db.models import Case, IntegerField, Value, When
 from django.utils import timezone
 
-from campaigns.listing import annotate_cards
 from campaigns.models import CampaignPage, ResourcePage
-from campaigns.taxonomy import Vocabulary
+from home.listing import Vocabulary
 
 
 def _published(model, locale):
@@ -17,7 +16,7 @@ def _published(model, locale):
 def _cards(queryset, locale, count):
     """The first ``count`` pages of ``queryset``, ready for their cards in ``locale``."""
     items = list(queryset.for_cards()[:count])
-    return annotate_cards(items, Vocabulary(locale)) if items else items
+    return Vocabulary(locale).label_cards(items) if items else items
 
 
 def featured_campaigns(request, locale, count):

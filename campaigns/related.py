@@ -1,27 +1,28 @@
 """Content related to a campaign: what an editor picked by hand, or else live pages in the
 same language that share a topic with it or point at it (a story or event's campaign).
 
-Stories and events live in other apps that may not be installed yet, so the kinds of
-related content are looked up by model label, and a model that does not exist is skipped.
+The kinds of related content come from ``home.registry.related_kinds``, which each app
+fills in its AppConfig.ready() (see ``register_related_kind``): a kind whose app is not
+installed is simply not there.
 """
 
-from django.apps import apps
 from django.db.models import Q
 
-from campaigns.models.campaign import CampaignPage
+from home import registry
 
-# (model label, how many at most, QuerySet method that orders them if the model has it),
-# in the order readers see them. Events: only those still to come, soonest first.
-RELATED_KINDS = [
-    ("stories.StoryPage", 3, None),
-    ("campaigns.ResourcePage", 3, None),
-    ("events.EventPage", 3, "upcoming"),
-]
+
+def register_related_kind(key, model, limit=3, ordering=None, order=0):
+    """Offer ``model``'s pages as related content of campaigns: at most ``limit``, ordered
+    by its QuerySet method ``ordering`` (newest first without one), in ``order``."""
+    registry.related_kinds.register(
+        key, {"model": model, "limit": limit, "ordering": ordering}, order=order
+    )
 
 
 def _related_filter(model, campaign, topic_slugs):
     """A Q matching pages of ``model`` that share a topic with, or belong to, ``campaign``."""
     condition = Q()
+    campaign_model = campaign._meta.concrete_model
     for field in model._meta.get_fields():
         if field.many_to_many and field.name == "topics" and topic_slugs:
             condition |= Q(topics__slug__in=topic_slugs)
@@ -29,7 +30,7 @@ def _related_filter(model, campaign, topic_slugs):
             field.many_to_one
             and field.concrete
             and field.related_model is not None
-            and issubclass(field.related_model, CampaignPage)
+            and issubclass(field.related_model, campaign_model)
         ):
             # Links to any language version of the campaign count.
             condition |= Q(**{f"{field.name}__translation_key": campaign.translation_key})
@@ -51,11 +52,8 @@ def related_groups(campaign):
 
     topic_slugs = campaign.topic_slugs
     groups = []
-    for label, limit, ordering in RELATED_KINDS:
-        try:
-            model = apps.get_model(label)
-        except LookupError:
-            continue
+    for kind in registry.related_kinds.values():
+        model = kind["model"]
         condition = _related_filter(model, campaign, topic_slugs)
         if not condition:
             continue
@@ -66,9 +64,9 @@ def related_groups(campaign):
             .filter(locale_id=campaign.locale_id, pk__in=matching)
             .exclude(pk=campaign.pk)
         )
-        order = getattr(queryset, ordering, None) if ordering else None
+        order = getattr(queryset, kind["ordering"], None) if kind["ordering"] else None
         queryset = order() if callable(order) else queryset.order_by("-first_published_at")
-        pages = list(queryset[:limit])
+        pages = list(queryset[: kind["limit"]])
         if pages:
             groups.append((model._meta.verbose_name_plural, pages))
     return groups

@@ -1,5 +1,10 @@
 from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
+from wagtail.signals import page_published
+
+from campaigns.related import register_related_kind
+from home import registry
+from home.sections import register_listing, register_organisation_listing
 
 
 class EventsConfig(AppConfig):
@@ -9,28 +14,29 @@ class EventsConfig(AppConfig):
     verbose_name = _("Events")
 
     def ready(self):
-        from wagtail.signals import page_published
+        # Models and what imports them load only once the app registry is ready.
+        from events import home, models
 
-        from events.home import organisation_events, upcoming_events
-        from events.models import EventPage
-        from home.sections import register_listing, register_organisation_listing
-
+        registry.search_types.register("events", models.EventPage, order=40)
+        register_related_kind("events", models.EventPage, ordering="upcoming", order=30)
         register_listing(
             "upcoming_events",
             _("Upcoming events"),
             "components/event_home_listing.html",
-            upcoming_events,
+            home.upcoming_events,
         )
         register_organisation_listing(
             "events",
             _("Upcoming events"),
             "components/event_home_listing.html",
-            organisation_events,
-            "events.EventIndexPage",
+            home.organisation_events,
+            models.EventIndexPage,
             _("All events organised by %(name)s"),
             order=20,
         )
-        page_published.connect(_bump_sequence, sender=EventPage, dispatch_uid="events_sequence")
+        page_published.connect(
+            _bump_sequence, sender=models.EventPage, dispatch_uid="events_sequence"
+        )
 
 
 def _bump_sequence(sender, instance, **kwargs):

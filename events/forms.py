@@ -9,6 +9,7 @@ from django.conf import settings
 from django.utils import formats, timezone
 from django.utils.translation import gettext_lazy as _
 from django_countries import countries
+from wagtail.models import Locale
 
 from events.choices import ACCESSIBILITY_CHOICES, LANGUAGE_CHOICES, EventFormat
 from home.forms import OpenlyPageForm
@@ -75,8 +76,6 @@ class EventPageForm(OpenlyPageForm):  # OpenlyPageForm: partners pick only their
                     form.initial[name] = timezone.make_naive(value, zone)
 
     def _limit_terms_to_locale(self):
-        from wagtail.models import Locale
-
         locale_id = getattr(self.instance, "locale_id", None) or Locale.get_default().pk
         for name in ("topics", "audiences"):
             field = self.fields.get(name)

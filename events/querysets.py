@@ -4,6 +4,7 @@ whatever the number of events."""
 from django.db import models
 from django.db.models import Count, Exists, Max, Min, OuterRef, Q, Subquery
 from django.utils import timezone
+from wagtail.images import get_image_model
 from wagtail.models import PageManager
 
 from home.querysets import LocaleFallbackQuerySet
@@ -15,22 +16,21 @@ FORMAT_HYBRID = "hybrid"
 CARD_IMAGE_SPEC = "fill-640x360-c100"
 
 
-def _sessions():
-    from events.models import EventSession
-
-    return EventSession.objects.filter(page=OuterRef("pk"))
-
-
 class EventQuerySet(LocaleFallbackQuerySet):
     """Queries for event pages: the upcoming listing, the archive and the filters.
     ``in_locale()`` (shared) lists source-language events not translated yet too."""
+
+    def _sessions(self):
+        """The sessions of the event in the outer query (for subqueries)."""
+        sessions = self.model._meta.get_field("sessions").related_model
+        return sessions.objects.filter(page=OuterRef("pk"))
 
     def with_next_session(self, after=None, before=None):
         """Annotate each event with its first session that ends after ``after`` (now by
         default) and, when given, starts before ``before``: ``next_start``, ``next_end``,
         ``next_session_id``. Events without such a session get None."""
         after = after or timezone.now()
-        sessions = _sessions().filter(end__gt=after)
+        sessions = self._sessions().filter(end__gt=after)
         if before is not None:
             sessions = sessions.filter(start__lt=before)
         sessions = sessions.order_by("start", "pk")
@@ -42,7 +42,9 @@ class EventQuerySet(LocaleFallbackQuerySet):
 
     def with_session_count(self):
         """Annotate ``session_count`` (all sessions of the event) without a join."""
-        counts = _sessions().order_by().values("page").annotate(total=Count("pk")).values("total")
+        counts = (
+            self._sessions().order_by().values("page").annotate(total=Count("pk")).values("total")
+        )
         return self.annotate(
             session_count=models.functions.Coalesce(
                 Subquery(counts[:1]), 0, output_field=models.IntegerField()
@@ -51,8 +53,8 @@ class EventQuerySet(LocaleFallbackQuerySet):
 
     def with_date_span(self):
         """Annotate ``first_start`` and ``last_end`` over all sessions."""
-        firsts = _sessions().order_by().values("page").annotate(value=Min("start"))
-        lasts = _sessions().order_by().values("page").annotate(value=Max("end"))
+        firsts = self._sessions().order_by().values("page").annotate(value=Min("start"))
+        lasts = self._sessions().order_by().values("page").annotate(value=Max("end"))
         return self.annotate(
             first_start=Subquery(firsts.values("value")[:1]),
             last_end=Subquery(lasts.values("value")[:1]),
@@ -63,7 +65,7 @@ class EventQuerySet(LocaleFallbackQuerySet):
         next session first. ``start``/``end`` (aware datetimes) narrow the window."""
         now = now or timezone.now()
         after = max(now, start) if start else now
-        sessions = _sessions().filter(end__gt=after)
+        sessions = self._sessions().filter(end__gt=after)
         if end is not None:
             sessions = sessions.filter(start__lt=end)
         # Filter with EXISTS, not on the annotation: counts and facet queries then skip
@@ -78,8 +80,8 @@ class EventQuerySet(LocaleFallbackQuerySet):
         """Events whose sessions have all ended, most recent first."""
         now = now or timezone.now()
         return (
-            self.filter(Exists(_sessions()))
-            .exclude(Exists(_sessions().filter(end__gt=now)))
+            self.filter(Exists(self._sessions()))
+            .exclude(Exists(self._sessions().filter(end__gt=now)))
             .with_date_span()
             .order_by("-last_end", "-pk")
         )
@@ -125,10 +127,30 @@ class EventQuerySet(LocaleFallbackQuerySet):
     def free(self):
         return self.filter(is_free=True)
 
+    def country_counts(self, also=None):
+        """{country code: events there}, online events counting in every country, and
+        ``also`` (the chosen country) listed even without events there (one query)."""
+        rows = list(
+            self.order_by()
+            .values("country")
+            .annotate(
+                here=Count("pk", filter=~Q(format=FORMAT_ONLINE)),
+                online=Count("pk", filter=Q(format=FORMAT_ONLINE)),
+            )
+        )
+        online = sum(row["online"] for row in rows)
+        here = {row["country"]: row["here"] for row in rows if row["country"] and row["here"]}
+        if also:
+            here.setdefault(also, 0)
+        return {code: count + online for code, count in here.items()}
+
+    def city_counts(self):
+        """[(city, events there)] in alphabetical order (one query)."""
+        rows = self.exclude(city="").values("city").annotate(count=Count("pk")).order_by("city")
+        return [(row["city"], row["count"]) for row in rows]
+
     def for_cards(self):
         """What an event card needs, loaded up front: organisation, image renditions."""
-        from wagtail.images import get_image_model
-
         renditions = (
             get_image_model().get_rendition_model().objects.filter(filter_spec=CARD_IMAGE_SPEC)
         )

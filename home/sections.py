@@ -1,22 +1,24 @@
-"""Registries of the content listings that pages in `home` show but other apps provide.
+"""Content listings that pages in `home` show but other apps provide, read from
+``home.registry``.
 
 Each app registers the listings it provides in its AppConfig.ready():
 
-- for the home page (upcoming events, latest stories, …): the home page's "listing" block
-  offers the registered kinds;
-- for a partner organisation's page (its campaigns, events, resources): every registered
-  kind that has items for the organisation is listed there.
+- for the home page (upcoming events, latest stories, …): ``register_listing`` fills
+  ``registry.home_listings``; the home page's "listing" block offers those kinds;
+- for a partner organisation's page (its campaigns, events, resources):
+  ``register_organisation_listing`` fills ``registry.organisation_listings``; every kind
+  that has items for the organisation is listed there.
 
-A kind whose app is not installed yet is simply absent from the page rather than broken.
+A kind whose app is not installed has registered nothing, so it is simply absent.
 """
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import Any
 
-from django.apps import apps
 from django.utils.http import urlencode
 
-_LISTINGS = {}
+from home import registry
 
 
 @dataclass(frozen=True)
@@ -31,12 +33,14 @@ class HomeListing:
 
 def register_listing(key, label, template, loader):
     """Register (or replace) a listing kind that the home page can show."""
-    _LISTINGS[key] = HomeListing(key=key, label=label, template=template, loader=loader)
+    registry.home_listings.register(
+        key, HomeListing(key=key, label=label, template=template, loader=loader)
+    )
 
 
 def get_listing(key):
     """Return the registered listing for ``key``, or None when no app provides it."""
-    return _LISTINGS.get(key)
+    return registry.home_listings.get(key)
 
 
 # The kinds the product knows about, whether or not their app is there yet, so the block
@@ -54,8 +58,6 @@ LISTING_CHOICES = [
 # How many items of each kind a partner's page shows; the rest are one link away.
 ORGANISATION_LISTING_COUNT = 3
 
-_ORGANISATION_LISTINGS = {}
-
 
 @dataclass(frozen=True)
 class OrganisationListing:
@@ -66,14 +68,15 @@ class OrganisationListing:
     heading: str
     template: str
     loader: Callable  # loader(request, locale, organisation, count) -> sequence of items
-    index_model: str  # label of the page that lists them all, filtered by ?organisation=
+    index_model: Any  # the page model listing them all, filtered by ?organisation=
     more_label: str  # link text to that page, with %(name)s for the organisation's name
     order: int = 0
 
 
 def register_organisation_listing(key, heading, template, loader, index_model, more_label, order=0):
-    """Register (or replace) a kind of content that partner pages list."""
-    _ORGANISATION_LISTINGS[key] = OrganisationListing(
+    """Register (or replace) a kind of content that partner pages list; ``index_model`` is
+    the page model that lists all of it."""
+    listing = OrganisationListing(
         key=key,
         heading=heading,
         template=template,
@@ -82,15 +85,12 @@ def register_organisation_listing(key, heading, template, loader, index_model, m
         more_label=more_label,
         order=order,
     )
+    registry.organisation_listings.register(key, listing, order=order)
 
 
-def _filtered_listing_url(request, label, locale, organisation):
-    """The listing page of ``label`` in ``locale``, filtered to the organisation, or None
-    when that listing is not published in the language."""
-    try:
-        model = apps.get_model(label)
-    except LookupError:
-        return None
+def _filtered_listing_url(request, model, locale, organisation):
+    """The ``model`` listing page in ``locale``, filtered to the organisation, or None when
+    that listing is not published in the language."""
     index = model.objects.live().public().filter(locale_id=locale.pk).first()
     url = index.get_url(request) if index is not None else None
     return f"{url}?{urlencode({'organisation': organisation.slug})}" if url else None
@@ -103,7 +103,7 @@ def organisation_listings(request, locale, organisation, count=ORGANISATION_LIST
     found = []
     if organisation is None:
         return found
-    for listing in sorted(_ORGANISATION_LISTINGS.values(), key=lambda item: item.order):
+    for listing in registry.organisation_listings.values():
         items = list(listing.loader(request, locale, organisation, count))
         if not items:
             continue

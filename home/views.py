@@ -1,30 +1,18 @@
 """Views that are not pages: site search, robots.txt and the 'not translated yet' 404."""
 
 from django.conf import settings
-from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.http import Http404
 from django.shortcuts import render
+from django.utils.text import capfirst
 from django.utils.translation import get_language_from_path
 from django.views.generic import TemplateView
 from wagtail.models import Locale, Page, Site
 
+from home import registry
 from home.chrome import active_locale
+from home.listing import clean_query, paginate, querystring_prefix
 
-SEARCH_QUERY_MAX_LENGTH = 200
 SEARCH_RESULTS_PER_PAGE = 10
-
-
-def paginate(request, items, per_page):
-    """Return the requested page of ``items``; a bad or out-of-range number gives page 1
-    or the last page, never an error."""
-    paginator = Paginator(items, per_page)
-    number = request.GET.get("page", "1")
-    try:
-        return paginator.page(number)
-    except PageNotAnInteger:
-        return paginator.page(1)
-    except EmptyPage:
-        return paginator.page(paginator.num_pages if str(number).lstrip("-").isdigit() else 1)
 
 
 class SearchView(TemplateView):
@@ -35,33 +23,12 @@ class SearchView(TemplateView):
     ignored and a bad page number gives the first or last page."""
 
     template_name = "pages/search_results.html"
-    # (parameter value, model label): a kind whose app is not installed is left out.
-    CONTENT_KINDS = [
-        ("campaigns", "campaigns.CampaignPage"),
-        ("resources", "campaigns.ResourcePage"),
-        ("stories", "stories.StoryPage"),
-        ("events", "events.EventPage"),
-    ]
-
-    def content_kinds(self):
-        from django.apps import apps
-
-        kinds = []
-        for value, label in self.CONTENT_KINDS:
-            try:
-                kinds.append((value, apps.get_model(label)))
-            except LookupError:
-                continue
-        return kinds
 
     def get_context_data(self, **kwargs):
-        from django.utils.http import urlencode
-        from django.utils.text import capfirst
-
         context = super().get_context_data(**kwargs)
-        query = self.request.GET.get("q", "").replace("\x00", "").strip()
-        query = query[:SEARCH_QUERY_MAX_LENGTH]
-        kinds = self.content_kinds()
+        query = clean_query(self.request.GET.get("q"))
+        # (parameter value, page model), registered by the apps (registry.search_types).
+        kinds = registry.search_types.items()
         chosen = self.request.GET.get("type", "")
         model = dict(kinds).get(chosen)
         if model is None:
@@ -78,7 +45,6 @@ class SearchView(TemplateView):
             for result in results:
                 # The page type's name in the reader's language (verbose names are lazy).
                 result.type_label = capfirst(type(result)._meta.verbose_name)
-        params = [("q", query)] + ([("type", chosen)] if chosen else [])
         context.update(
             {
                 "query": query,
@@ -87,7 +53,7 @@ class SearchView(TemplateView):
                     (value, capfirst(kind._meta.verbose_name_plural)) for value, kind in kinds
                 ],
                 "chosen_kind": chosen,
-                "querystring_prefix": urlencode(params) + "&",
+                "querystring_prefix": querystring_prefix({"q": query, "type": chosen}),
             }
         )
         return context

@@ -10,12 +10,33 @@ from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel, PageChooserPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import StreamField
+from wagtail.images import get_image_model
 from wagtail.models import Orderable, Page, PageManager
 from wagtail.query import PageQuerySet
 from wagtail.search import index
 
 from campaigns.blocks import CampaignBodyBlock
-from home.models import BasePage, OrganisationOwnedMixin, validate_alt_text
+from campaigns.detail import campaign_detail_context
+from campaigns.facets import CAMPAIGN_FACETS
+from campaigns.pledge import handle_pledge
+from home.listing import (
+    FacetedListing,
+    Vocabulary,
+    paginate,
+    querystring_prefix,
+    removal_links,
+    term_choices,
+)
+from home.models import BasePage, OrganisationOwnedMixin, PartnerOrganisation, validate_alt_text
+from home.models.bases import (
+    IndexPage,
+    alt_text_field,
+    audiences_field,
+    image_field,
+    intro_field,
+    topics_field,
+)
+from home.querysets import TaggedQuerySetMixin
 
 UPCOMING = "upcoming"
 ACTIVE = "active"
@@ -23,9 +44,15 @@ ENDED = "ended"
 STATUS_LABELS = {UPCOMING: _("Upcoming"), ACTIVE: _("Active"), ENDED: _("Ended")}
 # Listings show running campaigns first, then upcoming ones, then the archive.
 STATUS_RANK = {ACTIVE: 0, UPCOMING: 1, ENDED: 2}
+STATUS_HEADINGS = {
+    STATUS_RANK[ACTIVE]: _("Running now"),
+    STATUS_RANK[UPCOMING]: _("Coming up"),
+    STATUS_RANK[ENDED]: _("Archive"),
+}
+CAMPAIGNS_PER_PAGE = 12
 
 
-class CampaignPageQuerySet(PageQuerySet):
+class CampaignPageQuerySet(TaggedQuerySetMixin, PageQuerySet):
     """Named queries for campaign listings."""
 
     def active(self, today=None):
@@ -43,27 +70,22 @@ class CampaignPageQuerySet(PageQuerySet):
         """Campaigns whose end date has passed."""
         return self.filter(end_date__lt=today or timezone.localdate())
 
-    def with_topics(self, slugs):
-        """Campaigns with any of the given topic slugs (slugs match across languages)."""
-        if not slugs:
-            return self
-        # A subquery rather than a join, so a page with two chosen topics is listed once.
-        return self.filter(pk__in=CampaignPage.objects.filter(topics__slug__in=slugs).values("pk"))
-
-    def with_audiences(self, slugs):
-        """Campaigns for any of the given audience slugs."""
-        if not slugs:
-            return self
-        return self.filter(
-            pk__in=CampaignPage.objects.filter(audiences__slug__in=slugs).values("pk")
-        )
-
     def with_organisations(self, slugs):
         """Campaigns any of the given organisations run, as owner or as a partner."""
         if not slugs:
             return self
         partnered = CampaignPage.objects.filter(partners__slug__in=slugs).values("pk")
         return self.filter(Q(organisation__slug__in=slugs) | Q(pk__in=partnered))
+
+    def organisation_counts(self):
+        """{organisation slug: number of campaigns it runs, as owner or partner} (two
+        queries; a campaign its owner also partners counts once)."""
+        campaigns = {}
+        for field in ("organisation__slug", "partners__slug"):
+            for pk, slug in self.order_by().values_list("pk", field):
+                if slug:
+                    campaigns.setdefault(slug, set()).add(pk)
+        return {slug: len(pks) for slug, pks in campaigns.items()}
 
     def by_status(self, today=None):
         """Running campaigns first (latest start first), then upcoming ones (soonest
@@ -81,8 +103,6 @@ class CampaignPageQuerySet(PageQuerySet):
 
     def for_cards(self):
         """Everything a campaign card shows, in a fixed number of queries."""
-        from wagtail.images import get_image_model
-
         return self.select_related("organisation", "locale").prefetch_related(
             models.Prefetch(
                 "hero_image",
@@ -97,50 +117,53 @@ class CampaignPageQuerySet(PageQuerySet):
 CampaignPageManager = PageManager.from_queryset(CampaignPageQuerySet)
 
 
-class CampaignIndexPage(BasePage):
+class CampaignIndexPage(IndexPage):
     """The list of campaigns: active ones first, then upcoming, then an archive."""
 
-    intro = models.TextField(
-        blank=True,
-        max_length=600,
-        help_text=_("A sentence or two above the list, e.g. what the coalition campaigns for."),
+    intro = intro_field(
+        _("A sentence or two above the list, e.g. what the coalition campaigns for.")
     )
 
-    content_panels = BasePage.content_panels + [FieldPanel("intro")]
-    search_fields = BasePage.search_fields + [index.SearchField("intro")]
-
-    parent_page_types = ["home.HomePage"]
     subpage_types = ["campaigns.CampaignPage"]
-    max_count_per_parent = 1
     template = "pages/campaign_index_page.html"
 
     class Meta:
         verbose_name = _("campaign index")
 
-    def get_context(self, request, *args, **kwargs):
-        from campaigns.listing import campaign_listing
-
-        context = super().get_context(request, *args, **kwargs)
-        context.update(campaign_listing(self, request))
-        return context
+    def listing_context(self, request, **kwargs):
+        """Active, then upcoming, then ended campaigns; filtered by topic, audience and
+        organisation, with counts; paginated."""
+        vocabulary = Vocabulary(self.locale)
+        listing = FacetedListing(
+            request,
+            CampaignPage.objects.live().public().child_of(self),
+            CAMPAIGN_FACETS,
+            {
+                "topic": vocabulary.topic_choices(),
+                "audience": vocabulary.audience_choices(),
+                "organisation": term_choices(PartnerOrganisation.objects.order_by("name")),
+            },
+        )
+        campaigns = listing.results().by_status(timezone.localdate()).for_cards()
+        page = paginate(request, campaigns, CAMPAIGNS_PER_PAGE)
+        vocabulary.label_cards(page)
+        facets = listing.facets()
+        return {
+            "campaigns": page,
+            "facets": facets,
+            "filters_active": listing.active,
+            "removal_links": removal_links(listing.chosen, facets),
+            "querystring_prefix": querystring_prefix(listing.chosen),
+        }
 
 
 class CampaignPage(RoutablePageMixin, OrganisationOwnedMixin, BasePage):
     """A campaign the coalition runs, e.g. 'Mental Health Week 2026: co-creation'."""
 
-    hero_image = models.ForeignKey(
-        "wagtailimages.Image",
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-        help_text=_("The big picture at the top of the campaign, also used when it is shared."),
+    hero_image = image_field(
+        _("The big picture at the top of the campaign, also used when it is shared.")
     )
-    hero_image_alt = models.CharField(
-        max_length=250,
-        blank=True,
-        help_text=_("Describe the picture for people who cannot see it. Required with a picture."),
-    )
+    hero_image_alt = alt_text_field()
     start_date = models.DateField(help_text=_("The first day of the campaign."))
     end_date = models.DateField(
         null=True,
@@ -153,18 +176,10 @@ class CampaignPage(RoutablePageMixin, OrganisationOwnedMixin, BasePage):
         related_name="campaigns",
         help_text=_("The partner organisations running the campaign together."),
     )
-    topics = ParentalManyToManyField(
-        "home.Topic",
-        blank=True,
-        related_name="campaigns",
-        help_text=_("What the campaign is about. Related stories and resources share these."),
+    topics = topics_field(
+        "campaigns", _("What the campaign is about. Related stories and resources share these.")
     )
-    audiences = ParentalManyToManyField(
-        "home.Audience",
-        blank=True,
-        related_name="campaigns",
-        help_text=_("Who the campaign is for."),
-    )
+    audiences = audiences_field("campaigns", _("Who the campaign is for."))
     body = StreamField(
         CampaignBodyBlock(),
         blank=True,
@@ -256,6 +271,11 @@ class CampaignPage(RoutablePageMixin, OrganisationOwnedMixin, BasePage):
         return STATUS_LABELS[self.status()]
 
     @property
+    def status_heading(self):
+        """The listing's group heading; needs ``status_rank`` (see ``by_status``)."""
+        return STATUS_HEADINGS[self.status_rank]
+
+    @property
     def has_pledge(self):
         return bool(self.pledge_statement.strip())
 
@@ -267,13 +287,9 @@ class CampaignPage(RoutablePageMixin, OrganisationOwnedMixin, BasePage):
     @path("pledge/", name="pledge")
     def pledge(self, request):
         """Receives pledge signatures (POST); anything else goes back to the page."""
-        from campaigns.pledge import handle_pledge
-
         return handle_pledge(self, request)
 
     def get_context(self, request, *args, **kwargs):
-        from campaigns.detail import campaign_detail_context
-
         context = super().get_context(request, *args, **kwargs)
         context.update(campaign_detail_context(self, request))
         return context

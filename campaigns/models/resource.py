@@ -7,18 +7,45 @@ from django.db import models
 from django.utils import timezone
 from django.utils.html import strip_tags
 from django.utils.translation import gettext_lazy as _
-from modelcluster.fields import ParentalKey, ParentalManyToManyField
+from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel, PageChooserPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import StreamField
+from wagtail.images import get_image_model
 from wagtail.models import Orderable, PageManager
 from wagtail.query import PageQuerySet
 from wagtail.search import index
 
 from campaigns.blocks import ReferencesBlock, ResourceBodyBlock
-from home.models import BasePage, OrganisationOwnedMixin, validate_alt_text
+from campaigns.detail import resource_detail_context
+from campaigns.facets import RESOURCE_FACETS
+from campaigns.feeds import ResourceAtomFeed, ResourceRssFeed
+from home.listing import (
+    FacetedListing,
+    Vocabulary,
+    clean_query,
+    paginate,
+    querystring,
+    querystring_prefix,
+    removal_links,
+    term_choices,
+)
+from home.models import BasePage, OrganisationOwnedMixin, PartnerOrganisation
+from home.models.bases import (
+    ImageWithAltText,
+    IndexPage,
+    audiences_field,
+    image_field,
+    intro_field,
+    topics_field,
+)
+from home.querysets import TaggedQuerySetMixin
 
 WORDS_PER_MINUTE = 200
+RESOURCES_PER_PAGE = 12
+# A search inside the library narrows the list to at most this many matches.
+LIBRARY_SEARCH_LIMIT = 500
+SORTS = {"newest": _("Newest first"), "title": _("A–Z")}
 
 ARTICLE = "article"
 GUIDE = "guide"
@@ -52,23 +79,8 @@ def count_words(value):
     return 0
 
 
-class ResourcePageQuerySet(PageQuerySet):
+class ResourcePageQuerySet(TaggedQuerySetMixin, PageQuerySet):
     """Named queries for the resource library."""
-
-    def with_topics(self, slugs):
-        """Resources with any of the given topic slugs (slugs match across languages)."""
-        if not slugs:
-            return self
-        # A subquery rather than a join, so a page with two chosen topics is listed once.
-        return self.filter(pk__in=ResourcePage.objects.filter(topics__slug__in=slugs).values("pk"))
-
-    def with_audiences(self, slugs):
-        """Resources for any of the given audience slugs."""
-        if not slugs:
-            return self
-        return self.filter(
-            pk__in=ResourcePage.objects.filter(audiences__slug__in=slugs).values("pk")
-        )
 
     def with_formats(self, formats):
         """Resources in any of the given formats."""
@@ -77,6 +89,12 @@ class ResourcePageQuerySet(PageQuerySet):
     def with_organisations(self, slugs):
         """Resources published by any of the given organisations."""
         return self.filter(organisation__slug__in=slugs) if slugs else self
+
+    def matching(self, query, locale):
+        """Resources matching the search ``query`` among the live ones in ``locale``
+        (Wagtail search; at most LIBRARY_SEARCH_LIMIT)."""
+        matches = self.model.objects.live().filter(locale_id=locale.pk).search(query)
+        return self.filter(pk__in=[page.pk for page in matches[:LIBRARY_SEARCH_LIMIT]])
 
     def newest(self):
         return self.order_by("-first_published_at", "-pk")
@@ -90,8 +108,6 @@ class ResourcePageQuerySet(PageQuerySet):
 
     def for_cards(self):
         """Everything a resource card shows, in a fixed number of queries."""
-        from wagtail.images import get_image_model
-
         return self.select_related("organisation", "locale").prefetch_related(
             models.Prefetch(
                 "image",
@@ -105,49 +121,71 @@ class ResourcePageQuerySet(PageQuerySet):
 ResourcePageManager = PageManager.from_queryset(ResourcePageQuerySet)
 
 
-class ResourceIndexPage(RoutablePageMixin, BasePage):
+class ResourceIndexPage(RoutablePageMixin, IndexPage):
     """The resource library: faceted filters, search, sorting and a feed of new resources."""
 
-    intro = models.TextField(
-        blank=True,
-        max_length=600,
-        help_text=_("A sentence or two above the library, e.g. who the resources are for."),
-    )
+    intro = intro_field(_("A sentence or two above the library, e.g. who the resources are for."))
 
-    content_panels = BasePage.content_panels + [FieldPanel("intro")]
-    search_fields = BasePage.search_fields + [index.SearchField("intro")]
-
-    parent_page_types = ["home.HomePage"]
     subpage_types = ["campaigns.ResourcePage"]
-    max_count_per_parent = 1
     template = "pages/resource_index_page.html"
 
     class Meta:
         verbose_name = _("resource library")
 
-    def get_context(self, request, *args, **kwargs):
-        from campaigns.listing import resource_listing
+    def resources(self):
+        """The library's live, public resources."""
+        return ResourcePage.objects.live().public().child_of(self)
 
-        context = super().get_context(request, *args, **kwargs)
-        context.update(resource_listing(self, request))
-        return context
+    def listing_context(self, request, **kwargs):
+        """Faceted filters that combine (any value within a facet, every facet together),
+        counts per option, search, sorting and pagination."""
+        vocabulary = Vocabulary(self.locale)
+        query = clean_query(request.GET.get("q"))
+        sort = request.GET.get("sort") if request.GET.get("sort") in SORTS else "newest"
+        base = self.resources().matching(query, self.locale) if query else self.resources()
+        listing = FacetedListing(
+            request,
+            base,
+            RESOURCE_FACETS,
+            {
+                "topic": vocabulary.topic_choices(),
+                "audience": vocabulary.audience_choices(),
+                "format": FORMAT_CHOICES,
+                "organisation": term_choices(PartnerOrganisation.objects.order_by("name")),
+            },
+        )
+        results = listing.results()
+        results = results.alphabetical() if sort == "title" else results.newest()
+        page = paginate(request, results.for_cards(), RESOURCES_PER_PAGE)
+        vocabulary.label_cards(page)
+        facets = listing.facets()
+        params = {"q": query, **listing.chosen, "sort": sort}
+        links = removal_links(params, facets)
+        if query:
+            links.append({"label": query, "url": "?" + querystring(params, q=None)})
+        return {
+            "resources": page,
+            "facets": facets,
+            "query": query,
+            "sort": sort,
+            "sorts": list(SORTS.items()),
+            "filters_active": bool(query) or listing.active,
+            "removal_links": links,
+            "querystring_prefix": querystring_prefix(params),
+        }
 
     @path("feed/", name="feed")
     def rss_feed(self, request):
         """RSS feed of the newest resources in this language."""
-        from campaigns.feeds import ResourceRssFeed
-
         return ResourceRssFeed(self)(request)
 
     @path("feed/atom/", name="atom_feed")
     def atom_feed(self, request):
         """Atom feed of the newest resources in this language."""
-        from campaigns.feeds import ResourceAtomFeed
-
         return ResourceAtomFeed(self)(request)
 
 
-class ResourcePage(OrganisationOwnedMixin, BasePage):
+class ResourcePage(OrganisationOwnedMixin, ImageWithAltText, BasePage):
     """An evidence-based literacy resource, e.g. 'Understanding depression'."""
 
     format = models.CharField(
@@ -156,31 +194,11 @@ class ResourcePage(OrganisationOwnedMixin, BasePage):
         default=ARTICLE,
         help_text=_("What kind of resource this is. Readers can filter by it."),
     )
-    image = models.ForeignKey(
-        "wagtailimages.Image",
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-        help_text=_("Optional picture for the resource's card and page."),
+    image = image_field(_("Optional picture for the resource's card and page."))
+    topics = topics_field(
+        "resources", _("What the resource is about. Readers can filter by topic.")
     )
-    image_alt = models.CharField(
-        max_length=250,
-        blank=True,
-        help_text=_("Describe the picture for people who cannot see it. Required with a picture."),
-    )
-    topics = ParentalManyToManyField(
-        "home.Topic",
-        blank=True,
-        related_name="resources",
-        help_text=_("What the resource is about. Readers can filter by topic."),
-    )
-    audiences = ParentalManyToManyField(
-        "home.Audience",
-        blank=True,
-        related_name="resources",
-        help_text=_("Who the resource is written for."),
-    )
+    audiences = audiences_field("resources", _("Who the resource is written for."))
     body = StreamField(ResourceBodyBlock(), help_text=_("The resource itself."))
     references = StreamField(
         ReferencesBlock(),
@@ -224,7 +242,7 @@ class ResourcePage(OrganisationOwnedMixin, BasePage):
 
     content_panels = BasePage.content_panels + [
         FieldPanel("format"),
-        MultiFieldPanel([FieldPanel("image"), FieldPanel("image_alt")], heading=_("Picture")),
+        *ImageWithAltText.image_panels,
         *OrganisationOwnedMixin.organisation_panels,
         FieldPanel("topics"),
         FieldPanel("audiences"),
@@ -261,7 +279,6 @@ class ResourcePage(OrganisationOwnedMixin, BasePage):
 
     def clean(self):
         super().clean()
-        validate_alt_text(self, "image", "image_alt")
         if self.easy_read_version_id:
             if self.pk and self.easy_read_version_id == self.pk:
                 raise ValidationError(
@@ -325,8 +342,6 @@ class ResourcePage(OrganisationOwnedMixin, BasePage):
         return page if page.live else None
 
     def get_context(self, request, *args, **kwargs):
-        from campaigns.detail import resource_detail_context
-
         context = super().get_context(request, *args, **kwargs)
         context.update(resource_detail_context(self, request))
         return context

@@ -1,6 +1,10 @@
 from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 
+from campaigns.related import register_related_kind
+from home import registry
+from home.sections import register_listing
+
 
 class StoriesConfig(AppConfig):
     """Success stories and the consent-first submission flow for people with lived
@@ -12,10 +16,12 @@ class StoriesConfig(AppConfig):
     verbose_name = _("Success stories")
 
     def ready(self):
-        from campaigns.stories import signals, views
-        from home.sections import register_listing
+        # Models and what imports them load only once the app registry is ready.
+        from campaigns.stories import models, signals, views
 
         signals.connect()
+        registry.search_types.register("stories", models.StoryPage, order=30)
+        register_related_kind("stories", models.StoryPage, order=10)
         register_listing(
             "latest_stories",
             _("Latest stories"),

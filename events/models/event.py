@@ -1,17 +1,14 @@
-"""The event page and what is edited inline on it: sessions, speakers, action points."""
+"""The event page (its sessions, speakers and action points are in events.models.inline)."""
 
-import datetime
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
+from zoneinfo import available_timezones
 
 from django import forms
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import timezone
-from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
-from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from wagtail.admin.panels import (
     FieldPanel,
     FieldRowPanel,
@@ -23,29 +20,28 @@ from wagtail.admin.panels import (
 )
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path, re_path
 from wagtail.fields import RichTextField, StreamField
-from wagtail.models import Orderable, TranslatableMixin
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
-from events.blocks import EventDescriptionBlock, ProgrammeBlock, ReportDocumentsBlock
+from events.blocks import EventDescriptionBlock, ReportDocumentsBlock
 from events.choices import (
     ACCESSIBILITY_CHOICES,
     LANGUAGE_CHOICES,
     TIME_ZONE_CHOICES,
-    ActionStatus,
     EventFormat,
     EventStatus,
     LinkVisibility,
     Registration,
-    SpeakerRole,
 )
 from events.fields import MultipleChoiceField
 from events.forms import EventPageForm, session_errors
+from events.ics import calendar_response
+from events.jsonld import event_json_ld
+from events.models.schedule import EventSchedule
 from events.querysets import EventPageManager
-from home.models import BasePage, OrganisationOwnedMixin, validate_alt_text
-
-# How long before a session the joining link appears, for "near the start" visibility.
-JOIN_LINK_LEAD = datetime.timedelta(hours=1)
+from home.listing import localize
+from home.models import Audience, BasePage, OrganisationOwnedMixin, Topic
+from home.models.bases import ImageWithAltText, audiences_field, image_field, topics_field
 
 
 def validate_time_zone(value):
@@ -57,134 +53,9 @@ def validate_time_zone(value):
         )
 
 
-class EventSession(TranslatableMixin, models.Model):
-    """One date and time range of an event. One-off, multi-day and repeating events are
-    all made of sessions. Stored as aware datetimes; shown in the event's time zone."""
-
-    page = ParentalKey("events.EventPage", on_delete=models.CASCADE, related_name="sessions")
-    title = models.CharField(
-        max_length=120,
-        blank=True,
-        help_text=_("Optional name for this session, e.g. 'Day 1' or 'Evening walk'."),
-    )
-    start = models.DateTimeField(
-        help_text=_("When the session starts, in the event's own time zone (chosen above).")
-    )
-    end = models.DateTimeField(
-        help_text=_("When the session ends, in the event's own time zone. After the start.")
-    )
-    programme = StreamField(
-        ProgrammeBlock(),
-        blank=True,
-        help_text=_("Optional programme: the items of this session, in order."),
-    )
-
-    panels = [
-        FieldPanel("title"),
-        FieldRowPanel([FieldPanel("start"), FieldPanel("end")]),
-        FieldPanel("programme"),
-    ]
-
-    class Meta(TranslatableMixin.Meta):
-        ordering = ["start", "pk"]
-        # The listing's next-session subquery looks sessions up by event and end time.
-        indexes = [models.Index(fields=["page", "end", "start"], name="events_session_next")]
-        verbose_name = _("session")
-        verbose_name_plural = _("sessions")
-
-    def __str__(self):
-        return self.title or f"{self.start:%Y-%m-%d %H:%M}"
-
-    def clean(self):
-        super().clean()
-        if self.start and self.end and self.end <= self.start:
-            raise ValidationError({"end": _("The session must end after it starts.")})
-
-    def local(self, value, zone=None):
-        """``value`` in the event's time zone."""
-        return timezone.localtime(value, zone or self.page.zone)
-
-
-class EventSpeaker(TranslatableMixin, Orderable):
-    """A speaker, moderator or panellist of a workshop or policy dialogue."""
-
-    page = ParentalKey("events.EventPage", on_delete=models.CASCADE, related_name="speakers")
-    name = models.CharField(max_length=120, help_text=_("The person's name as they want it."))
-    role = models.CharField(
-        max_length=20,
-        choices=SpeakerRole.choices,
-        default=SpeakerRole.SPEAKER,
-        help_text=_("What they do at the event."),
-    )
-    title = models.CharField(
-        max_length=150,
-        blank=True,
-        help_text=_("Optional: their job or experience, e.g. 'Peer support worker'."),
-    )
-    organisation = models.CharField(
-        max_length=150, blank=True, help_text=_("Optional: the organisation they come from.")
-    )
-    photo = models.ForeignKey(
-        "wagtailimages.Image",
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-        help_text=_("Optional portrait. Only with the person's permission."),
-    )
-
-    panels = [
-        FieldRowPanel([FieldPanel("name"), FieldPanel("role")]),
-        FieldRowPanel([FieldPanel("title"), FieldPanel("organisation")]),
-        FieldPanel("photo"),
-    ]
-
-    class Meta(TranslatableMixin.Meta, Orderable.Meta):
-        verbose_name = _("speaker or moderator")
-        verbose_name_plural = _("speakers and moderators")
-
-    def __str__(self):
-        return self.name
-
-
-class EventActionPoint(TranslatableMixin, Orderable):
-    """An action agreed at the event, with who owns it and how far it has got."""
-
-    page = ParentalKey("events.EventPage", on_delete=models.CASCADE, related_name="action_points")
-    action = models.TextField(
-        max_length=500,
-        help_text=_("What will be done, e.g. 'Train 40 school nurses in mental health first aid'."),
-    )
-    owner = models.ForeignKey(
-        "home.PartnerOrganisation",
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-        help_text=_("The partner organisation responsible for it."),
-    )
-    status = models.CharField(
-        max_length=20,
-        choices=ActionStatus.choices,
-        default=ActionStatus.PLANNED,
-        help_text=_("Update it as the action moves on."),
-    )
-    due = models.DateField(null=True, blank=True, help_text=_("Optional target date."))
-
-    panels = [
-        FieldPanel("action"),
-        FieldRowPanel([FieldPanel("owner"), FieldPanel("status"), FieldPanel("due")]),
-    ]
-
-    class Meta(TranslatableMixin.Meta, Orderable.Meta):
-        verbose_name = _("action point")
-        verbose_name_plural = _("action points")
-
-    def __str__(self):
-        return self.action[:60]
-
-
-class EventPage(RoutablePageMixin, OrganisationOwnedMixin, BasePage):
+class EventPage(
+    RoutablePageMixin, EventSchedule, OrganisationOwnedMixin, ImageWithAltText, BasePage
+):
     """A Mental Health Week event: a talk, walk, workshop, webinar or policy dialogue, with
     its sessions, place, access information, calendar file and, afterwards, its report."""
 
@@ -193,19 +64,7 @@ class EventPage(RoutablePageMixin, OrganisationOwnedMixin, BasePage):
         blank=True,
         help_text=_("What happens at the event, who it is for and what to expect."),
     )
-    image = models.ForeignKey(
-        "wagtailimages.Image",
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-        help_text=_("Optional picture shown on the event card and at the top of the page."),
-    )
-    image_alt = models.CharField(
-        max_length=250,
-        blank=True,
-        help_text=_("Describe the picture for people who cannot see it. Required with a picture."),
-    )
+    image = image_field(_("Optional picture shown on the event card and at the top of the page."))
     status = models.CharField(
         max_length=20,
         choices=EventStatus.choices,
@@ -311,18 +170,8 @@ class EventPage(RoutablePageMixin, OrganisationOwnedMixin, BasePage):
     capacity = models.PositiveIntegerField(
         null=True, blank=True, help_text=_("Optional: how many people can take part.")
     )
-    topics = ParentalManyToManyField(
-        "home.Topic",
-        blank=True,
-        related_name="+",
-        help_text=_("What the event is about. Readers filter by topic."),
-    )
-    audiences = ParentalManyToManyField(
-        "home.Audience",
-        blank=True,
-        related_name="+",
-        help_text=_("Who the event is for."),
-    )
+    topics = topics_field("+", _("What the event is about. Readers filter by topic."))
+    audiences = audiences_field("+", _("Who the event is for."))
     campaign = models.ForeignKey(
         "campaigns.CampaignPage",
         null=True,
@@ -358,7 +207,7 @@ class EventPage(RoutablePageMixin, OrganisationOwnedMixin, BasePage):
     content_panels = BasePage.content_panels + [
         FieldPanel("organisation"),
         FieldPanel("description"),
-        MultiFieldPanel([FieldPanel("image"), FieldPanel("image_alt")], heading=_("Picture")),
+        *ImageWithAltText.image_panels,
         MultiFieldPanel(
             [FieldPanel("status"), FieldPanel("status_note")], heading=_("Cancelled or postponed?")
         ),
@@ -448,92 +297,6 @@ class EventPage(RoutablePageMixin, OrganisationOwnedMixin, BasePage):
         verbose_name = _("event")
         verbose_name_plural = _("events")
 
-    # -- time -------------------------------------------------------------------------
-
-    @cached_property
-    def zone(self):
-        """The event's time zone as a ZoneInfo (the site's zone if the name is unknown)."""
-        try:
-            return ZoneInfo(self.time_zone)
-        except (ZoneInfoNotFoundError, ValueError):
-            return ZoneInfo(settings.TIME_ZONE)
-
-    @property
-    def zone_label(self):
-        """The zone named for readers, e.g. 'Athens' for Europe/Athens."""
-        return self.time_zone.rsplit("/", 1)[-1].replace("_", " ")
-
-    @cached_property
-    def ordered_sessions(self):
-        """The sessions, earliest first (uses prefetched sessions when present)."""
-        return sorted(self.sessions.all(), key=lambda s: (s.start, s.pk or 0))
-
-    def next_session(self, now=None):
-        """The first session that has not ended yet, or None."""
-        now = now or timezone.now()
-        return next((s for s in self.ordered_sessions if s.end > now), None)
-
-    def is_past(self, now=None):
-        now = now or timezone.now()
-        sessions = self.ordered_sessions
-        return bool(sessions) and all(s.end <= now for s in sessions)
-
-    @property
-    def first_session(self):
-        return self.ordered_sessions[0] if self.ordered_sessions else None
-
-    @property
-    def last_session(self):
-        sessions = self.ordered_sessions
-        return max(sessions, key=lambda s: s.end) if sessions else None
-
-    # -- status and format -----------------------------------------------------------
-
-    @property
-    def is_cancelled(self):
-        return self.status == EventStatus.CANCELLED
-
-    @property
-    def is_postponed(self):
-        return self.status == EventStatus.POSTPONED
-
-    @property
-    def has_venue(self):
-        return self.format in (EventFormat.IN_PERSON, EventFormat.HYBRID)
-
-    @property
-    def is_online(self):
-        return self.format in (EventFormat.ONLINE, EventFormat.HYBRID)
-
-    def joining_link_visible(self, now=None):
-        """Whether the page may show the online joining link now."""
-        if not self.online_url or not self.is_online or self.is_cancelled:
-            return False
-        if self.online_link_visibility == LinkVisibility.REGISTERED:
-            return False
-        now = now or timezone.now()
-        if self.online_link_visibility == LinkVisibility.PUBLIC:
-            return not self.is_past(now)
-        return any(s.start - JOIN_LINK_LEAD <= now < s.end for s in self.ordered_sessions)
-
-    @property
-    def language_names(self):
-        names = dict(LANGUAGE_CHOICES)
-        return [names.get(code, code) for code in self.languages]
-
-    @property
-    def accessibility_labels(self):
-        labels = dict(ACCESSIBILITY_CHOICES)
-        return [labels[code] for code in self.accessibility if code in labels]
-
-    @property
-    def location_text(self):
-        """Venue, address, city and country on one line (for calendars and feeds)."""
-        parts = [self.venue_name, " ".join(self.address.split()), self.city]
-        if self.country:
-            parts.append(str(self.country.name))
-        return ", ".join(part for part in parts if part)
-
     @property
     def has_report(self):
         return bool(
@@ -541,29 +304,16 @@ class EventPage(RoutablePageMixin, OrganisationOwnedMixin, BasePage):
         ) or bool(self.action_points.all())
 
     def localized_terms(self, model, relation):
-        """The page's topics or audiences in the page's language (matched by slug), in
-        one query; terms not translated (or whose translation is not published) yet keep
+        """The page's topics or audiences (``relation``) in the page's language, matched
+        by slug: terms not translated (or whose translation is not published) yet keep
         their source name, and terms never published are left out."""
         terms = list(getattr(self, relation).all())
-        if not terms:
-            return []
-        translated = {
-            term.slug: term
-            for term in model.objects.live().filter(
-                locale_id=self.locale_id, slug__in=[t.slug for t in terms]
-            )
-        }
-        return [
-            translated.get(term.slug, term)
-            for term in terms
-            if term.slug in translated or term.live
-        ]
+        return localize(model.objects.for_locale(self.locale), terms) if terms else []
 
     # -- validation ------------------------------------------------------------------
 
     def clean(self):
         super().clean()
-        validate_alt_text(self, "image", "image_alt")
         errors = {}
         if self.is_online and not self.online_url:
             errors["online_url"] = _(
@@ -611,9 +361,6 @@ class EventPage(RoutablePageMixin, OrganisationOwnedMixin, BasePage):
     # -- views -----------------------------------------------------------------------
 
     def get_context(self, request, *args, **kwargs):
-        from events.jsonld import event_json_ld
-        from home.models import Audience, Topic
-
         context = super().get_context(request, *args, **kwargs)
         now = timezone.now()
         context.update(
@@ -639,6 +386,4 @@ class EventPage(RoutablePageMixin, OrganisationOwnedMixin, BasePage):
     @re_path(r"^event\.ics/?$", name="calendar_file")
     def calendar_file(self, request):
         """This event's sessions as an iCalendar file for "Add to calendar"."""
-        from events.ics import calendar_response
-
         return calendar_response(request, [self], filename=f"{self.slug}.ics")

@@ -2,23 +2,156 @@
 
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django_countries import countries
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path, re_path
-from wagtail.fields import RichTextField
+from wagtail.models import Locale
 
-from home.models import BasePage
+from events.choices import ACCESSIBILITY_CHOICES, LANGUAGE_CHOICES, EventFormat
+from events.feeds import feed_response
+from events.forms import EventFilterForm
+from events.ics import calendar_response
+from events.models.event import EventPage
+from home.chrome import active_locale
+from home.listing import (
+    Vocabulary,
+    count_by,
+    count_containing,
+    option,
+    options,
+    paginate,
+    querystring,
+    querystring_prefix,
+    request_params,
+    term_choices,
+)
+from home.models import PartnerOrganisation
+from home.models.bases import IndexPage, rich_intro_field
+
+EVENTS_PER_PAGE = 12
+FEED_MAX_EVENTS = 200
 
 
-class EventIndexPage(RoutablePageMixin, BasePage):
+class EventListing:
+    """The events listing for one request: the filter form, the filtered events, their
+    facets with counts, and the links that keep the filters (pagination, date shortcuts,
+    feeds). A fixed number of queries however many events there are."""
+
+    def __init__(self, request, index_page, events, vocabulary, archive=False, now=None):
+        """``events``: the events readers of this language see (a queryset);
+        ``vocabulary``: the topics and audiences in their language."""
+        self.request = request
+        self.archive = archive
+        self.now = now or timezone.now()
+        self.topics = list(vocabulary.topics.values())
+        self.audiences = list(vocabulary.audiences.values())
+        self.organisations = list(PartnerOrganisation.objects.order_by("name"))
+        self.form = EventFilterForm(
+            request.GET or None,
+            topics=self.topics,
+            audiences=self.audiences,
+            organisations=self.organisations,
+            week=index_page.mental_health_week,
+        )
+        if archive:
+            self.windowed = events.past(now=self.now)
+        else:
+            start, end = self.form.date_window(today=timezone.localdate(self.now))
+            self.windowed = events.upcoming(now=self.now, start=start, end=end)
+        self.results = self.form.apply(self.windowed)
+
+    def page(self, per_page=EVENTS_PER_PAGE):
+        """The requested page of event cards (bad page numbers give page 1 or the last)."""
+        return paginate(self.request, self.results.for_cards().with_session_count(), per_page)
+
+    def feed_items(self, limit=FEED_MAX_EVENTS):
+        """Events for the calendar and RSS feeds, sessions prefetched."""
+        events = self.results.select_related("organisation", "locale")
+        return list(events.prefetch_related("sessions")[:limit])
+
+    def querystring(self, **changes):
+        """The current filters as a query string, with ``changes`` applied."""
+        return querystring(request_params(self.request), **changes)
+
+    @property
+    def querystring_prefix(self):
+        """Filters to keep in pagination links ('country=FR&' or '')."""
+        return querystring_prefix(request_params(self.request))
+
+    def shortcut_links(self):
+        """Links for the date shortcuts (today, this weekend, …), keeping other filters."""
+        current = self.form.filters.get("when", "")
+        return [
+            {
+                "query": self.querystring(when=value, date_from="", date_to=""),
+                "label": label,
+                "current": value == current,
+            }
+            for value, label in self.form.fields["when"].choices
+        ]
+
+    def _base(self, *names):
+        """The events with every filter applied except ``names`` (a facet's own)."""
+        return self.form.apply(self.windowed, exclude=names)
+
+    def facets(self):
+        """{filter: options}, each option counted with the other filters applied."""
+        chosen = self.form.filters
+        access = chosen.get("access", [])
+        language = [chosen["language"]] if chosen.get("language") else []
+
+        def terms(name, field, choices):
+            counts = count_by(self._base(name), field)
+            return options(choices, counts, [chosen.get(name)])
+
+        def contained(name, field, choices, selected):
+            counts = count_containing(self._base(name), field, [v for v, _label in choices])
+            return options(choices, counts, selected)
+
+        return {
+            "country": self._country_facet(chosen.get("country")),
+            "city": self._city_facet(chosen.get("city")),
+            "format": options(
+                EventFormat.choices,
+                count_by(self._base("format"), "format"),
+                [chosen.get("format")],
+                keep_empty=True,
+            ),
+            "organisation": terms(
+                "organisation", "organisation__slug", term_choices(self.organisations)
+            ),
+            "topic": terms("topic", "topics__slug", term_choices(self.topics)),
+            "audience": terms("audience", "audiences__slug", term_choices(self.audiences)),
+            "language": contained("language", "languages", LANGUAGE_CHOICES, language),
+            "access": contained("access", "accessibility", ACCESSIBILITY_CHOICES, access),
+            "free": self._base("free").free().count(),
+        }
+
+    def _country_facet(self, selected):
+        counts = self._base("country", "city").country_counts(also=selected)
+        names = dict(countries)
+        choices = [(code, str(names.get(code, code))) for code in counts]
+        found = options(choices, counts, [selected], keep_empty=True)
+        return sorted(found, key=lambda item: item["label"])
+
+    def _city_facet(self, selected):
+        wanted = (selected or "").lower()
+        found = [
+            option(city, city, count, bool(wanted) and city.lower() == wanted)
+            for city, count in self._base("city").city_counts()
+        ]
+        if selected and not any(item["selected"] for item in found):
+            found.append(option(selected, selected, 0, True))
+        return found
+
+
+class EventIndexPage(RoutablePageMixin, IndexPage):
     """Mental Health Week events: upcoming events with filters, the past-events archive,
     and calendar (.ics) and RSS/Atom feeds of the listing."""
 
-    intro = RichTextField(
-        blank=True,
-        features=["bold", "italic", "link"],
-        help_text=_("A short introduction above the list of events."),
-    )
+    intro = rich_intro_field(_("A short introduction above the list of events."))
     week_start = models.DateField(
         null=True,
         blank=True,
@@ -35,17 +168,14 @@ class EventIndexPage(RoutablePageMixin, BasePage):
         help_text=_("Last day of this year's Mental Health Week."),
     )
 
-    content_panels = BasePage.content_panels + [
-        FieldPanel("intro"),
+    content_panels = IndexPage.content_panels + [
         MultiFieldPanel(
             [FieldRowPanel([FieldPanel("week_start"), FieldPanel("week_end")])],
             heading=_("Mental Health Week"),
         ),
     ]
 
-    parent_page_types = ["home.HomePage"]
     subpage_types = ["events.EventPage"]
-    max_count_per_parent = 1
     template = "pages/event_index_page.html"
 
     class Meta:
@@ -68,25 +198,23 @@ class EventIndexPage(RoutablePageMixin, BasePage):
             raise ValidationError({"week_end": _("The week must end after it starts.")})
 
     def listing(self, request, archive=False):
-        from events.listing import EventListing
+        """The listing of this section's events in the reader's language (source-language
+        events where not translated yet)."""
+        locale, source = active_locale(request), Locale.get_default()
+        events = EventPage.objects.in_locale(locale, source)
+        return EventListing(request, self, events, Vocabulary(locale, source), archive=archive)
 
-        return EventListing(request, self, archive=archive)
-
-    def get_context(self, request, *args, **kwargs):
-        context = super().get_context(request, *args, **kwargs)
-        listing = kwargs.get("listing") or self.listing(request)
-        context.update(
-            {
-                "listing": listing,
-                "filter_form": listing.form,
-                "events": listing.page(),
-                "facets": listing.facets(),
-                "archive": listing.archive,
-                "querystring_prefix": listing.querystring_prefix,
-                "feed_query": listing.querystring(),
-            }
-        )
-        return context
+    def listing_context(self, request, listing=None, **kwargs):
+        listing = listing or self.listing(request)
+        return {
+            "listing": listing,
+            "filter_form": listing.form,
+            "events": listing.page(),
+            "facets": listing.facets(),
+            "archive": listing.archive,
+            "querystring_prefix": listing.querystring_prefix,
+            "feed_query": listing.querystring(),
+        }
 
     @path("")
     def upcoming_events(self, request):
@@ -99,19 +227,13 @@ class EventIndexPage(RoutablePageMixin, BasePage):
     @re_path(r"^feed\.ics/?$", name="calendar_feed")
     def calendar_feed(self, request):
         """A subscribable calendar of the listing, with the same filters."""
-        from events.ics import calendar_response
-
         events = self.listing(request).feed_items()
         return calendar_response(request, events, filename="events.ics", name=self.title)
 
     @re_path(r"^feed\.rss/?$", name="rss_feed")
     def rss_feed(self, request):
-        from events.feeds import feed_response
-
         return feed_response(request, self, self.listing(request).feed_items(), atom=False)
 
     @re_path(r"^feed\.atom/?$", name="atom_feed")
     def atom_feed(self, request):
-        from events.feeds import feed_response
-
         return feed_response(request, self, self.listing(request).feed_items(), atom=True)

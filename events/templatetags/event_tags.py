@@ -4,6 +4,7 @@ import datetime
 
 from django import template
 
+from events.models import EventPage
 from home.chrome import active_locale
 
 register = template.Library()
@@ -13,8 +14,6 @@ register = template.Library()
 def campaign_event_outcomes(context, campaign):
     """The outcomes of ``campaign``'s past events (summary reports and action points), in
     the reader's language; three queries however many events."""
-    from events.models import EventPage
-
     request = context.get("request")
     events = EventPage.objects.outcomes_for_campaign(campaign, locale=active_locale(request))
     return {"events": events, "request": request}

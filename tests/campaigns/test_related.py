@@ -3,7 +3,9 @@
 import pytest
 
 from campaigns.models import CampaignRelatedPage
-from campaigns.related import RELATED_KINDS, related_groups
+from campaigns.related import related_groups
+from home import registry
+from home.registry import Registry
 from tests.campaigns.factories import CampaignPageFactory, ResourcePageFactory
 from tests.factories import TopicFactory
 
@@ -57,9 +59,8 @@ def test_unpublished_pages_are_never_related(client, campaign_index, resource_in
 
 
 def test_kinds_from_apps_that_are_not_installed_are_skipped(campaign_index, monkeypatch):
-    monkeypatch.setattr(
-        "campaigns.related.RELATED_KINDS", [("nowhere.MissingPage", 3, None), *RELATED_KINDS]
-    )
+    # An app that is not installed registers no kind of related content.
+    monkeypatch.setattr(registry, "related_kinds", Registry("related content"))
     campaign = _campaign_about(campaign_index, TopicFactory())
     assert related_groups(campaign) == []
 

@@ -3,7 +3,9 @@ when it does not."""
 
 import pytest
 
+from home import registry as home_registry
 from home import sections
+from home.registry import Registry
 
 pytestmark = pytest.mark.django_db
 
@@ -20,8 +22,8 @@ def home_with_sections(home_page):
 
 @pytest.fixture
 def only_events_registered(monkeypatch):
-    registry = {}
-    monkeypatch.setattr(sections, "_LISTINGS", registry)
+    registry = Registry("home listings")
+    monkeypatch.setattr(home_registry, "home_listings", registry)
 
     def loader(request, locale, count):
         return [f"Event {n} in {locale.language_code}" for n in range(1, count + 1)]
@@ -43,7 +45,7 @@ def test_unregistered_listing_kinds_are_absent(client, home_with_sections, only_
 
 
 def test_home_renders_when_no_app_provides_listings(client, home_with_sections, monkeypatch):
-    monkeypatch.setattr(sections, "_LISTINGS", {})
+    monkeypatch.setattr(home_registry, "home_listings", Registry("home listings"))
     response = client.get("/en/")
     assert response.status_code == 200
     assert "Upcoming events" not in response.content.decode()

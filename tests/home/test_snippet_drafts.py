@@ -14,9 +14,8 @@ from wagtail.models import Revision, WorkflowContentType, WorkflowState
 from wagtail_localize.models import Translation
 
 from campaigns.stories.views import locale_topics, with_topic_names
-from campaigns.taxonomy import Vocabulary
-from events.listing import terms_for_locale
 from home.demo import store_strings
+from home.listing import Vocabulary, terms_for_locale
 from home.models import Audience, CrisisHelpline, LocaleReviewTask, Topic
 from home.roles import MODERATORS, TRANSLATORS
 from home.workflows import TRANSLATION_WORKFLOW, setup_workflows

@@ -1,0 +1,134 @@
+"""What is edited inline on an event page: its sessions, speakers and action points."""
+
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalKey
+from wagtail.admin.panels import FieldPanel, FieldRowPanel
+from wagtail.fields import StreamField
+from wagtail.models import Orderable, TranslatableMixin
+
+from events.blocks import ProgrammeBlock
+from events.choices import ActionStatus, SpeakerRole
+from home.models.bases import image_field
+
+
+class EventSession(TranslatableMixin, models.Model):
+    """One date and time range of an event. One-off, multi-day and repeating events are
+    all made of sessions. Stored as aware datetimes; shown in the event's time zone."""
+
+    page = ParentalKey("events.EventPage", on_delete=models.CASCADE, related_name="sessions")
+    title = models.CharField(
+        max_length=120,
+        blank=True,
+        help_text=_("Optional name for this session, e.g. 'Day 1' or 'Evening walk'."),
+    )
+    start = models.DateTimeField(
+        help_text=_("When the session starts, in the event's own time zone (chosen above).")
+    )
+    end = models.DateTimeField(
+        help_text=_("When the session ends, in the event's own time zone. After the start.")
+    )
+    programme = StreamField(
+        ProgrammeBlock(),
+        blank=True,
+        help_text=_("Optional programme: the items of this session, in order."),
+    )
+
+    panels = [
+        FieldPanel("title"),
+        FieldRowPanel([FieldPanel("start"), FieldPanel("end")]),
+        FieldPanel("programme"),
+    ]
+
+    class Meta(TranslatableMixin.Meta):
+        ordering = ["start", "pk"]
+        # The listing's next-session subquery looks sessions up by event and end time.
+        indexes = [models.Index(fields=["page", "end", "start"], name="events_session_next")]
+        verbose_name = _("session")
+        verbose_name_plural = _("sessions")
+
+    def __str__(self):
+        return self.title or f"{self.start:%Y-%m-%d %H:%M}"
+
+    def clean(self):
+        super().clean()
+        if self.start and self.end and self.end <= self.start:
+            raise ValidationError({"end": _("The session must end after it starts.")})
+
+    def local(self, value, zone=None):
+        """``value`` in the event's time zone."""
+        return timezone.localtime(value, zone or self.page.zone)
+
+
+class EventSpeaker(TranslatableMixin, Orderable):
+    """A speaker, moderator or panellist of a workshop or policy dialogue."""
+
+    page = ParentalKey("events.EventPage", on_delete=models.CASCADE, related_name="speakers")
+    name = models.CharField(max_length=120, help_text=_("The person's name as they want it."))
+    role = models.CharField(
+        max_length=20,
+        choices=SpeakerRole.choices,
+        default=SpeakerRole.SPEAKER,
+        help_text=_("What they do at the event."),
+    )
+    title = models.CharField(
+        max_length=150,
+        blank=True,
+        help_text=_("Optional: their job or experience, e.g. 'Peer support worker'."),
+    )
+    organisation = models.CharField(
+        max_length=150, blank=True, help_text=_("Optional: the organisation they come from.")
+    )
+    photo = image_field(_("Optional portrait. Only with the person's permission."))
+
+    panels = [
+        FieldRowPanel([FieldPanel("name"), FieldPanel("role")]),
+        FieldRowPanel([FieldPanel("title"), FieldPanel("organisation")]),
+        FieldPanel("photo"),
+    ]
+
+    class Meta(TranslatableMixin.Meta, Orderable.Meta):
+        verbose_name = _("speaker or moderator")
+        verbose_name_plural = _("speakers and moderators")
+
+    def __str__(self):
+        return self.name
+
+
+class EventActionPoint(TranslatableMixin, Orderable):
+    """An action agreed at the event, with who owns it and how far it has got."""
+
+    page = ParentalKey("events.EventPage", on_delete=models.CASCADE, related_name="action_points")
+    action = models.TextField(
+        max_length=500,
+        help_text=_("What will be done, e.g. 'Train 40 school nurses in mental health first aid'."),
+    )
+    owner = models.ForeignKey(
+        "home.PartnerOrganisation",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("The partner organisation responsible for it."),
+    )
+    status = models.CharField(
+        max_length=20,
+        choices=ActionStatus.choices,
+        default=ActionStatus.PLANNED,
+        help_text=_("Update it as the action moves on."),
+    )
+    due = models.DateField(null=True, blank=True, help_text=_("Optional target date."))
+
+    panels = [
+        FieldPanel("action"),
+        FieldRowPanel([FieldPanel("owner"), FieldPanel("status"), FieldPanel("due")]),
+    ]
+
+    class Meta(TranslatableMixin.Meta, Orderable.Meta):
+        verbose_name = _("action point")
+        verbose_name_plural = _("action points")
+
+    def __str__(self):
+        return self.action[:60]

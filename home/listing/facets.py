@@ -1,0 +1,131 @@
+"""Facets with counts: filters a reader combines (any value within a facet, every facet
+together), each option showing how many results it would give.
+
+A listing declares its facets as data (``Facet``), naming the QuerySet methods that
+filter and count, so the declaration imports no model and the queries stay on the page's
+own QuerySet. Every option, whatever the listing, has one shape:
+``{"value", "label", "count", "selected"}``.
+"""
+
+from dataclasses import dataclass
+
+from django.db.models import Count, Q
+
+from home.listing.querystrings import clean_choices
+
+
+@dataclass(frozen=True)
+class Facet:
+    """One filter of a listing.
+
+    ``name`` is the query-string parameter, ``legend`` the heading readers see,
+    ``filter`` the QuerySet method narrowing to the chosen values (``qs.filter(values)``
+    must return the queryset unchanged for an empty list). Counts come from
+    ``count_field`` (one grouped query, see ``count_by``) or, when a value is counted in
+    a special way, from the QuerySet method ``count_method`` returning {value: count}.
+    """
+
+    name: str
+    legend: str
+    filter: str
+    count_field: str = ""
+    count_method: str = ""
+
+
+def option(value, label, count=None, selected=False):
+    """One option of a facet, in the shape every listing template reads."""
+    return {"value": value, "label": label, "count": count, "selected": selected}
+
+
+def options(choices, counts, selected, keep_empty=False):
+    """Options for ``choices`` ([(value, label)]) with their ``counts`` ({value: count});
+    options without results are left out (unless ``keep_empty``), chosen ones never."""
+    chosen = set(selected)
+    return [
+        option(value, label, counts.get(value, 0), value in chosen)
+        for value, label in choices
+        if keep_empty or counts.get(value) or value in chosen
+    ]
+
+
+def facet(name, legend, facet_options):
+    """A facet as templates read it; ``chosen`` is how many of its options are selected
+    (a facet with a choice is shown open)."""
+    chosen = sum(1 for item in facet_options if item["selected"])
+    return {"name": name, "legend": legend, "options": facet_options, "chosen": chosen}
+
+
+def count_by(queryset, field):
+    """{value: number of distinct pages} for ``field`` (one grouped query)."""
+    rows = queryset.order_by().values(field).annotate(total=Count("pk", distinct=True))
+    return {row[field]: row["total"] for row in rows if row[field] is not None}
+
+
+def count_containing(queryset, field, values):
+    """{value: number of pages whose ``field`` contains ``,value,``} for a comma-wrapped
+    multiple-choice field (one aggregate query for every value)."""
+    values = list(values)
+    aggregates = {
+        f"c{index}": Count("pk", filter=Q(**{f"{field}__contains": f",{value},"}))
+        for index, value in enumerate(values)
+    }
+    counts = queryset.order_by().aggregate(**aggregates)
+    return {value: counts[f"c{index}"] for index, value in enumerate(values)}
+
+
+class FacetedListing:
+    """A listing filtered by declared facets.
+
+    ``base`` is the page's own queryset of everything listable; ``facets`` the ``Facet``
+    declarations; ``choices`` {facet name: [(value, label)]} the values readers may pick,
+    in the order shown. The chosen values are read from ``request`` and checked against
+    the choices (``chosen``: {facet name: [values]}, in the facet order, ready for the
+    query-string helpers).
+    """
+
+    def __init__(self, request, base, facets, choices):
+        self.base = base
+        self.declared = list(facets)
+        self.choices = choices
+        self.chosen = {
+            item.name: clean_choices(
+                request.GET.getlist(item.name), [value for value, _label in choices[item.name]]
+            )
+            for item in self.declared
+        }
+
+    @property
+    def active(self):
+        """Whether the reader chose any value."""
+        return any(self.chosen.values())
+
+    def narrowed(self, skip=None):
+        """``base`` with every chosen value applied, except facet ``skip``'s (a facet's
+        counts leave its own choice out, so its other values stay reachable)."""
+        queryset = self.base
+        for item in self.declared:
+            if item.name != skip:
+                queryset = getattr(queryset, item.filter)(self.chosen[item.name])
+        return queryset
+
+    def results(self):
+        """The pages matching every chosen value (unordered: the page orders them)."""
+        return self.narrowed()
+
+    def counts(self, item):
+        """{value: count} for facet ``item``, with the other facets applied."""
+        queryset = self.narrowed(skip=item.name)
+        if item.count_method:
+            return getattr(queryset, item.count_method)()
+        return count_by(queryset, item.count_field)
+
+    def facets(self):
+        """Every facet with its options and counts: one or two queries a facet."""
+        return [
+            facet(
+                item.name,
+                item.legend,
+                options(self.choices[item.name], self.counts(item), self.chosen[item.name]),
+            )
+            for item in self.declared
+        ]
