@@ -12,7 +12,8 @@ class StoriesConfig(AppConfig):
     verbose_name = _("Success stories")
 
     def ready(self):
-        from campaigns.stories import signals, views
+        from campaigns.stories import signals
+        from campaigns.stories.models.index import latest_stories
         from home.sections import register_listing
 
         signals.connect()
@@ -20,5 +21,5 @@ class StoriesConfig(AppConfig):
             "latest_stories",
             _("Latest stories"),
             "components/story_home_listing.html",
-            views.latest_stories,
+            latest_stories,
         )
