@@ -12,6 +12,7 @@ class StoriesConfig(AppConfig):
     verbose_name = _("Success stories")
 
     def ready(self):
+        # In ready(): these modules import the story models, which load after this config.
         from campaigns.stories import signals
         from campaigns.stories.models.index import latest_stories
         from home.sections import register_listing
