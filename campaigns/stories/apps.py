@@ -16,8 +16,9 @@ class StoriesConfig(AppConfig):
     verbose_name = _("Success stories")
 
     def ready(self):
-        # Models and what imports them load only once the app registry is ready.
-        from campaigns.stories import models, signals, views
+        # In ready(): these modules import the story models, which load after this config.
+        from campaigns.stories import models, signals
+        from campaigns.stories.models.index import latest_stories
 
         signals.connect()
         registry.search_types.register("stories", models.StoryPage, order=30)
@@ -26,5 +27,5 @@ class StoriesConfig(AppConfig):
             "latest_stories",
             _("Latest stories"),
             "components/story_home_listing.html",
-            views.latest_stories,
+            latest_stories,
         )

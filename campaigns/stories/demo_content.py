@@ -5,16 +5,12 @@ the story-review workflow. Contributor records use obviously fake addresses
 
 from django.utils import timezone
 
-from campaigns.stories import services
+from campaigns.stories import lifecycle
+from campaigns.stories.constants import ContributorState
 from campaigns.stories.forms import CONSENT_VERSION
-from campaigns.stories.models import (
-    ContributorRecord,
-    ContributorState,
-    StoryIndexPage,
-    StoryPage,
-    new_status_token,
-)
-from campaigns.stories.workflow import assign_story_workflow
+from campaigns.stories.models import ContributorRecord, StoryIndexPage, StoryPage
+from campaigns.stories.roles import assign_story_workflow
+from campaigns.stories.tokens import new_status_token
 from home.demo import add_child, translate_page
 from home.models import Topic
 from home.roles import setup_roles
@@ -364,21 +360,21 @@ def load(demo):
         if StoryPage.objects.filter(title=title).exists():
             waiting += 1
             continue
-        services.submit_story(
+        lifecycle.submit(
             index,
-            {
-                "title": title,
-                "body": text,
-                "display_name": "",
-                "country": "BE",
-                "email": email,
-                "consent_process": True,
-                "consent_publish": True,
-                "consent_translate": True,
-                "consent_contact": bool(email),
-                "consent_version": CONSENT_VERSION,
-                "topics": [topics["wellbeing"]] if "wellbeing" in topics else [],
-            },
+            lifecycle.Submission(
+                title=title,
+                body=text,
+                display_name="",
+                country="BE",
+                email=email,
+                consent_process=True,
+                consent_publish=True,
+                consent_translate=True,
+                consent_contact=bool(email),
+                consent_version=CONSENT_VERSION,
+                topics=(topics["wellbeing"],) if "wellbeing" in topics else (),
+            ),
             new_status_token(),
             "en",
         )

@@ -3,7 +3,6 @@
 import time
 
 from django import forms
-from django.conf import settings
 from django.core import signing
 from django.core.exceptions import ValidationError
 from django.utils.functional import lazy
@@ -12,13 +11,15 @@ from django.utils.translation import gettext_lazy as _
 from django_countries import countries
 
 from campaigns.stories import images
-from campaigns.stories.models import (
+from campaigns.stories.conf import story_settings
+from campaigns.stories.constants import (
     AGE_RANGE_CHOICES,
     CONTENT_NOTE_CHOICES,
     STORY_TEXT_MAX_CHARS,
     STORY_TITLE_MAX_CHARS,
-    new_status_token,
 )
+from campaigns.stories.lifecycle import Submission
+from campaigns.stories.tokens import new_status_token
 
 # Bump the version whenever the consent wording below changes: each record keeps the version
 # its contributor agreed to.
@@ -35,7 +36,8 @@ NAME_CHOICES = [
 
 
 def min_fill_seconds():
-    return getattr(settings, "OPENLY_STORY_MIN_FILL_SECONDS", 5)
+    """Submissions sent sooner after the form was shown are treated as bots."""
+    return story_settings.MIN_FILL_SECONDS
 
 
 def new_form_state():
@@ -182,6 +184,15 @@ class ShareStoryForm(StoryTextMixin):
             self.initial.setdefault("form_state", new_form_state())
         self.status_token = None
 
+    def keep_answers_with_fresh_state(self):
+        """Keep the contributor's answers but never a stale or invalid form state, so the
+        form shown again can be sent. Returns the form."""
+        if "form_state" in self.errors:
+            data = self.data.copy()
+            data["form_state"] = new_form_state()
+            self.data = data
+        return self
+
     @property
     def looks_automated(self):
         """Whether the errors are the ones bots make (trap field, instant or forged form)."""
@@ -225,6 +236,28 @@ class ShareStoryForm(StoryTextMixin):
         if cleaned.get("consent_contact") and not cleaned.get("email"):
             self.add_error("email", _("Give an email address if you want us to contact you."))
         return cleaned
+
+    def submission(self, topics):
+        """The valid answers as the lifecycle's Submission. ``topics`` maps topic slugs to
+        the story section's topics; chosen slugs not in it are left out."""
+        data = self.cleaned_data
+        return Submission(
+            title=data["title"],
+            body=data["body"],
+            consent_version=CONSENT_VERSION,
+            consent_process=data["consent_process"],
+            consent_publish=data["consent_publish"],
+            consent_translate=data["consent_translate"],
+            consent_contact=data["consent_contact"],
+            display_name=data["display_name"],
+            age_range=data["age_range"],
+            country=data["country"],
+            email=data["email"],
+            content_notes=tuple(data["content_notes"]),
+            topics=tuple(topics[slug] for slug in data["topics"] if slug in topics),
+            image=data["image"],
+            image_alt=data["image_alt"],
+        )
 
 
 class EditStoryForm(StoryTextMixin):

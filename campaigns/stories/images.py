@@ -6,24 +6,33 @@ limited before decoding, and the picture is re-encoded so no metadata survives: 
 """
 
 import io
+import logging
 import secrets
 import warnings
 
-from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.files.images import ImageFile
 from django.utils.translation import gettext_lazy as _
 from PIL import Image, ImageOps
+from wagtail.images import get_image_model
+from wagtail.models import Collection
+
+from campaigns.stories.conf import story_settings
+
+logger = logging.getLogger(__name__)
 
 ALLOWED_FORMATS = {"JPEG": "jpg", "PNG": "png", "WEBP": "webp"}
+SUBMISSIONS_COLLECTION = "Story submissions"
 
 
 def max_bytes():
-    return getattr(settings, "OPENLY_STORY_IMAGE_MAX_BYTES", 8 * 1024 * 1024)
+    """The largest picture file a contributor may upload, in bytes."""
+    return story_settings.IMAGE_MAX_BYTES
 
 
 def max_pixels():
-    return getattr(settings, "OPENLY_STORY_IMAGE_MAX_PIXELS", 24_000_000)
+    """The most pixels (width times height) an uploaded picture may have."""
+    return story_settings.IMAGE_MAX_PIXELS
 
 
 def clean_upload(upload):
@@ -81,3 +90,30 @@ def _strip(picture, image_format):
     fresh.save(buffer, format=image_format, **options[image_format])
     buffer.seek(0)
     return buffer
+
+
+def _submissions_collection():
+    root = Collection.get_first_root_node()
+    existing = root.get_children().filter(name=SUBMISSIONS_COLLECTION).first()
+    return existing or root.add_child(name=SUBMISSIONS_COLLECTION)
+
+
+def save_submission_image(cleaned_file):
+    """Store a cleaned upload as a Wagtail image in the "Story submissions" collection."""
+    image = get_image_model()(
+        title="Story submission picture", collection=_submissions_collection()
+    )
+    image.file = cleaned_file
+    image.save()
+    return image
+
+
+def delete_stored_file(name):
+    """Remove a picture file whose database row was rolled back (best effort)."""
+    if not name:
+        return
+    storage = get_image_model()._meta.get_field("file").storage
+    try:
+        storage.delete(name)
+    except OSError:
+        logger.warning("Could not remove an unsaved story picture file")

@@ -17,7 +17,8 @@ from django.urls import reverse
 from django.utils import translation
 from wagtail.models import Task
 
-from campaigns.stories.models import ContributorRecord
+from campaigns.stories.models.contributor import ContributorRecord
+from campaigns.stories.models.story import StoryPage
 
 logger = logging.getLogger(__name__)
 
@@ -43,8 +44,6 @@ def notify_reviewers(page_id, task_id=None):
     Returns True when sent (or nobody to tell), False when sending failed."""
     task = Task.objects.filter(pk=task_id).first() if task_id else None
     if task is None:
-        from campaigns.stories.models import StoryPage
-
         page = StoryPage.objects.filter(pk=page_id).first()
         state = page.current_workflow_state if page else None
         task = state.current_task_state.task if state and state.current_task_state else None

@@ -4,6 +4,10 @@ only. It shows consent scopes and approvals, never contact details."""
 from django.urls import reverse
 from wagtail.admin.panels import Panel
 
+# The submodule, not the models package: the story page module imports this panel while the
+# package is still loading, and the contributor record module needs neither.
+from campaigns.stories.models.contributor import ContributorRecord
+
 
 class ContributorStatusPanel(Panel):
     """Shows the story's contributor record summary to users allowed to see records."""
@@ -12,16 +16,10 @@ class ContributorStatusPanel(Panel):
         template_name = "stories/admin/contributor_status_panel.html"
 
         def _record(self):
-            from campaigns.stories.models import ContributorRecord
-
             page = self.instance
             if not getattr(page, "translation_key", None) or not page.pk:
                 return None
-            return (
-                ContributorRecord.objects.filter(page__translation_key=page.translation_key)
-                .select_related("page")
-                .first()
-            )
+            return ContributorRecord.objects.for_story(page).select_related("page").first()
 
         def is_shown(self):
             user = getattr(self.request, "user", None)

@@ -1,5 +1,5 @@
 """Admin for stories: the contributor records (story moderators only), the audit-log
-actions of the story flow, and guards around publishing stories."""
+actions of the story flow, and the admin side of the go-live rule (asked of the lifecycle)."""
 
 from django.contrib import messages
 from django.shortcuts import redirect
@@ -8,12 +8,15 @@ from wagtail import hooks
 from wagtail.admin.panels import FieldPanel, ObjectList
 from wagtail.admin.viewsets.model import ModelViewSet
 
-from campaigns.stories.models import ContributorRecord, ContributorState, StoryPage
-from campaigns.stories.services import (
+from campaigns.stories.constants import (
     CONTRIBUTOR_EDIT_ACTION,
     PUBLICATION_HELD_ACTION,
     WITHDRAW_ACTION,
 )
+from campaigns.stories.lifecycle import GoLiveBlocker, go_live_blocker
+from campaigns.stories.models import ContributorRecord, StoryPage
+from home.permissions import group_names
+from home.roles import PLE_CONTRIBUTORS
 
 
 class ContributorRecordViewSet(ModelViewSet):
@@ -77,40 +80,34 @@ def register_story_log_actions(actions):
     )
 
 
-def _story_record(page):
-    if not isinstance(page.specific_deferred, StoryPage):
-        return None
-    return ContributorRecord.objects.filter(page__translation_key=page.translation_key).first()
+# What an editor is told when the lifecycle refuses to let a story go live.
+BLOCKED_MESSAGES = {
+    GoLiveBlocker.WITHDRAWN: _("This story was withdrawn by its contributor."),
+    GoLiveBlocker.NO_TRANSLATION_CONSENT: _(
+        "The contributor did not agree to their story being translated, so this "
+        "translation cannot be published."
+    ),
+    GoLiveBlocker.AWAITING_CONTRIBUTOR: _(
+        "The contributor has not approved the latest changes yet. They see them on "
+        "their status page."
+    ),
+}
 
 
 @hooks.register("before_publish_page")
 def block_unapproved_story_publication(request, page):
-    """A withdrawn story never goes live again, and a reviewer's edit waits for the
-    contributor's approval."""
-    record = _story_record(page)
-    if record is None:
+    """Stop the publish action in the admin when the lifecycle's go-live rule says no, and
+    tell the editor why (the page-published signal enforces the same rule on other paths)."""
+    blocker = go_live_blocker(page)
+    if blocker is None:
         return None
-    if record.state == ContributorState.WITHDRAWN:
-        messages.error(request, _("This story was withdrawn by its contributor."))
-        return redirect("wagtailadmin_pages:edit", page.pk)
-    if record.page_id == page.pk and record.pending_reviewer_revision() is not None:
-        messages.error(
-            request,
-            _(
-                "The contributor has not approved the latest changes yet. They see them on "
-                "their status page."
-            ),
-        )
-        return redirect("wagtailadmin_pages:edit", page.pk)
-    return None
+    messages.error(request, BLOCKED_MESSAGES[blocker])
+    return redirect("wagtailadmin_pages:edit", page.pk)
 
 
 def _drafts_stories_only(user):
     """Whether ``user``'s only editorial role is PLE contributor (not a moderator, partner,
     translator or administrator as well)."""
-    from home.permissions import group_names
-    from home.roles import PLE_CONTRIBUTORS
-
     if not user.is_authenticated or user.is_superuser:
         return False
     names = set(group_names(user).values())

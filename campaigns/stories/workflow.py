@@ -1,9 +1,10 @@
 """The story-review workflow: a safety review by story moderators, then publication approval
-by moderators. Built from Wagtail's own GroupApprovalTask; set up idempotently."""
+by moderators. Built from Wagtail's own GroupApprovalTask; set up idempotently. Which pages
+the workflow covers is set up with the roles (campaigns.stories.roles)."""
 
 from django.contrib.auth.models import Group
 from django.utils.translation import gettext_lazy as _
-from wagtail.models import GroupApprovalTask, Workflow, WorkflowPage, WorkflowTask
+from wagtail.models import GroupApprovalTask, Workflow, WorkflowTask
 
 from home.roles import MODERATORS, STORY_MODERATORS
 
@@ -35,17 +36,6 @@ def story_workflow():
         workflow = Workflow.objects.create(name=WORKFLOW_NAME, active=True)
     _task(SAFETY_TASK_NAME, STORY_MODERATORS, 0, workflow)
     _task(APPROVAL_TASK_NAME, MODERATORS, 1, workflow)
-    return workflow
-
-
-def assign_story_workflow():
-    """Attach the story workflow to every language's story index, so stories and their
-    translations are reviewed the same way. Returns the workflow."""
-    from campaigns.stories.models import StoryIndexPage
-
-    workflow = story_workflow()
-    for index_page in StoryIndexPage.objects.all():
-        WorkflowPage.objects.update_or_create(page=index_page, defaults={"workflow": workflow})
     return workflow
 
 

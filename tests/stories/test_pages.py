@@ -14,12 +14,8 @@ from wagtail.models import Page
 from wagtail.test.utils import WagtailTestUtils
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text
 
-from campaigns.stories.models import (
-    ContributorRecord,
-    ContributorState,
-    StoryIndexPage,
-    StoryPage,
-)
+from campaigns.stories.constants import ContributorState
+from campaigns.stories.models import ContributorRecord, StoryIndexPage, StoryPage
 from home.models import HomePage, StandardPage
 from tests.campaigns.factories import CampaignIndexPageFactory, CampaignPageFactory
 from tests.factories import CrisisHelplineFactory, StandardPageFactory

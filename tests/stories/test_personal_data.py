@@ -11,7 +11,7 @@ from django.core import mail
 from django.core.management import call_command
 from wagtail.models import PageLogEntry, Revision
 
-from campaigns.stories import services
+from campaigns.stories import lifecycle as services
 from campaigns.stories.models import ContributorRecord, StoryPage
 from home.roles import MODERATORS, STORY_MODERATORS
 from tests.stories.conftest import CONTRIBUTOR_EMAIL, form_data, old_form_state, publish_story

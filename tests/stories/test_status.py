@@ -5,7 +5,9 @@ import pytest
 from django.contrib.auth import get_user_model
 from wagtail.models import PageLogEntry, WorkflowState
 
-from campaigns.stories.models import ContributorRecord, ContributorState, StoryPage, hash_token
+from campaigns.stories.constants import ContributorState
+from campaigns.stories.models import ContributorRecord, StoryPage
+from campaigns.stories.tokens import hash_token
 from tests.stories.conftest import CONTRIBUTOR_EMAIL, publish_story
 
 pytestmark = pytest.mark.django_db
@@ -192,7 +194,7 @@ def test_withdraw_asks_once_then_unpublishes_everywhere(client, submitted, trans
 
 
 def test_withdrawn_story_cannot_be_published_again(submitted):
-    from campaigns.stories import services
+    from campaigns.stories import lifecycle as services
 
     story, record, _url = submitted
     services.withdraw(record)

@@ -4,7 +4,8 @@ import pytest
 from django.core import mail
 from wagtail.models import WorkflowState
 
-from campaigns.stories.models import ContributorRecord, ContributorState, StoryPage
+from campaigns.stories.constants import ContributorState
+from campaigns.stories.models import ContributorRecord, StoryPage
 from tests.stories.conftest import CONTRIBUTOR_EMAIL, form_data
 
 pytestmark = pytest.mark.django_db

@@ -1,10 +1,10 @@
 """manage.py erase_story_contributors: run daily. Deletes the contributor records of stories
 that were withdrawn or declined more than OPENLY_STORY_RETENTION_DAYS (default 30) ago."""
 
-from django.conf import settings
 from django.core.management.base import BaseCommand
 
-from campaigns.stories.services import erase_due_records
+from campaigns.stories.conf import story_settings
+from campaigns.stories.lifecycle import erase_due_records
 
 
 class Command(BaseCommand):
@@ -15,5 +15,5 @@ class Command(BaseCommand):
 
     def handle(self, *args, **options):
         count = erase_due_records()
-        days = getattr(settings, "OPENLY_STORY_RETENTION_DAYS", 30)
+        days = story_settings.RETENTION_DAYS
         self.stdout.write(f"Erased {count} contributor record(s) closed more than {days} days ago.")

@@ -1,0 +1,44 @@
+"""The stories app's settings: every ``OPENLY_STORY_*`` setting and its default, read here
+and nowhere else. Values are looked up on each access, so ``override_settings`` and
+per-test settings take effect at once.
+
+- ``RETENTION_DAYS = 30``: contributor records of withdrawn or declined stories are erased
+  this many days later by ``manage.py erase_story_contributors`` (run it daily).
+- ``TOKEN_DAYS = 730``: how long a private status link works.
+- ``RATE_LIMIT = (5, 3600)``: stories per client address per window (seconds).
+- ``CLIENT_IP_HEADER = ""``: behind a trusted reverse proxy, the request header holding the
+  client's address (e.g. ``"HTTP_X_REAL_IP"``); unset, REMOTE_ADDR is used.
+- ``MIN_FILL_SECONDS = 5``: faster submissions are treated as bots.
+- ``MAX_BODY_BYTES = 10 MiB``, ``IMAGE_MAX_BYTES = 8 MiB``, ``IMAGE_MAX_PIXELS = 24_000_000``:
+  upload limits.
+"""
+
+from django.conf import settings
+
+PREFIX = "OPENLY_STORY_"
+
+DEFAULTS = {
+    "RETENTION_DAYS": 30,
+    "TOKEN_DAYS": 730,
+    "RATE_LIMIT": (5, 60 * 60),
+    "CLIENT_IP_HEADER": "",
+    "MIN_FILL_SECONDS": 5,
+    "MAX_BODY_BYTES": 10 * 1024 * 1024,
+    "IMAGE_MAX_BYTES": 8 * 1024 * 1024,
+    "IMAGE_MAX_PIXELS": 24_000_000,
+}
+
+
+class StorySettings:
+    """``story_settings.RATE_LIMIT`` reads ``settings.OPENLY_STORY_RATE_LIMIT`` or its
+    default. Unknown names raise AttributeError, so a typo cannot silently read None."""
+
+    def __getattr__(self, name):
+        try:
+            default = DEFAULTS[name]
+        except KeyError:
+            raise AttributeError(name) from None
+        return getattr(settings, PREFIX + name, default)
+
+
+story_settings = StorySettings()

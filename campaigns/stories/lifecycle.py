@@ -1,0 +1,325 @@
+"""The story lifecycle: the one owner of every change to a story and its contributor record.
+
+A story is submitted (draft page + contributor record + review workflow), edited by its
+contributor, edited by reviewers (the contributor approves that edit), published, withdrawn
+by its contributor and finally erased after the retention period. ``go_live_blocker`` is the
+single rule saying whether a story may be live; the admin's publish hook and the
+page-published signal both ask it. Views, signals, hooks and commands call these functions
+and hold no rule of their own. Each change is one transaction.
+"""
+
+import enum
+import logging
+import secrets
+from dataclasses import dataclass
+from typing import Any
+
+from django.core.files import File
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+from django.utils.text import slugify
+from wagtail.log_actions import log
+from wagtail.models import WorkflowState
+
+from campaigns.stories import images, notifications
+from campaigns.stories.constants import (
+    CONTRIBUTOR_EDIT_ACTION,
+    PUBLICATION_HELD_ACTION,
+    WITHDRAW_ACTION,
+    ContributorState,
+)
+from campaigns.stories.models.contributor import ContributorRecord
+from campaigns.stories.models.story import StoryPage
+from campaigns.stories.text import text_to_html
+from campaigns.stories.tokens import hash_token
+from campaigns.stories.workflow import is_first_task, story_workflow
+
+logger = logging.getLogger(__name__)
+
+
+class SubmissionFailed(Exception):
+    """The story could not be saved; nothing was kept."""
+
+
+@dataclass(frozen=True)
+class Submission:
+    """What a contributor shares, already checked by the share form. The story fields become
+    a draft page; email and consents go to the contributor record only."""
+
+    title: str
+    body: str  # plain text; blank lines separate paragraphs
+    consent_version: str
+    consent_process: bool
+    consent_publish: bool
+    consent_translate: bool = False
+    consent_contact: bool = False
+    display_name: str = ""
+    age_range: str = ""
+    country: str = ""
+    email: str = ""
+    content_notes: tuple[str, ...] = ()
+    topics: tuple[Any, ...] = ()  # home.Topic snippets in the story section's language
+    image: File | None = None  # already stripped of metadata by the form
+    image_alt: str = ""
+
+
+class GoLiveBlocker(enum.Enum):
+    """Why a story may not be live."""
+
+    WITHDRAWN = "withdrawn"
+    NO_TRANSLATION_CONSENT = "no_translation_consent"
+    AWAITING_CONTRIBUTOR = "awaiting_contributor"
+
+
+# --- Submission ---------------------------------------------------------------------------
+
+
+def _story_slug(title):
+    base = slugify(title, allow_unicode=True)[:50].strip("-") or "story"
+    return f"{base}-{secrets.token_hex(3)}"
+
+
+def find_submission(token):
+    """The record a status token already created, if any (idempotent resubmission)."""
+    return ContributorRecord.objects.filter(token_hash=hash_token(token)).first()
+
+
+def _create_story(index_page, submission, image, token, language):
+    """Write the draft page and its record and start the review; the caller holds the
+    transaction. Returns the record."""
+    page = StoryPage(
+        title=submission.title,
+        slug=_story_slug(submission.title),
+        body=text_to_html(submission.body),
+        display_name=submission.display_name,
+        age_range=submission.age_range,
+        country=submission.country,
+        content_notes=list(submission.content_notes),
+        image=image,
+        image_alt=submission.image_alt if image else "",
+        live=False,
+        locale=index_page.locale,
+    )
+    # Parental relations are written when the page is saved.
+    page.topics = list(submission.topics)
+    index_page.add_child(instance=page)
+    revision = page.save_revision(user=None, log_action=False)
+    record = ContributorRecord(
+        page=page,
+        email=submission.email,
+        language=language,
+        consent_process=submission.consent_process,
+        consent_publish=submission.consent_publish,
+        consent_translate=submission.consent_translate,
+        consent_contact=submission.consent_contact,
+        consent_version=submission.consent_version,
+        consented_at=timezone.now(),
+        contributor_revision_id=revision.pk,
+    )
+    record.set_token(token)
+    record.save()
+    story_workflow().start(page, None)
+    return record
+
+
+def submit(index_page, submission, token, language, status_url=None):
+    """Create the draft story page under ``index_page``, its contributor record and start the
+    review workflow, all or nothing. A second call with the same ``token`` returns the first
+    story (double clicks, resubmissions). When the contributor gave an email and
+    ``status_url`` is given, their private link is emailed after the commit.
+    Returns (record, created); raises SubmissionFailed when nothing could be kept."""
+    existing = find_submission(token)
+    if existing is not None:
+        return existing, False
+    stored_file = None
+    try:
+        with transaction.atomic():
+            image = None
+            if submission.image:
+                image = images.save_submission_image(submission.image)
+                # A rollback keeps the file: remember it so a failure below can remove it.
+                stored_file = image.file.name
+            record = _create_story(index_page, submission, image, token, language)
+    except IntegrityError:
+        # Two identical submissions raced (a double click): the other one won.
+        images.delete_stored_file(stored_file)
+        existing = find_submission(token)
+        if existing is not None:
+            return existing, False
+        raise SubmissionFailed from None
+    except Exception as error:  # noqa: BLE001 - any failure must leave nothing behind
+        images.delete_stored_file(stored_file)
+        # The type only: the message could quote what the contributor wrote.
+        logger.error("A story submission could not be saved (%s)", type(error).__name__)
+        raise SubmissionFailed from None
+    if submission.email and status_url:
+        email = submission.email
+        transaction.on_commit(lambda: notifications.send_status_link(email, status_url, language))
+    return record, True
+
+
+# --- Review -------------------------------------------------------------------------------
+
+
+def _records_for_page_id(page_id):
+    translation_key = (
+        StoryPage.objects.filter(pk=page_id).values_list("translation_key", flat=True).first()
+    )
+    return ContributorRecord.objects.filter(page__translation_key=translation_key)
+
+
+def _tell_contributors(records):
+    """After the commit, tell the contributors of ``records`` who agreed to be contacted
+    that their story's status changed."""
+    for record_id in records.filter(consent_contact=True).values_list("pk", flat=True):
+        transaction.on_commit(lambda pk=record_id: notifications.send_contributor_update(pk))
+
+
+def review_task_started(page_id, task_state):
+    """A review task began for the story ``page_id``. Past the first (safety) task the
+    contributor sees "In review"; the task's reviewers get a content-free notice after the
+    commit."""
+    if not is_first_task(task_state):
+        _records_for_page_id(page_id).exclude(state=ContributorState.WITHDRAWN).update(
+            state=ContributorState.IN_REVIEW
+        )
+    task_id = task_state.task_id
+    transaction.on_commit(lambda: notifications.notify_reviewers(page_id, task_id))
+
+
+def changes_requested(page_id):
+    """Reviewers sent the story ``page_id`` back: its contributor sees "Changes suggested"."""
+    records = _records_for_page_id(page_id).exclude(state=ContributorState.WITHDRAWN)
+    records.update(state=ContributorState.CHANGES_SUGGESTED)
+    _tell_contributors(records)
+
+
+def record_saved(record):
+    """A moderator changed a contributor record: a declined story leaves the review queue."""
+    if record.state != ContributorState.DECLINED or record.page_id is None:
+        return
+    state = record.page.current_workflow_state
+    if state is not None:
+        state.cancel(user=None)
+
+
+# --- Contributor edits --------------------------------------------------------------------
+
+
+def contributor_edit(record, title, body_text):
+    """Save the contributor's own edit as a new revision and send it back to review."""
+    with transaction.atomic():
+        page = record.page.get_latest_revision_as_object()
+        page.title = title
+        page.body = text_to_html(body_text)
+        revision = page.save_revision(user=None, log_action=False)
+        log(instance=page, action=CONTRIBUTOR_EDIT_ACTION, user=None, revision=revision)
+        record.contributor_revision_id = revision.pk
+        record.state = ContributorState.RECEIVED
+        record.save()
+        _back_to_review(record.page)
+    return revision
+
+
+def _back_to_review(page):
+    state = page.current_workflow_state
+    if state is None:
+        story_workflow().start(page, None)
+    elif state.status == WorkflowState.STATUS_NEEDS_CHANGES:
+        state.resume(user=None)
+
+
+def approve_reviewer_edit(record, revision_id):
+    """The contributor accepts the reviewers' version of their story. Returns False when
+    ``revision_id`` is not the edit waiting for them."""
+    pending = record.pending_reviewer_revision()
+    if pending is None or pending.pk != revision_id:
+        return False
+    record.contributor_revision_id = pending.pk
+    record.save(update_fields=["contributor_revision_id", "updated_at"])
+    return True
+
+
+# --- Going live ---------------------------------------------------------------------------
+
+
+def go_live_blocker(page):
+    """Why ``page`` may not be live, or None when it may. The one rule for every path to
+    publication: a withdrawn story never goes live again (in any language); a translation
+    needs its contributor's consent to translation; a reviewer's edit waits for the
+    contributor's approval. Pages other than stories are never blocked."""
+    if not isinstance(page.specific_deferred, StoryPage):
+        return None
+    records = ContributorRecord.objects.for_story(page)
+    if records.filter(state=ContributorState.WITHDRAWN).exists():
+        return GoLiveBlocker.WITHDRAWN
+    source = records.first()
+    if source is None:
+        return None
+    if source.page_id != page.pk and not source.consent_translate:
+        return GoLiveBlocker.NO_TRANSLATION_CONSENT
+    own = records.filter(page_id=page.pk).first()
+    if own is not None and own.pending_reviewer_revision() is not None:
+        return GoLiveBlocker.AWAITING_CONTRIBUTOR
+    return None
+
+
+def published(page):
+    """A story page (or a translation) was just published, by whatever path. If the go-live
+    rule forbids it, it is unpublished again in the same transaction, so never visible;
+    otherwise its contributor records become "Published" and contributors are told.
+    Returns whether the story stays live."""
+    blocker = go_live_blocker(page)
+    if blocker is GoLiveBlocker.WITHDRAWN:
+        page.unpublish(user=None)
+        return False
+    if blocker is not None:
+        page.unpublish(user=None, log_action=False)
+        log(instance=page, action=PUBLICATION_HELD_ACTION, user=None)
+        return False
+    newly_published = ContributorRecord.objects.for_story(page).exclude(
+        state=ContributorState.PUBLISHED
+    )
+    ids = list(newly_published.values_list("pk", flat=True))
+    newly_published.update(state=ContributorState.PUBLISHED)
+    _tell_contributors(ContributorRecord.objects.filter(pk__in=ids))
+    return True
+
+
+# --- Withdrawal and erasure ---------------------------------------------------------------
+
+
+def withdraw(record):
+    """Unpublish the story in every language, stop its review, erase the contact details and
+    write the withdrawal to the audit log (without any personal data)."""
+    with transaction.atomic():
+        record = ContributorRecord.objects.select_for_update().get(pk=record.pk)
+        if record.page is not None:
+            versions = StoryPage.objects.filter(translation_key=record.page.translation_key)
+            for page in versions:
+                state = page.current_workflow_state
+                if state is not None:
+                    state.cancel(user=None)
+                if page.live:
+                    page.unpublish(user=None)
+                log(instance=page, action=WITHDRAW_ACTION, user=None)
+        now = timezone.now()
+        record.email = ""
+        record.consent_contact = False
+        record.consent_publish = False
+        record.consent_translate = False
+        record.state = ContributorState.WITHDRAWN
+        record.withdrawn_at = now
+        record.closed_at = now
+        record.save()
+    return record
+
+
+def erase_due_records(now=None):
+    """Delete the contributor records kept past the retention period (withdrawn or declined
+    stories). Returns how many."""
+    count = 0
+    for record in ContributorRecord.objects.due_for_erasure(now):
+        record.delete()
+        count += 1
+    return count

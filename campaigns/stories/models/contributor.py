@@ -1,0 +1,156 @@
+"""The contributor record: who shared a story and what they agreed to, kept apart from the
+story page. It is not a page, has no revisions, is not indexed for search and is visible
+only to story moderators."""
+
+import hmac
+from datetime import timedelta
+
+from django.db import models
+from django.utils import timezone
+from django.utils.functional import cached_property
+from django.utils.translation import gettext_lazy as _
+
+from campaigns.stories.conf import story_settings
+from campaigns.stories.constants import CLOSED_STATES, EDITABLE_STATES, ContributorState
+from campaigns.stories.tokens import hash_token
+
+
+class ContributorRecordQuerySet(models.QuerySet):
+    """Lookups of contributor records: by status token, by story, and the scheduled jobs'."""
+
+    def for_token(self, token):
+        """The record whose status token is ``token``, or None. Expired tokens match nothing."""
+        if not token or len(token) > 100:
+            return None
+        digest = hash_token(token)
+        record = self.filter(token_hash=digest).select_related("page").first()
+        # The database lookup is by exact hash; compare again in constant time so timing
+        # says nothing about partial matches in an index.
+        if record is None or not hmac.compare_digest(record.token_hash, digest):
+            return None
+        if record.token_expires_at and record.token_expires_at < timezone.now():
+            return None
+        return record
+
+    def for_story(self, page):
+        """The records of ``page`` and of every translation of it (only the source
+        language's page has one)."""
+        return self.filter(page__translation_key=page.translation_key)
+
+    def due_for_erasure(self, now=None):
+        """Withdrawn or declined records older than the retention period."""
+        now = now or timezone.now()
+        days = story_settings.RETENTION_DAYS
+        return self.filter(state__in=CLOSED_STATES, closed_at__lte=now - timedelta(days=days))
+
+    def awaiting_notification(self):
+        """Open records whose reviewers have not been told about the story yet."""
+        return self.filter(reviewers_notified=False).exclude(state__in=CLOSED_STATES)
+
+
+class ContributorRecord(models.Model):
+    """Who shared a story and what they agreed to: contact details, consent scopes with the
+    wording version and time, and the hashed status token. Only story moderators see it."""
+
+    page = models.OneToOneField(
+        "stories.StoryPage",
+        null=True,
+        on_delete=models.CASCADE,
+        related_name="contributor_record",
+        help_text=_("The story this person shared."),
+    )
+    email = models.EmailField(
+        blank=True,
+        help_text=_("Given only for follow-up. Erased when the story is withdrawn."),
+    )
+    language = models.CharField(max_length=12, help_text=_("The language the story was shared in."))
+    consent_process = models.BooleanField(
+        default=False, help_text=_("Agreed that we store and review the story.")
+    )
+    consent_publish = models.BooleanField(
+        default=False, help_text=_("Agreed that the story is published on the site.")
+    )
+    consent_translate = models.BooleanField(
+        default=False, help_text=_("Agreed that the story is translated into other languages.")
+    )
+    consent_contact = models.BooleanField(
+        default=False, help_text=_("Agreed to be contacted by email about the story.")
+    )
+    consent_version = models.CharField(
+        max_length=20, help_text=_("The version of the consent wording the person saw.")
+    )
+    consented_at = models.DateTimeField(help_text=_("When the person gave consent."))
+    token_hash = models.CharField(max_length=64, unique=True, editable=False)
+    token_expires_at = models.DateTimeField(null=True, blank=True, editable=False)
+    state = models.CharField(
+        max_length=20,
+        choices=ContributorState.choices,
+        default=ContributorState.RECEIVED,
+        help_text=_(
+            "Shown to the contributor on their status page. Choose 'Not published' to "
+            "decline a story: the record is then erased after the retention period."
+        ),
+    )
+    reviewer_message = models.TextField(
+        blank=True,
+        max_length=2000,
+        help_text=_(
+            "A kind, plain message to the contributor, shown on their private status page. "
+            "Never put other people's details here."
+        ),
+    )
+    contributor_revision_id = models.PositiveBigIntegerField(
+        null=True,
+        blank=True,
+        editable=False,
+        help_text=_("The version of the story the contributor wrote or approved."),
+    )
+    reviewers_notified = models.BooleanField(default=False, editable=False)
+    submitted_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+    withdrawn_at = models.DateTimeField(null=True, blank=True, editable=False)
+    closed_at = models.DateTimeField(null=True, blank=True, editable=False)
+
+    objects = ContributorRecordQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-submitted_at"]
+        verbose_name = _("contributor record")
+        verbose_name_plural = _("contributor records")
+
+    def __str__(self):
+        # Never the email: this string appears in admin messages and log entries.
+        return _("Contributor record #%(id)s") % {"id": self.pk}
+
+    def save(self, *args, **kwargs):
+        if self.state in CLOSED_STATES and self.closed_at is None:
+            self.closed_at = timezone.now()
+        super().save(*args, **kwargs)
+
+    def set_token(self, token):
+        """Store ``token`` (hashed) as this record's status token."""
+        self.token_hash = hash_token(token)
+        self.token_expires_at = timezone.now() + timedelta(days=story_settings.TOKEN_DAYS)
+
+    @cached_property
+    def story(self):
+        return self.page
+
+    @property
+    def is_withdrawn(self):
+        return self.state == ContributorState.WITHDRAWN
+
+    @property
+    def can_edit(self):
+        """The contributor may edit until the story is published, declined or withdrawn."""
+        return self.state in EDITABLE_STATES
+
+    def pending_reviewer_revision(self):
+        """A reviewer's edit the contributor has not approved yet, or None."""
+        page = self.page
+        if page is None or not self.can_edit:
+            return None
+        latest = page.get_latest_revision()
+        if latest is None or latest.pk == self.contributor_revision_id or latest.user_id is None:
+            return None
+        return latest

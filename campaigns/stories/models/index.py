@@ -1,0 +1,304 @@
+"""The stories section of one language. Its routes serve the listing, the feed, the
+share-your-story form and the contributor's private status page; they read and check the
+request and hand every change to the story lifecycle."""
+
+from django.core.exceptions import RequestDataTooBig, TooManyFieldsSent
+from django.http import HttpResponseRedirect
+from django.template.response import TemplateResponse
+from django.utils.translation import get_language, gettext
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.fields import RichTextField
+from wagtail.search import index
+
+from campaigns.models import CampaignPage
+from campaigns.stories import forms, lifecycle
+from campaigns.stories.conf import story_settings
+from campaigns.stories.constants import STORIES_PER_PAGE, STORY_TEXT_MAX_CHARS, ContributorState
+from campaigns.stories.feeds import StoryFeed
+from campaigns.stories.models.contributor import ContributorRecord
+from campaigns.stories.models.story import StoryPage
+from campaigns.stories.reader import locale_topics, with_topic_names
+from campaigns.stories.responses import private, problem, share_form
+from campaigns.stories.text import html_to_text
+from campaigns.stories.throttle import count_submission, over_rate_limit
+from home.chrome import active_locale
+from home.models import BasePage
+from home.views import paginate
+
+THANKS_COOKIE = "openly_story_thanks"
+THANKS_COOKIE_SALT = "openly.stories.thanks"
+THANKS_COOKIE_AGE = 15 * 60
+MAX_FORM_FIELDS = 60
+
+
+class StoryIndexPage(RoutablePageMixin, BasePage):
+    """The stories section of one language: published stories, the share-your-story form and
+    contributors' private status pages."""
+
+    intro = RichTextField(
+        blank=True,
+        features=["bold", "italic", "link"],
+        help_text=_("A few sentences above the stories: why people share them and how."),
+    )
+    share_intro = RichTextField(
+        blank=True,
+        features=["bold", "italic", "link"],
+        help_text=_(
+            "Shown above the share-your-story form: who can share, what happens next and "
+            "that contributors stay in control of their story."
+        ),
+    )
+
+    content_panels = BasePage.content_panels + [FieldPanel("intro"), FieldPanel("share_intro")]
+    search_fields = BasePage.search_fields + [index.SearchField("intro")]
+
+    parent_page_types = ["home.HomePage"]
+    subpage_types = ["stories.StoryPage"]
+    max_count_per_parent = 1
+    template = "pages/story_index_page.html"
+
+    class Meta:
+        verbose_name = _("story index page")
+
+    def campaign_choices(self):
+        """The live campaigns that have live stories in this section, for the filter."""
+        used = self.stories().exclude(campaign=None).values("campaign_id")
+        return list(CampaignPage.objects.live().filter(pk__in=used).order_by("title"))
+
+    def stories(self):
+        """The live, public stories of this section, newest first."""
+        return (
+            StoryPage.objects.live()
+            .public()
+            .child_of(self)
+            .for_cards()
+            .order_by("-first_published_at", "-pk")
+        )
+
+    def subpage_url(self, request, name, **kwargs):
+        """The URL path of one of this page's routes."""
+        return self.get_url(request) + self.reverse_subpage(name, kwargs=kwargs or None)
+
+    @path("")
+    def index_route(self, request):
+        return story_index(self, request)
+
+    @path("feed/")
+    def feed(self, request):
+        return StoryFeed(self)(request)
+
+    @path("share/")
+    def share(self, request):
+        """The share form; a valid story is handed to the lifecycle, then the contributor is
+        sent to the thank-you page with their status token in a short-lived cookie."""
+        if request.method != "POST":
+            return share_form(self, request, forms.ShareStoryForm(topic_choices=_topics(request)))
+        refused = self._refuse_unread_submission(request)
+        if refused is not None:
+            return refused
+        form = forms.ShareStoryForm(request.POST, request.FILES, topic_choices=_topics(request))
+        if not form.is_valid():
+            if form.looks_automated:
+                count_submission(request)
+            return share_form(self, request, form.keep_answers_with_fresh_state(), status=400)
+        token = form.status_token
+        status_url = request.build_absolute_uri(self.subpage_url(request, "status", token=token))
+        try:
+            _record, created = lifecycle.submit(
+                self,
+                form.submission(locale_topics(self.locale)),
+                token,
+                get_language(),
+                status_url=status_url,
+            )
+        except lifecycle.SubmissionFailed:
+            error = gettext(
+                "Sorry, we could not save your story just now. Nothing was kept. Please try "
+                "again in a few minutes; your text is still in the form below."
+            )
+            form = form.keep_answers_with_fresh_state()
+            return share_form(self, request, form, status=503, error=error)
+        if created:
+            count_submission(request)
+        thanks_url = self.subpage_url(request, "share_thanks")
+        response = HttpResponseRedirect(thanks_url)
+        response.status_code = 303
+        response.set_signed_cookie(
+            THANKS_COOKIE,
+            token,
+            salt=THANKS_COOKIE_SALT,
+            max_age=THANKS_COOKIE_AGE,
+            path=thanks_url,
+            httponly=True,
+            samesite="Strict",
+            secure=request.is_secure(),
+        )
+        return private(response)
+
+    def _refuse_unread_submission(self, request):
+        """A problem page for a submission too large, too frequent or malformed to read;
+        None when the form may be read."""
+        max_body = story_settings.MAX_BODY_BYTES
+        try:
+            length = int(request.META.get("CONTENT_LENGTH") or 0)
+        except ValueError:
+            length = 0
+        if length > max_body:
+            message = gettext(
+                "What you sent was too large (over %(size)s MB). A picture is usually the "
+                "reason: please choose a smaller one, or send your story without it."
+            ) % {"size": max_body // (1024 * 1024)}
+            return problem(self, request, 413, gettext("Your story could not be sent"), message)
+        if over_rate_limit(request):
+            message = gettext(
+                "We have received several stories from your connection in a short time. "
+                "Please try again in an hour. Your story has not been lost if you keep this "
+                "page open and go back."
+            )
+            return problem(self, request, 429, gettext("Please wait a little"), message)
+        try:
+            post, files = request.POST, request.FILES
+        except (RequestDataTooBig, TooManyFieldsSent):
+            post = None
+        if post is None or len(post) + len(files) > MAX_FORM_FIELDS:
+            message = gettext(
+                "The form arrived in a shape we do not accept. Please fill it in again."
+            )
+            return problem(self, request, 400, gettext("Your story could not be sent"), message)
+        return None
+
+    @path("share/thanks/")
+    def share_thanks(self, request):
+        token = request.get_signed_cookie(
+            THANKS_COOKIE, default=None, salt=THANKS_COOKIE_SALT, max_age=THANKS_COOKIE_AGE
+        )
+        record = ContributorRecord.objects.for_token(token) if token else None
+        context = {"page": self}
+        if record is not None:
+            status_path = self.subpage_url(request, "status", token=token)
+            context["status_url"] = request.build_absolute_uri(status_path)
+            context["emailed"] = bool(record.email)
+        return private(TemplateResponse(request, "pages/story_thanks.html", context))
+
+    @path("status/<str:token>/")
+    def status(self, request, token):
+        """The contributor's private status page: where the story stands, and the actions
+        they may take (withdraw, edit, approve the reviewers' edit)."""
+        record = ContributorRecord.objects.for_token(token)
+        if record is None:
+            # The site's plain 404: nothing says whether such a story ever existed.
+            return private(TemplateResponse(request, "404.html", {}, status=404))
+        status_url = self.subpage_url(request, "status", token=token)
+        story = record.page
+        context = {
+            "page": self,
+            "record": record,
+            "story": story,
+            "states": ContributorState,
+            "status_url": status_url,
+            "step": request.GET.get("step", ""),
+        }
+        edit_form = None
+        if request.method == "POST":
+            action = request.POST.get("action", "")
+            if action == "withdraw" and not record.is_withdrawn:
+                lifecycle.withdraw(record)
+                fresh = ContributorRecord.objects.get(pk=record.pk)
+                context.update({"record": fresh, "done": "withdrawn", "step": ""})
+            elif action == "edit" and record.can_edit and story is not None:
+                edit_form = forms.EditStoryForm(request.POST)
+                if edit_form.is_valid():
+                    data = edit_form.cleaned_data
+                    lifecycle.contributor_edit(record, data["title"], data["body"])
+                    return private(HttpResponseRedirect(status_url + "?done=edited"))
+                context["step"] = "edit"
+            elif action == "approve" and story is not None:
+                try:
+                    revision_id = int(request.POST.get("revision", ""))
+                except ValueError:
+                    revision_id = None
+                lifecycle.approve_reviewer_edit(record, revision_id)
+                return private(HttpResponseRedirect(status_url + "?done=approved"))
+            else:
+                return private(HttpResponseRedirect(status_url))
+        editing = context["step"] == "edit" and record.can_edit and story is not None
+        if editing and edit_form is None:
+            latest = story.get_latest_revision_as_object()
+            edit_form = forms.EditStoryForm(
+                initial={"title": latest.title, "body": html_to_text(latest.body)}
+            )
+        if story is not None and not record.is_withdrawn:
+            current = story.get_latest_revision_as_object()
+            context["current_title"] = current.title
+            context["current_body"] = current.body
+            pending = record.pending_reviewer_revision()
+            if pending is not None:
+                context["pending_revision"] = pending
+        context["edit_form"] = edit_form
+        context["done"] = context.get("done") or request.GET.get("done", "")
+        context["text_max"] = STORY_TEXT_MAX_CHARS
+        return private(TemplateResponse(request, "pages/story_status.html", context))
+
+
+def _topics(request):
+    """The topics a contributor may choose from, in the reader's language."""
+    return [(slug, topic.name) for slug, topic in locale_topics(active_locale(request)).items()]
+
+
+# --- Listing (moved unchanged from views.py) -----------------------------------------------
+
+
+def story_index(page, request):
+    locale = active_locale(request)
+    topics = locale_topics(locale)
+    stories = page.stories()
+    chosen_topic = request.GET.get("topic", "")
+    if chosen_topic in topics:
+        stories = stories.filter(
+            pk__in=StoryPage.topics.through.objects.filter(topic__slug=chosen_topic).values(
+                "storypage_id"
+            )
+        )
+    else:
+        chosen_topic = ""
+    chosen_campaign = ""
+    campaigns = []
+    if hasattr(StoryPage, "campaign"):
+        campaigns = page.campaign_choices()
+        wanted = request.GET.get("campaign", "")
+        if wanted in {str(c.pk) for c in campaigns}:
+            chosen_campaign = wanted
+            stories = stories.filter(campaign_id=int(wanted))
+    results = paginate(request, stories, STORIES_PER_PAGE)
+    with_topic_names(results.object_list, topics)
+    query = []
+    if chosen_topic:
+        query.append(f"topic={chosen_topic}")
+    if chosen_campaign:
+        query.append(f"campaign={chosen_campaign}")
+    return page.render(
+        request,
+        context_overrides={
+            "stories": results,
+            "topics": topics.values(),
+            "chosen_topic": chosen_topic,
+            "campaigns": campaigns,
+            "chosen_campaign": chosen_campaign,
+            "querystring_prefix": "&".join(query) + "&" if query else "",
+        },
+    )
+
+
+def latest_stories(request, locale, count):
+    """Home page listing: the newest published stories in this language."""
+    topics = locale_topics(locale)
+    stories = list(
+        StoryPage.objects.live()
+        .public()
+        .filter(locale=locale)
+        .for_cards()
+        .order_by("-first_published_at", "-pk")[:count]
+    )
+    return with_topic_names(stories, topics)

@@ -1,0 +1,42 @@
+"""Limits on how many stories one client may send: counted per keyed hash of the client's
+address, so the cache never holds the address itself."""
+
+import hashlib
+import hmac
+
+from django.conf import settings
+from django.core.cache import cache
+
+from campaigns.stories.conf import story_settings
+
+
+def client_key(request):
+    """A keyed hash of the client's address: the cache never holds the address itself."""
+    # Behind a trusted reverse proxy every request comes from the proxy's address: the
+    # operator names the header the proxy sets (e.g. "HTTP_X_REAL_IP"). Never trusted unset.
+    header = story_settings.CLIENT_IP_HEADER
+    address = request.META.get(header, "") if header else ""
+    address = address.split(",")[0].strip() or request.META.get("REMOTE_ADDR", "")
+    return hmac.new(settings.SECRET_KEY.encode(), address.encode(), hashlib.sha256).hexdigest()
+
+
+def _rate_key(request):
+    return f"stories:rate:{client_key(request)}"
+
+
+def over_rate_limit(request):
+    """True when this client has already sent the most stories allowed in the window."""
+    limit, _window = story_settings.RATE_LIMIT
+    return (cache.get(_rate_key(request)) or 0) >= limit
+
+
+def count_submission(request):
+    """Count a story (or a bot's attempt) against the client's limit. Mistakes a person
+    corrects in the form do not count: people in distress should not be locked out."""
+    _limit, window = story_settings.RATE_LIMIT
+    key = _rate_key(request)
+    cache.add(key, 0, window)
+    try:
+        cache.incr(key)
+    except ValueError:
+        cache.set(key, 1, window)
