@@ -80,13 +80,11 @@ def register_story_log_actions(actions):
     )
 
 
-# What an editor is told when the lifecycle refuses to let a story go live.
+# What an editor is told when the lifecycle refuses to let a story go live. A translation
+# without consent is not refused here, as before: the page-published adapter holds it back
+# and writes the "publication held" audit entry.
 BLOCKED_MESSAGES = {
     GoLiveBlocker.WITHDRAWN: _("This story was withdrawn by its contributor."),
-    GoLiveBlocker.NO_TRANSLATION_CONSENT: _(
-        "The contributor did not agree to their story being translated, so this "
-        "translation cannot be published."
-    ),
     GoLiveBlocker.AWAITING_CONTRIBUTOR: _(
         "The contributor has not approved the latest changes yet. They see them on "
         "their status page."
@@ -98,10 +96,10 @@ BLOCKED_MESSAGES = {
 def block_unapproved_story_publication(request, page):
     """Stop the publish action in the admin when the lifecycle's go-live rule says no, and
     tell the editor why (the page-published signal enforces the same rule on other paths)."""
-    blocker = go_live_blocker(page)
-    if blocker is None:
+    message = BLOCKED_MESSAGES.get(go_live_blocker(page))
+    if message is None:
         return None
-    messages.error(request, BLOCKED_MESSAGES[blocker])
+    messages.error(request, message)
     return redirect("wagtailadmin_pages:edit", page.pk)
 
 

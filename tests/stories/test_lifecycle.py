@@ -95,18 +95,33 @@ def test_a_translation_needs_consent_to_translation(story, translated_home, cons
     assert go_live_blocker(story) is None
 
 
-def test_the_admin_hook_refuses_with_the_rules_reason(story, translated_home, reviewer):
-    translation = _translate(story, translated_home["fr"].locale)
+def _admin_publish(user, page):
     request = RequestFactory().post("/admin/")
-    request.user = reviewer
+    request.user = user
     request.session = {}
     request._messages = FallbackStorage(request)
-    response = block_unapproved_story_publication(request, translation)
+    return block_unapproved_story_publication(request, page), request
+
+
+def test_the_admin_hook_refuses_with_the_rules_reason(story, reviewer):
+    assert _admin_publish(reviewer, story)[0] is None
+    lifecycle.withdraw(story.contributor_record)
+    response, request = _admin_publish(reviewer, story)
     assert response.status_code == 302
     assert [str(m) for m in get_messages(request)] == [
-        str(BLOCKED_MESSAGES[GoLiveBlocker.NO_TRANSLATION_CONSENT])
+        str(BLOCKED_MESSAGES[GoLiveBlocker.WITHDRAWN])
     ]
-    assert block_unapproved_story_publication(request, story) is None
+
+
+def test_the_admin_hook_leaves_a_translation_without_consent_to_the_publish_signal(
+    story, translated_home, reviewer
+):
+    translation = _translate(story, translated_home["fr"].locale)
+    assert go_live_blocker(translation) is GoLiveBlocker.NO_TRANSLATION_CONSENT
+    assert _admin_publish(reviewer, translation)[0] is None
+    translation.save_revision().publish()
+    translation.refresh_from_db()
+    assert not translation.live
 
 
 def test_a_submission_cannot_be_changed_after_the_form_checked_it():
