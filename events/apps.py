@@ -1,6 +1,8 @@
 from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 
+from home import registry
+
 
 class EventsConfig(AppConfig):
     """Mental Health Week event listings and calendar feeds."""
@@ -31,6 +33,11 @@ class EventsConfig(AppConfig):
             order=20,
         )
         page_published.connect(_bump_sequence, sender=EventPage, dispatch_uid="events_sequence")
+
+        # Demo content for `manage.py load_demo` (imported here: the loader needs models).
+        from events import demo_content
+
+        registry.demo_loaders.register("events", demo_content.load, order=40)
 
 
 def _bump_sequence(sender, instance, **kwargs):

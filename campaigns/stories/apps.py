@@ -1,6 +1,8 @@
 from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 
+from home import registry
+
 
 class StoriesConfig(AppConfig):
     """Success stories and the consent-first submission flow for people with lived
@@ -22,3 +24,8 @@ class StoriesConfig(AppConfig):
             "components/story_home_listing.html",
             views.latest_stories,
         )
+
+        # Demo content for `manage.py load_demo` (imported here: the loader needs models).
+        from campaigns.stories import demo_content
+
+        registry.demo_loaders.register("campaigns.stories", demo_content.load, order=30)

@@ -9,7 +9,7 @@ from django.contrib.auth import get_user_model
 from django.utils import timezone
 from wagtail.models import Locale, WorkflowState
 
-from home.demo import DEMO_LOCALES, add_child, translate_page
+from home.demo.building import DEMO_LOCALES, add_child, translate_page
 from home.models import (
     AcceptedFinding,
     LanguageRule,

@@ -16,7 +16,7 @@ from wagtail_localize.models import Translation
 from campaigns.stories.views import locale_topics, with_topic_names
 from campaigns.taxonomy import Vocabulary
 from events.listing import terms_for_locale
-from home.demo import store_strings
+from home.demo.building import store_strings
 from home.models import Audience, CrisisHelpline, LocaleReviewTask, Topic
 from home.roles import MODERATORS, TRANSLATORS
 from home.workflows import TRANSLATION_WORKFLOW, setup_workflows
