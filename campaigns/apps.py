@@ -49,3 +49,8 @@ class CampaignsConfig(AppConfig):
             _("All resources published by %(name)s"),
             order=30,
         )
+
+        # Demo content for `manage.py load_demo` (imported here: the loader needs models).
+        from campaigns import demo_content
+
+        registry.demo_loaders.register("campaigns", demo_content.load, order=20)

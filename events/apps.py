@@ -38,6 +38,11 @@ class EventsConfig(AppConfig):
             _bump_sequence, sender=models.EventPage, dispatch_uid="events_sequence"
         )
 
+        # Demo content for `manage.py load_demo` (imported here: the loader needs models).
+        from events import demo_content
+
+        registry.demo_loaders.register("events", demo_content.load, order=40)
+
 
 def _bump_sequence(sender, instance, **kwargs):
     """Every publication changes the calendar entry, so calendars must replace it."""

@@ -56,7 +56,7 @@ def _restore_migration_data(request):
     from django.contrib.auth.models import Permission
     from django.contrib.contenttypes.models import ContentType
 
-    from home.demo import ensure_tree_roots
+    from home.demo.building import ensure_tree_roots
 
     ensure_tree_roots()
     content_type, _created = ContentType.objects.get_or_create(

@@ -29,3 +29,8 @@ class StoriesConfig(AppConfig):
             "components/story_home_listing.html",
             latest_stories,
         )
+
+        # Demo content for `manage.py load_demo` (imported here: the loader needs models).
+        from campaigns.stories import demo_content
+
+        registry.demo_loaders.register("campaigns.stories", demo_content.load, order=30)

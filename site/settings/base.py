@@ -36,6 +36,7 @@ INSTALLED_APPS = [
     "campaigns",
     "campaigns.stories",
     "events",
+    "home.demo",
     "wagtail_localize",
     "wagtail_localize.locales",
     "wagtail.contrib.forms",

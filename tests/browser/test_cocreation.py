@@ -77,7 +77,7 @@ def test_translator_sends_a_translation_to_review_from_the_translation_editor(
 ):
     from wagtail.models import WorkflowState
 
-    from home.demo import translate_page
+    from home.demo.building import translate_page
 
     french = translate_page(world.pages_a[LABEL], "fr", {}, publish_now=False)
     french.save_revision(user=world.translator)

@@ -36,7 +36,7 @@ def test_athens_evening_on_the_day_the_clocks_change(
 ):
     """Clocks go back in Athens at 04:00 on 25 October 2026: 18:00 that evening is EET
     (UTC+2), i.e. 16:00 UTC. Seen from the en and uk sites it reads 18:00, Athens time."""
-    from home.demo import translate_page
+    from home.demo.building import translate_page
 
     event = EventPageFactory(
         parent=event_index,

@@ -11,8 +11,8 @@ pytestmark = pytest.mark.django_db
 
 def test_events_demo_content(locales):
     from events import demo_content
-    from home import demo_content as home_demo_content
-    from home.demo import Demo
+    from home.demo import demo_content as home_demo_content
+    from home.demo.loading import Demo
 
     demo = Demo(stdout=io.StringIO())
     home_demo_content.load(demo)

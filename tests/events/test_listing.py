@@ -234,7 +234,7 @@ def test_listing_renders_in_every_language_and_falls_back_to_source(
     client, catalogue, translated_home, django_capture_on_commit_callbacks
 ):
     from events.models import EventPage
-    from home.demo import translate_page
+    from home.demo.building import translate_page
 
     paris = EventPage.objects.get(title="Paris talk")
     # wagtail-localize publishes translations when the transaction commits.

@@ -85,8 +85,8 @@ def test_demo_builds_the_site_and_is_idempotent(client, locales):
 def test_demo_refuses_demo_passwords_outside_development(settings, locales):
     from django.contrib.auth import get_user_model
 
-    from home import demo_content
-    from home.demo import Demo
+    from home.demo import demo_content
+    from home.demo.loading import Demo
 
     settings.OPENLY_DEMO_PASSWORDS_ALLOWED = False
     out = io.StringIO()

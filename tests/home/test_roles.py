@@ -161,7 +161,7 @@ def test_partner_cannot_create_pages_outside_organisation_sections(world, client
 
 @pytest.mark.django_db
 def test_translator_edits_snippets_only_in_assigned_languages(world, client):
-    from home.demo import translate_snippet
+    from home.demo.building import translate_snippet
 
     english = TopicFactory(name="Stigma", slug="stigma")
     # Real wagtail-localize translations, so its translation editor would open for them.

@@ -14,7 +14,7 @@ from wagtail.models import Revision, WorkflowContentType, WorkflowState
 from wagtail_localize.models import Translation
 
 from campaigns.stories.reader import locale_topics, with_topic_names
-from home.demo import store_strings
+from home.demo.building import store_strings
 from home.listing import Vocabulary, terms_for_locale
 from home.models import Audience, CrisisHelpline, LocaleReviewTask, Topic
 from home.roles import MODERATORS, TRANSLATORS

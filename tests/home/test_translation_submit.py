@@ -6,7 +6,7 @@ from django.core import mail
 from django.urls import reverse
 from wagtail.models import WorkflowState
 
-from home.demo import translate_page
+from home.demo.building import translate_page
 from home.models import LocaleReviewTask
 from tests.home import factories
 from tests.home.factories import CONTENT_TYPES, fresh
@@ -93,7 +93,7 @@ def type_in_editor(obj, locale, strings):
     """What wagtail-localize's editor stores as a translator types: translated strings."""
     from wagtail_localize.models import TranslationSource
 
-    from home.demo import store_strings
+    from home.demo.building import store_strings
 
     source = TranslationSource.objects.get(
         object_id=obj.translation_key, locale__language_code="en"
@@ -127,7 +127,7 @@ def test_the_translators_text_is_reviewed_and_the_live_page_untouched(
 
 @pytest.mark.django_db
 def test_a_helpline_translation_is_sent_to_review_as_a_draft(world, client):
-    from home.demo import translate_snippet
+    from home.demo.building import translate_snippet
     from home.translation_review import snippet_submit_url
     from tests.factories import CrisisHelplineFactory
 

@@ -277,7 +277,7 @@ def test_findings_report_by_organisation_and_language(world, page, client):
 
 @pytest.mark.django_db
 def test_wagtail_localize_translation_editor_respects_assigned_languages(world, page, client):
-    from home.demo import translate_page
+    from home.demo.building import translate_page
 
     french = translate_page(page, "fr", {}, publish_now=False)
     german = translate_page(page, "de", {}, publish_now=False)

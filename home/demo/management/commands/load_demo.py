@@ -5,8 +5,8 @@ from django.core import mail
 from django.core.management.base import BaseCommand
 from django.test.utils import override_settings
 
-from home.demo import load_all
-from home.demo_content import DEMO_PASSWORD, DEMO_USERS
+from home.demo.demo_content import DEMO_PASSWORD, demo_users
+from home.demo.loading import load_all
 
 
 class Command(BaseCommand):
@@ -24,6 +24,6 @@ class Command(BaseCommand):
         if getattr(settings, "OPENLY_DEMO_PASSWORDS_ALLOWED", False):
             self.stdout.write("Admin: http://127.0.0.1:8000/admin/")
             self.stdout.write(f"Demo logins (password '{DEMO_PASSWORD}', development only):")
-            for username, group, _first, superuser in DEMO_USERS:
-                role = "administrator" if superuser else group
-                self.stdout.write(f"  {username:<12} {role}")
+            for user in demo_users():
+                role = "administrator" if user.get("superuser") else user["group"]
+                self.stdout.write(f"  {user['username']:<12} {role}")

@@ -1,14 +1,10 @@
-"""Building blocks for the demo content: locales, generated images, wagtail-localize
-translations and the site skeleton. Each app adds its own content in `<app>/demo.py` with a
-`load(demo)` function; `manage.py load_demo` runs them in order.
+"""Building blocks for the demo loaders: locales, generated images, published pages and
+snippets, wagtail-localize translations and the partner pages.
 
 Everything here is idempotent: running it again finds what exists and creates nothing twice.
 """
 
-import importlib
 import io
-import random
-from dataclasses import dataclass, field
 
 from django.conf import settings
 from django.core.files.images import ImageFile
@@ -16,30 +12,13 @@ from PIL import Image as PILImage
 from PIL import ImageDraw
 from wagtail.images import get_image_model
 from wagtail.models import Collection, Locale, Page
+from wagtail_localize.models import StringTranslation, Translation, TranslationSource
 
-from home.models import HomePage
+# Names that are moving out of home's core into home.cocreation: kept together here.
+from home.models import PartnerOrganisation
+from home.organisations import set_up_organisation
 
-SEED = 20261005  # fixed, so every run builds the same demo site
 DEMO_LOCALES = ["fr", "uk", "ar"]
-APPS_WITH_DEMO_CONTENT = ["home", "campaigns", "campaigns.stories", "events", "home.cocreation"]
-
-
-@dataclass
-class Demo:
-    """Shared state while loading demo content."""
-
-    stdout: object
-    rng: random.Random = field(default_factory=lambda: random.Random(SEED))  # noqa: S311
-
-    def say(self, message):
-        self.stdout.write(f"  {message}")
-
-    def locale(self, code):
-        return Locale.objects.get(language_code=code)
-
-    @property
-    def home(self):
-        return HomePage.objects.get(locale__language_code=settings.OPENLY_SOURCE_LANGUAGE)
 
 
 def ensure_tree_roots():
@@ -115,8 +94,6 @@ def store_strings(source, locale, strings, user=None):
     """Save ``strings`` (source text → its translation) as the translated strings of a
     wagtail-localize ``source`` in ``locale``, as its editor does while a translator types.
     Text without an entry is left untranslated."""
-    from wagtail_localize.models import StringTranslation
-
     for segment in source.stringsegment_set.select_related("string", "context"):
         text = strings.get(segment.string.data)
         if text:
@@ -130,8 +107,6 @@ def store_strings(source, locale, strings, user=None):
 
 def _translate(instance, locale, strings, **save_kwargs):
     """Fill a wagtail-localize translation of ``instance`` from ``strings`` and save it."""
-    from wagtail_localize.models import Translation, TranslationSource
-
     source, _created = TranslationSource.get_or_create_from_instance(instance)
     translation, _created = Translation.objects.get_or_create(source=source, target_locale=locale)
     store_strings(source, locale, strings)
@@ -181,9 +156,6 @@ def partner_pages(slugs, translations):
     before organisations had pages gets them now) and translate those pages, with "Our
     partners" itself, into the demo languages; ``translations`` maps a language code to
     its strings (see translate_page). Idempotent."""
-    from home.models import PartnerOrganisation
-    from home.organisations import set_up_organisation
-
     translated = 0
     for organisation in PartnerOrganisation.objects.filter(slug__in=slugs).order_by("name"):
         section = set_up_organisation(organisation).section
@@ -193,21 +165,3 @@ def partner_pages(slugs, translations):
             translate_page(section, code, translations.get(code, {}))
         translated += 1
     return translated
-
-
-def load_all(stdout):
-    """Run every app's demo loader in order, each in its own transaction."""
-    demo = Demo(stdout=stdout)
-    for app in APPS_WITH_DEMO_CONTENT:
-        try:
-            module = importlib.import_module(f"{app}.demo_content")
-        except ModuleNotFoundError as error:
-            if error.name != f"{app}.demo_content":
-                raise
-            continue
-        stdout.write(f"Loading demo content: {app}")
-        # Not one big transaction: wagtail-localize publishes translations on commit, and
-        # deferring all of those to the end would publish stale copies of parent pages.
-        # Every step is idempotent instead, so an interrupted run simply resumes.
-        module.load(demo)
-    return demo

@@ -1,0 +1,25 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+from home import registry
+
+
+class DemoConfig(AppConfig):
+    """The demo content framework and the `load_demo` command."""
+
+    name = "home.demo"
+    label = "demo"
+    verbose_name = _("Demo content")
+
+    def ready(self):
+        # Home core imports no capability app, so the demo app brings home's own loader:
+        # the site skeleton every other app's demo builds on.
+        from home.demo import demo_content
+
+        registry.demo_loaders.register("home", demo_content.load, order=10)
+
+        # Co-creation has no AppConfig of its own yet; its loader runs after every content
+        # app's demo. Move this registration to home.cocreation's ready() when it has one.
+        from home.cocreation import demo_content as cocreation_demo
+
+        registry.demo_loaders.register("home.cocreation", cocreation_demo.load, order=90)
