@@ -2,6 +2,7 @@
 crisis helplines. Imports no story models, so pages, forms and the share route all use it."""
 
 from home.chrome import active_locale, reader_country
+from home.listing import localize
 from home.models import CrisisHelpline, Topic
 
 STORY_HELPLINES = 4
@@ -15,13 +16,9 @@ def locale_topics(locale):
 
 def with_topic_names(stories, topics):
     """Give each story on a page its topics' names in the reader's language (topics never
-    published are left out)."""
+    published are left out); ``topics`` is ``locale_topics``' {slug: topic}."""
     for story in stories:
-        story.card_topics = [
-            topics[t.slug].name if t.slug in topics else t.name
-            for t in story.topics.all()
-            if t.slug in topics or t.live
-        ]
+        story.card_topics = [topic.name for topic in localize(topics, story.topics.all())]
     return stories
 
 

@@ -10,7 +10,6 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField
-from wagtail.search import index
 
 from campaigns.models import CampaignPage
 from campaigns.stories import forms, lifecycle
@@ -24,8 +23,8 @@ from campaigns.stories.responses import private, problem, share_form
 from campaigns.stories.text import html_to_text
 from campaigns.stories.throttle import count_submission, over_rate_limit
 from home.chrome import active_locale
-from home.models import BasePage
-from home.views import paginate
+from home.listing import paginate, querystring_prefix, term_choices
+from home.models.bases import IndexPage, rich_intro_field
 
 THANKS_COOKIE = "openly_story_thanks"
 THANKS_COOKIE_SALT = "openly.stories.thanks"
@@ -33,15 +32,11 @@ THANKS_COOKIE_AGE = 15 * 60
 MAX_FORM_FIELDS = 60
 
 
-class StoryIndexPage(RoutablePageMixin, BasePage):
+class StoryIndexPage(RoutablePageMixin, IndexPage):
     """The stories section of one language: published stories, the share-your-story form and
     contributors' private status pages."""
 
-    intro = RichTextField(
-        blank=True,
-        features=["bold", "italic", "link"],
-        help_text=_("A few sentences above the stories: why people share them and how."),
-    )
+    intro = rich_intro_field(_("A few sentences above the stories: why people share them and how."))
     share_intro = RichTextField(
         blank=True,
         features=["bold", "italic", "link"],
@@ -51,12 +46,9 @@ class StoryIndexPage(RoutablePageMixin, BasePage):
         ),
     )
 
-    content_panels = BasePage.content_panels + [FieldPanel("intro"), FieldPanel("share_intro")]
-    search_fields = BasePage.search_fields + [index.SearchField("intro")]
+    content_panels = IndexPage.content_panels + [FieldPanel("share_intro")]
 
-    parent_page_types = ["home.HomePage"]
     subpage_types = ["stories.StoryPage"]
-    max_count_per_parent = 1
     template = "pages/story_index_page.html"
 
     class Meta:
@@ -244,13 +236,16 @@ class StoryIndexPage(RoutablePageMixin, BasePage):
 
 def _topics(request):
     """The topics a contributor may choose from, in the reader's language."""
-    return [(slug, topic.name) for slug, topic in locale_topics(active_locale(request)).items()]
+    return term_choices(locale_topics(active_locale(request)).values())
 
 
-# --- Listing (moved unchanged from views.py) -----------------------------------------------
+# --- Listing -------------------------------------------------------------------------------
 
 
 def story_index(page, request):
+    """The section's listing: live stories, filtered by one topic and one campaign, paged.
+    Served by the index route only, so the share, thanks and status routes run none of its
+    queries."""
     locale = active_locale(request)
     topics = locale_topics(locale)
     stories = page.stories()
@@ -264,20 +259,13 @@ def story_index(page, request):
     else:
         chosen_topic = ""
     chosen_campaign = ""
-    campaigns = []
-    if hasattr(StoryPage, "campaign"):
-        campaigns = page.campaign_choices()
-        wanted = request.GET.get("campaign", "")
-        if wanted in {str(c.pk) for c in campaigns}:
-            chosen_campaign = wanted
-            stories = stories.filter(campaign_id=int(wanted))
+    campaigns = page.campaign_choices()
+    wanted = request.GET.get("campaign", "")
+    if wanted in {str(c.pk) for c in campaigns}:
+        chosen_campaign = wanted
+        stories = stories.filter(campaign_id=int(wanted))
     results = paginate(request, stories, STORIES_PER_PAGE)
     with_topic_names(results.object_list, topics)
-    query = []
-    if chosen_topic:
-        query.append(f"topic={chosen_topic}")
-    if chosen_campaign:
-        query.append(f"campaign={chosen_campaign}")
     return page.render(
         request,
         context_overrides={
@@ -286,7 +274,9 @@ def story_index(page, request):
             "chosen_topic": chosen_topic,
             "campaigns": campaigns,
             "chosen_campaign": chosen_campaign,
-            "querystring_prefix": "&".join(query) + "&" if query else "",
+            "querystring_prefix": querystring_prefix(
+                {"topic": chosen_topic, "campaign": chosen_campaign}
+            ),
         },
     )
 

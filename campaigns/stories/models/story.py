@@ -8,7 +8,6 @@ from django.utils.html import strip_tags
 from django.utils.text import Truncator
 from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
-from modelcluster.fields import ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.fields import RichTextField
 from wagtail.models import PageManager
@@ -20,7 +19,8 @@ from campaigns.stories.constants import AGE_RANGE_CHOICES, CONTENT_NOTE_CHOICES,
 from campaigns.stories.panels import ContributorStatusPanel
 from campaigns.stories.reader import helplines_for, locale_topics, with_topic_names
 from home.chrome import active_locale
-from home.models import BasePage, validate_alt_text
+from home.models import BasePage
+from home.models.bases import ImageWithAltText, image_field, topics_field
 
 RELATED_STORIES = 3
 RELATED_RESOURCES = 3
@@ -75,7 +75,7 @@ class StoryQuerySet(PageQuerySet):
 StoryPageManager = PageManager.from_queryset(StoryQuerySet)
 
 
-class StoryPage(BasePage):
+class StoryPage(ImageWithAltText, BasePage):
     """One person's story. Holds nothing that identifies the contributor beyond the display
     name they chose: contact details and consent live in a ContributorRecord."""
 
@@ -94,19 +94,7 @@ class StoryPage(BasePage):
             "changes and must approve them before the story goes live."
         ),
     )
-    image = models.ForeignKey(
-        "wagtailimages.Image",
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-        help_text=_("Optional picture. Never a photo of injuries or anything unsafe."),
-    )
-    image_alt = models.CharField(
-        max_length=250,
-        blank=True,
-        help_text=_("Describe the picture for people who cannot see it. Required with a picture."),
-    )
+    image = image_field(_("Optional picture. Never a photo of injuries or anything unsafe."))
     age_range = models.CharField(
         max_length=8,
         blank=True,
@@ -116,12 +104,7 @@ class StoryPage(BasePage):
     country = CountryField(
         blank=True, help_text=_("Optional: the country the contributor lives in.")
     )
-    topics = ParentalManyToManyField(
-        "home.Topic",
-        blank=True,
-        related_name="+",
-        help_text=_("What the story is about. Readers filter stories by topic."),
-    )
+    topics = topics_field("+", _("What the story is about. Readers filter stories by topic."))
     campaign = models.ForeignKey(
         "campaigns.CampaignPage",
         null=True,
@@ -143,7 +126,7 @@ class StoryPage(BasePage):
         *BasePage.content_panels,
         FieldPanel("display_name"),
         FieldPanel("body"),
-        MultiFieldPanel([FieldPanel("image"), FieldPanel("image_alt")], heading=_("Picture")),
+        *ImageWithAltText.image_panels,
         FieldPanel("content_notes"),
         MultiFieldPanel(
             [
@@ -166,10 +149,6 @@ class StoryPage(BasePage):
     class Meta:
         verbose_name = _("story")
         verbose_name_plural = _("stories")
-
-    def clean(self):
-        super().clean()
-        validate_alt_text(self, "image", "image_alt")
 
     @property
     def excerpt(self):
