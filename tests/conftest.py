@@ -1,4 +1,5 @@
-"""Fixtures shared by the whole suite: locales, the site and its home page."""
+"""Fixtures shared by the whole suite: locales, the site and its home page, and the blocks
+of rows built once for several tests (see tests/sharing.py)."""
 
 import shutil
 
@@ -6,7 +7,68 @@ import pytest
 from django.conf import settings
 from wagtail.models import Locale, Page, Site
 
+from tests import sharing
 from tests.factories import GetHelpPageFactory, HomePageFactory
+from tests.sharing import reusable_fixture
+
+
+@pytest.hookimpl(trylast=True)
+def pytest_collection_modifyitems(items):
+    """After pytest-django has put transactional tests last, let the tests of a module that
+    share built rows follow each other, so the rows are built once for them."""
+    sharing.plan(items)
+
+
+@pytest.fixture
+def _shared_block(request):
+    """Open, keep or roll back the block of shared rows this test needs, before the test's
+    own transaction starts."""
+    if request.node.stash.get(sharing.WANTED_KEY, ()) or sharing.BLOCK.key is not None:
+        sharing.BLOCK.prepare(request.node, request.getfixturevalue("_shared_block_closer"))
+
+
+@pytest.fixture(scope="session")
+def _shared_block_closer(django_db_setup, django_db_blocker):
+    """The database blocker; rolls back the last block of shared rows before the test database
+    goes away (set up after the database, so torn down before it)."""
+    yield django_db_blocker
+    sharing.BLOCK.close(django_db_blocker)
+
+
+@pytest.fixture(autouse=True)
+def _django_db_marker(_shared_block, _django_db_marker):
+    """pytest-django's own fixture that starts each test's transaction, run after the block
+    of shared rows is ready so that the transaction nests inside it."""
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _flush_with_delete_on_postgresql():
+    """Transactional tests (browser tests, the demo) empty every table after each test. On
+    PostgreSQL Django does that with one TRUNCATE of all ~100 tables, which makes new files
+    for each table and index: about 1.5 s a test. DELETE of the few rows a test made takes a
+    hundredth of that and leaves the same empty tables (the flush runs in one transaction, so
+    foreign keys are checked at its end). Resetting sequences still uses TRUNCATE."""
+    from django.db import connection
+
+    if connection.vendor != "postgresql":
+        yield
+        return
+    operations = type(connection.ops)
+    truncate = operations.sql_flush
+
+    def sql_flush(self, style, tables, *, reset_sequences=False, allow_cascade=False):
+        if reset_sequences or allow_cascade or not tables:
+            return truncate(
+                self, style, tables, reset_sequences=reset_sequences, allow_cascade=allow_cascade
+            )
+        return ["SET CONSTRAINTS ALL DEFERRED;"] + [
+            f"{style.SQL_KEYWORD('DELETE FROM')} {style.SQL_FIELD(self.quote_name(table))};"
+            for table in tables
+        ]
+
+    operations.sql_flush = sql_flush
+    yield
+    operations.sql_flush = truncate
 
 
 @pytest.fixture(autouse=True, scope="session")
@@ -37,20 +99,13 @@ def _fresh_caches():
     yield
 
 
-def _is_transactional(request):
-    marker = request.node.get_closest_marker("django_db")
-    if marker is not None and (marker.kwargs.get("transaction") or (marker.args[:1] == (True,))):
-        return True
-    return bool({"transactional_db", "live_server"} & set(request.fixturenames))
-
-
 @pytest.fixture(autouse=True)
 def _restore_migration_data(request):
     """Transactional tests empty every table between tests, including the rows that
     migrations create (the root page and collection, the default locale, wagtail-localize's
     'submit translation' permission, the seeded language rules). Put them back so every
     test starts from the state a migrated database is in."""
-    if not _is_transactional(request):
+    if not sharing.is_transactional(request.node):
         return
     request.getfixturevalue("transactional_db")
     from django.contrib.auth.models import Permission
@@ -73,7 +128,7 @@ def _restore_migration_data(request):
     seed_rules()
 
 
-@pytest.fixture
+@reusable_fixture
 def locales(db):
     """A Locale for every configured language, by language code."""
     return {
@@ -81,7 +136,7 @@ def locales(db):
     }
 
 
-@pytest.fixture
+@reusable_fixture
 def home_page(locales):
     """The English home page, as the root of the default site."""
     root = Page.get_first_root_node()
@@ -96,7 +151,7 @@ def home_page(locales):
     return home
 
 
-@pytest.fixture
+@reusable_fixture
 def translated_home(home_page, locales):
     """Home pages in fr, uk and ar as translations of the English one, all live."""
     homes = {"en": home_page}

@@ -33,6 +33,8 @@ def click_hidden(page, selector):
         page.evaluate(f"document.querySelector('{selector}').click()")
 
 
+# The longest browser test (several seconds, more on a busy machine): three people log in and
+# take one page through the editor's language check and both review steps.
 def test_editor_fixes_a_finding_submits_and_moderator_publishes(browser_page, live_server, world):
     page = world.pages_a[LABEL]
     edit_url = f"{live_server.url}/admin/pages/{page.pk}/edit/"

@@ -9,6 +9,8 @@ from events.models import EventPage, EventSession
 pytestmark = pytest.mark.django_db
 
 
+# Slow by nature (~15 s): it loads the home and events demo content, then the events demo
+# again to prove it idempotent.
 def test_events_demo_content(locales):
     from events import demo_content
     from home.demo import demo_content as home_demo_content

@@ -2,7 +2,6 @@
 under their index (events always; campaigns too when that app provides its factories) and
 the workflows set up as in production."""
 
-import pytest
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 
@@ -16,6 +15,7 @@ from home.roles import (
 from home.workflows import setup_workflows
 from tests.events.factories import EventIndexPageFactory, EventPageFactory
 from tests.factories import PartnerOrganisationFactory
+from tests.sharing import shared_fixture
 
 PASSWORD = "correct-horse-battery"
 
@@ -65,9 +65,11 @@ class World:
     """Everything a co-creation test needs, by name."""
 
 
-@pytest.fixture
-def world(home_page, locales, settings):
-    settings.WAGTAILADMIN_BASE_URL = "http://testserver"
+@shared_fixture
+def world(home_page, locales):
+    """Two organisations with their pages, a user per role and the workflows; built once for
+    the tests of a module that ask for it (see tests/sharing.py). The test settings already
+    give the admin base URL (http://testserver) that the emails' links use."""
     w = World()
     w.locales = locales
     w.home = home_page

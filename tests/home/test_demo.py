@@ -18,6 +18,8 @@ def row_counts():
     }
 
 
+# Slow by nature (~20 s): it builds the whole demo site twice, committing, to prove the
+# command idempotent; no test can share that work.
 def test_demo_builds_the_site_and_is_idempotent(client, locales):
     out = io.StringIO()
     call_command("load_demo", stdout=out)

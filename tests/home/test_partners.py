@@ -36,6 +36,7 @@ from tests.home import factories
 from tests.home.factories import fresh
 from tests.home.test_queries import count_queries
 from tests.home.test_roles_matrix import USERS, attempt
+from tests.sharing import shared_fixture
 
 pytestmark = pytest.mark.django_db
 
@@ -331,7 +332,7 @@ def _sessions(days):
     return [(start, start + datetime.timedelta(hours=2))]
 
 
-@pytest.fixture
+@shared_fixture
 def content(translated_home):
     """An organisation with five campaigns, resources and events in English, and another
     organisation with one of each; campaign, resource and event listings in en and ar."""

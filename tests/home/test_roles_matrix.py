@@ -8,6 +8,7 @@ from wagtail_localize.models import Translation, TranslationSource
 
 from tests.home import factories
 from tests.home.factories import CONTENT_TYPES, fresh, translate
+from tests.sharing import shared_fixture
 
 world = factories.world  # the shared co-creation fixture
 
@@ -188,7 +189,7 @@ CASES = [
 ]
 
 
-@pytest.fixture
+@shared_fixture
 def matrix_world(world):
     w = world
     w.drafts_a = {}

@@ -12,6 +12,7 @@ from PIL import Image
 from campaigns.stories import forms as story_forms
 from home.roles import setup_roles
 from tests.factories import CrisisHelplineFactory, TopicFactory
+from tests.sharing import reusable_fixture, shared_fixture
 from tests.stories.factories import StoryIndexPageFactory
 
 CONTRIBUTOR_EMAIL = "private.person@example.invalid"
@@ -28,15 +29,17 @@ def _fresh_cache(settings, tmp_path):
     cache.clear()
 
 
-@pytest.fixture
+@reusable_fixture
 def story_index(home_page):
+    """The English story section under the home page."""
     index = StoryIndexPageFactory(parent=home_page)
     return index
 
 
-@pytest.fixture
+@shared_fixture
 def roles(story_index):
-    """The role groups, with the story workflow attached to the story index."""
+    """The role groups, with the story workflow attached to the story index; built once for
+    the tests of a module that ask for it (see tests/sharing.py)."""
     return setup_roles()
 
 
