@@ -15,7 +15,15 @@ class CampaignsConfig(AppConfig):
             organisation_campaigns,
             organisation_resources,
         )
+        from campaigns.models import CampaignIndexPage, ResourceIndexPage
+        from campaigns.roles import configure_roles
+        from home.registry import index_pages, role_grants
         from home.sections import register_listing, register_organisation_listing
+
+        # Home's registries: roles, and the indexes the campaign workflow covers.
+        role_grants.register("campaigns", configure_roles, order=10)
+        index_pages.register("campaigns", CampaignIndexPage, order=10)
+        index_pages.register("resources", ResourceIndexPage, order=20)
 
         register_listing(
             "featured_campaign",

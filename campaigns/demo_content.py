@@ -16,8 +16,9 @@ from campaigns.models import (
     ResourceIndexPage,
     ResourcePage,
 )
+from home.cocreation.models import PartnerOrganisation
 from home.demo import add_child, demo_image, translate_page
-from home.models import Audience, PartnerOrganisation, Topic
+from home.models import Audience, Topic
 
 
 def p(text):

@@ -9,7 +9,7 @@ from django.utils.translation import gettext_lazy as _
 from campaigns.models.campaign import ACTIVE, ENDED, STATUS_RANK, UPCOMING, CampaignPage
 from campaigns.models.resource import FORMAT_CHOICES, ResourcePage
 from campaigns.taxonomy import Vocabulary, clean_choices
-from home.models import PartnerOrganisation
+from home.cocreation.models import PartnerOrganisation
 from home.views import SEARCH_QUERY_MAX_LENGTH, paginate
 
 CAMPAIGNS_PER_PAGE = 12

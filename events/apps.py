@@ -12,8 +12,12 @@ class EventsConfig(AppConfig):
         from wagtail.signals import page_published
 
         from events.home import organisation_events, upcoming_events
-        from events.models import EventPage
+        from events.models import EventIndexPage, EventPage
+        from home.registry import index_pages
         from home.sections import register_listing, register_organisation_listing
+
+        # Home's registries: the indexes the campaign workflow covers.
+        index_pages.register("events", EventIndexPage, order=30)
 
         register_listing(
             "upcoming_events",

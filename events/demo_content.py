@@ -17,8 +17,9 @@ from events.models import (
     EventSession,
     EventSpeaker,
 )
+from home.cocreation.models import PartnerOrganisation
 from home.demo import add_child, demo_image, partner_pages, translate_page
-from home.models import Audience, PartnerOrganisation, Topic
+from home.models import Audience, Topic
 
 WEEK_START = datetime.date(2026, 10, 5)
 WEEK_END = datetime.date(2026, 10, 11)

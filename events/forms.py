@@ -11,7 +11,7 @@ from django.utils.translation import gettext_lazy as _
 from django_countries import countries
 
 from events.choices import ACCESSIBILITY_CHOICES, LANGUAGE_CHOICES, EventFormat
-from home.forms import OpenlyPageForm
+from home.cocreation.forms import OpenlyPageForm
 
 EARLIEST_YEAR = 2000
 LATEST_YEAR = 2100

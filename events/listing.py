@@ -12,7 +12,8 @@ from events.choices import ACCESSIBILITY_CHOICES, LANGUAGE_CHOICES, EventFormat
 from events.forms import EventFilterForm
 from events.querysets import FORMAT_ONLINE
 from home.chrome import active_locale
-from home.models import Audience, PartnerOrganisation, Topic
+from home.cocreation.models import PartnerOrganisation
+from home.models import Audience, Topic
 from home.views import paginate
 
 EVENTS_PER_PAGE = 12

@@ -181,8 +181,8 @@ def partner_pages(slugs, translations):
     before organisations had pages gets them now) and translate those pages, with "Our
     partners" itself, into the demo languages; ``translations`` maps a language code to
     its strings (see translate_page). Idempotent."""
-    from home.models import PartnerOrganisation
-    from home.organisations import set_up_organisation
+    from home.cocreation.models import PartnerOrganisation
+    from home.cocreation.organisations import set_up_organisation
 
     translated = 0
     for organisation in PartnerOrganisation.objects.filter(slug__in=slugs).order_by("name"):

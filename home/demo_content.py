@@ -9,6 +9,16 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from wagtail.models import Page, Site
 
+from home.cocreation.models import PartnerOrganisation
+from home.cocreation.roles import (
+    MODERATORS,
+    PARTNER_EDITORS,
+    PARTNER_LEADS,
+    PLE_CONTRIBUTORS,
+    STORY_MODERATORS,
+    TRANSLATORS,
+    setup_roles,
+)
 from home.demo import (
     add_child,
     demo_image,
@@ -24,19 +34,9 @@ from home.models import (
     CrisisHelpline,
     GetHelpPage,
     HomePage,
-    PartnerOrganisation,
     SiteSettings,
     StandardPage,
     Topic,
-)
-from home.roles import (
-    MODERATORS,
-    PARTNER_EDITORS,
-    PARTNER_LEADS,
-    PLE_CONTRIBUTORS,
-    STORY_MODERATORS,
-    TRANSLATORS,
-    setup_roles,
 )
 
 DEMO_PASSWORD = "openly-demo"  # noqa: S105 - development only; refused in production

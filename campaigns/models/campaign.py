@@ -15,7 +15,8 @@ from wagtail.query import PageQuerySet
 from wagtail.search import index
 
 from campaigns.blocks import CampaignBodyBlock
-from home.models import BasePage, OrganisationOwnedMixin, validate_alt_text
+from home.cocreation.models import OrganisationOwnedMixin
+from home.models import BasePage, validate_alt_text
 
 UPCOMING = "upcoming"
 ACTIVE = "active"
@@ -148,7 +149,7 @@ class CampaignPage(RoutablePageMixin, OrganisationOwnedMixin, BasePage):
         help_text=_("The last day of the campaign. Leave empty if it has no end date."),
     )
     partners = ParentalManyToManyField(
-        "home.PartnerOrganisation",
+        "cocreation.PartnerOrganisation",
         blank=True,
         related_name="campaigns",
         help_text=_("The partner organisations running the campaign together."),

@@ -16,7 +16,8 @@ from wagtail.query import PageQuerySet
 from wagtail.search import index
 
 from campaigns.blocks import ReferencesBlock, ResourceBodyBlock
-from home.models import BasePage, OrganisationOwnedMixin, validate_alt_text
+from home.cocreation.models import OrganisationOwnedMixin
+from home.models import BasePage, validate_alt_text
 
 WORDS_PER_MINUTE = 200
 

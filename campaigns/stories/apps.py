@@ -13,7 +13,12 @@ class StoriesConfig(AppConfig):
 
     def ready(self):
         from campaigns.stories import signals, views
+        from campaigns.stories.roles import configure_roles
+        from home.registry import role_grants
         from home.sections import register_listing
+
+        # Home's registries: roles.
+        role_grants.register("stories", configure_roles, order=20)
 
         signals.connect()
         register_listing(

@@ -15,9 +15,9 @@ from campaigns.stories.models import (
     new_status_token,
 )
 from campaigns.stories.workflow import assign_story_workflow
+from home.cocreation.roles import setup_roles
 from home.demo import add_child, translate_page
 from home.models import Topic
-from home.roles import setup_roles
 
 INDEX_TRANSLATIONS = {
     "fr": {

@@ -1,9 +1,9 @@
-"""Story permissions for the role groups (called by home.roles.setup_roles)."""
+"""Story permissions for the role groups (called by home.cocreation.roles.setup_roles)."""
 
 from django.contrib.auth.models import Permission
 from wagtail.models import GroupPagePermission
 
-from home.roles import PLE_CONTRIBUTORS, STORY_MODERATORS
+from home.cocreation.roles import PLE_CONTRIBUTORS, STORY_MODERATORS
 
 RECORD_PERMISSIONS = ["view_contributorrecord", "change_contributorrecord"]
 # "add" only, not "change": Wagtail lets a page's owner edit the pages they created with

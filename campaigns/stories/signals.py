@@ -108,7 +108,7 @@ def on_story_index_created(sender, instance, created=False, raw=False, **kwargs)
 
     from campaigns.stories.roles import grant_ple_permissions
     from campaigns.stories.workflow import WORKFLOW_NAME
-    from home.roles import PLE_CONTRIBUTORS
+    from home.cocreation.roles import PLE_CONTRIBUTORS
 
     workflow = Workflow.objects.filter(name=WORKFLOW_NAME, active=True).first()
     if workflow is not None:

@@ -108,8 +108,8 @@ def block_unapproved_story_publication(request, page):
 def _drafts_stories_only(user):
     """Whether ``user``'s only editorial role is PLE contributor (not a moderator, partner,
     translator or administrator as well)."""
-    from home.permissions import group_names
-    from home.roles import PLE_CONTRIBUTORS
+    from home.cocreation.permissions import group_names
+    from home.cocreation.roles import PLE_CONTRIBUTORS
 
     if not user.is_authenticated or user.is_superuser:
         return False

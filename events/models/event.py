@@ -42,7 +42,8 @@ from events.choices import (
 from events.fields import MultipleChoiceField
 from events.forms import EventPageForm, session_errors
 from events.querysets import EventPageManager
-from home.models import BasePage, OrganisationOwnedMixin, validate_alt_text
+from home.cocreation.models import OrganisationOwnedMixin
+from home.models import BasePage, validate_alt_text
 
 # How long before a session the joining link appears, for "near the start" visibility.
 JOIN_LINK_LEAD = datetime.timedelta(hours=1)
@@ -156,7 +157,7 @@ class EventActionPoint(TranslatableMixin, Orderable):
         help_text=_("What will be done, e.g. 'Train 40 school nurses in mental health first aid'."),
     )
     owner = models.ForeignKey(
-        "home.PartnerOrganisation",
+        "cocreation.PartnerOrganisation",
         null=True,
         blank=True,
         on_delete=models.SET_NULL,

@@ -9,16 +9,13 @@ from django.contrib.auth import get_user_model
 from django.utils import timezone
 from wagtail.models import Locale, WorkflowState
 
+from home.cocreation.models import PartnerOrganisation
+from home.cocreation.organisations import organisation_owned_models
+from home.cocreation.workflows import setup_workflows
 from home.demo import DEMO_LOCALES, add_child, translate_page
-from home.models import (
-    AcceptedFinding,
-    LanguageRule,
-    PartnerOrganisation,
-    PartnerPage,
-    StandardPage,
-)
-from home.organisations import organisation_owned_models
-from home.workflows import setup_workflows
+from home.language_check.models import AcceptedFinding, LanguageRule
+from home.models import StandardPage
+from home.partners.models import PartnerPage
 
 # Which demo users belong to which organisation (slugs from home.demo_content.PARTNERS).
 MEMBERSHIPS = {
@@ -40,7 +37,7 @@ def _user(username):
 
 def set_up_members(demo):
     """Put the demo partner users into their organisations and give translators languages."""
-    from home.models import LocaleAssignment
+    from home.cocreation.models import LocaleAssignment
 
     for slug, members in MEMBERSHIPS.items():
         organisation = PartnerOrganisation.objects.filter(slug=slug).first()

@@ -4,7 +4,7 @@ it; axe-core on the form, the thank-you page and a story with content notes (en 
 import pytest
 
 from campaigns.stories.models import ContributorRecord, ContributorState, StoryPage
-from home.roles import setup_roles
+from home.cocreation.roles import setup_roles
 from tests.browser.conftest import assert_no_axe_violations
 from tests.factories import CrisisHelplineFactory
 from tests.stories.factories import StoryIndexPageFactory, StoryPageFactory
