@@ -13,9 +13,14 @@ class CampaignsConfig(AppConfig):
     verbose_name = _("Campaigns, stories and resources")
 
     def ready(self):
-        # Models and what imports them load only once the app registry is ready.
-        from campaigns import home_listings, models
+        """Plug campaigns and resources into home's registries."""
+        # Inside ready(): these modules import the models, which load after this config.
+        from campaigns import demo_content, home_listings, models, roles
 
+        registry.role_grants.register("campaigns", roles.configure_roles, order=10)
+        # The section indexes the campaign workflow covers.
+        registry.index_pages.register("campaigns", models.CampaignIndexPage, order=10)
+        registry.index_pages.register("resources", models.ResourceIndexPage, order=20)
         registry.search_types.register("campaigns", models.CampaignPage, order=10)
         registry.search_types.register("resources", models.ResourcePage, order=20)
         register_related_kind("resources", models.ResourcePage, order=20)
@@ -49,8 +54,4 @@ class CampaignsConfig(AppConfig):
             _("All resources published by %(name)s"),
             order=30,
         )
-
-        # Demo content for `manage.py load_demo` (imported here: the loader needs models).
-        from campaigns import demo_content
-
         registry.demo_loaders.register("campaigns", demo_content.load, order=20)

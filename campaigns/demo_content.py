@@ -18,9 +18,10 @@ from campaigns.models import (
     ResourceIndexPage,
     ResourcePage,
 )
+from home.cocreation.models import PartnerOrganisation
 from home.demo.building import add_child, demo_image, translate_page
 from home.demo.loading import read_data
-from home.models import Audience, PartnerOrganisation, Topic
+from home.models import Audience, Topic
 
 
 def load(demo):

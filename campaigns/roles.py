@@ -1,8 +1,8 @@
-"""Campaign permissions for the role groups (called by home.roles.setup_roles)."""
+"""Campaign permissions for the role groups (called by home.cocreation.roles.setup_roles)."""
 
 from django.contrib.auth.models import Permission
 
-from home.roles import MODERATORS
+from home.cocreation.roles import MODERATORS
 
 # Signatures hold emails: only moderators see, moderate and export them.
 PLEDGE_PERMISSIONS = [

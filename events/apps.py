@@ -14,9 +14,12 @@ class EventsConfig(AppConfig):
     verbose_name = _("Events")
 
     def ready(self):
-        # Models and what imports them load only once the app registry is ready.
-        from events import home, models
+        """Plug events into home's registries; keep calendar entries' sequence numbers."""
+        # Inside ready(): these modules import the models, which load after this config.
+        from events import demo_content, home, models
 
+        # The section index the campaign workflow covers.
+        registry.index_pages.register("events", models.EventIndexPage, order=30)
         registry.search_types.register("events", models.EventPage, order=40)
         register_related_kind("events", models.EventPage, ordering="upcoming", order=30)
         register_listing(
@@ -37,10 +40,6 @@ class EventsConfig(AppConfig):
         page_published.connect(
             _bump_sequence, sender=models.EventPage, dispatch_uid="events_sequence"
         )
-
-        # Demo content for `manage.py load_demo` (imported here: the loader needs models).
-        from events import demo_content
-
         registry.demo_loaders.register("events", demo_content.load, order=40)
 
 

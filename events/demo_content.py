@@ -22,9 +22,10 @@ from events.models import (
     EventSession,
     EventSpeaker,
 )
+from home.cocreation.models import PartnerOrganisation
 from home.demo.building import add_child, demo_image, partner_pages, translate_page
 from home.demo.loading import read_data
-from home.models import Audience, PartnerOrganisation, Topic
+from home.models import Audience, Topic
 
 
 def load(demo):

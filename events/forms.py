@@ -12,7 +12,7 @@ from django_countries import countries
 from wagtail.models import Locale
 
 from events.choices import ACCESSIBILITY_CHOICES, LANGUAGE_CHOICES, EventFormat
-from home.forms import OpenlyPageForm
+from home.cocreation.forms import OpenlyPageForm
 
 EARLIEST_YEAR = 2000
 LATEST_YEAR = 2100

@@ -77,3 +77,9 @@ admin_menu_items = Registry("admin menu items")
 # "permission_tester" (a Wagtail PagePermissionTester subclass), "form_class" (the admin page
 # form's base class) and "panels" (a list of extra content panels).
 page_plugins = Registry("page plugins")
+# Automatic checks that open the co-creation workflows, before any person reviews:
+# f(role groups by name) -> a Wagtail Task, found or created (e.g. the language check).
+workflow_checks = Registry("workflow checks")
+# What `manage.py setup_roles` also sets up, after the roles, organisations and workflows:
+# f() -> a short report for the command's output (e.g. "3 language rules added").
+setup_steps = Registry("set-up steps")

@@ -7,6 +7,7 @@ import wagtail_factories
 from wagtail.models import Locale
 
 from home import models
+from home.cocreation.models import PartnerOrganisation
 
 
 class HomePageFactory(wagtail_factories.PageFactory):
@@ -62,7 +63,7 @@ class PartnerOrganisationFactory(factory.django.DjangoModelFactory):
     website = "https://partner.example.org"
 
     class Meta:
-        model = models.PartnerOrganisation
+        model = PartnerOrganisation
 
 
 class CrisisHelplineFactory(factory.django.DjangoModelFactory):

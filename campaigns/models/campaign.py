@@ -19,6 +19,7 @@ from campaigns.blocks import CampaignBodyBlock
 from campaigns.detail import campaign_detail_context
 from campaigns.facets import CAMPAIGN_FACETS
 from campaigns.pledge import handle_pledge
+from home.cocreation.models import OrganisationOwnedMixin, PartnerOrganisation
 from home.listing import (
     FacetedListing,
     Vocabulary,
@@ -27,7 +28,7 @@ from home.listing import (
     removal_links,
     term_choices,
 )
-from home.models import BasePage, OrganisationOwnedMixin, PartnerOrganisation, validate_alt_text
+from home.models import BasePage, validate_alt_text
 from home.models.bases import (
     IndexPage,
     alt_text_field,
@@ -171,7 +172,7 @@ class CampaignPage(RoutablePageMixin, OrganisationOwnedMixin, BasePage):
         help_text=_("The last day of the campaign. Leave empty if it has no end date."),
     )
     partners = ParentalManyToManyField(
-        "home.PartnerOrganisation",
+        "cocreation.PartnerOrganisation",
         blank=True,
         related_name="campaigns",
         help_text=_("The partner organisations running the campaign together."),

@@ -20,6 +20,7 @@ from campaigns.blocks import ReferencesBlock, ResourceBodyBlock
 from campaigns.detail import resource_detail_context
 from campaigns.facets import RESOURCE_FACETS
 from campaigns.feeds import ResourceAtomFeed, ResourceRssFeed
+from home.cocreation.models import OrganisationOwnedMixin, PartnerOrganisation
 from home.listing import (
     FacetedListing,
     Vocabulary,
@@ -30,7 +31,7 @@ from home.listing import (
     removal_links,
     term_choices,
 )
-from home.models import BasePage, OrganisationOwnedMixin, PartnerOrganisation
+from home.models import BasePage
 from home.models.bases import (
     ImageWithAltText,
     IndexPage,

@@ -16,21 +16,18 @@ class StoriesConfig(AppConfig):
     verbose_name = _("Success stories")
 
     def ready(self):
-        # In ready(): these modules import the story models, which load after this config.
-        from campaigns.stories import models, signals
-        from campaigns.stories.models.index import latest_stories
+        """Connect the lifecycle's signal adapters and plug stories into home."""
+        # Inside ready(): these modules import the story models, which load after this config.
+        from campaigns.stories import demo_content, models, roles, signals
 
         signals.connect()
+        registry.role_grants.register("stories", roles.configure_roles, order=20)
         registry.search_types.register("stories", models.StoryPage, order=30)
         register_related_kind("stories", models.StoryPage, order=10)
         register_listing(
             "latest_stories",
             _("Latest stories"),
             "components/story_home_listing.html",
-            latest_stories,
+            models.index.latest_stories,
         )
-
-        # Demo content for `manage.py load_demo` (imported here: the loader needs models).
-        from campaigns.stories import demo_content
-
         registry.demo_loaders.register("campaigns.stories", demo_content.load, order=30)

@@ -14,10 +14,10 @@ from campaigns.stories.forms import CONSENT_VERSION
 from campaigns.stories.models import ContributorRecord, StoryIndexPage, StoryPage
 from campaigns.stories.roles import assign_story_workflow
 from campaigns.stories.tokens import new_status_token
+from home.cocreation.roles import setup_roles
 from home.demo.building import add_child, translate_page
 from home.demo.loading import read_data
 from home.models import Topic
-from home.roles import setup_roles
 
 
 def load(demo):

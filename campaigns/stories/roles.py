@@ -1,12 +1,12 @@
 """Story permissions and the story workflow for the role groups (called by
-home.roles.setup_roles), and the same set-up for each new story index."""
+home.cocreation.roles.setup_roles), and the same set-up for each new story index."""
 
 from django.contrib.auth.models import Group, Permission
 from wagtail.models import GroupPagePermission, Workflow, WorkflowPage
 
 from campaigns.stories.models import StoryIndexPage
 from campaigns.stories.workflow import WORKFLOW_NAME, story_workflow
-from home.roles import PLE_CONTRIBUTORS, STORY_MODERATORS
+from home.cocreation.roles import PLE_CONTRIBUTORS, STORY_MODERATORS
 
 RECORD_PERMISSIONS = ["view_contributorrecord", "change_contributorrecord"]
 # "add" only, not "change": Wagtail lets a page's owner edit the pages they created with

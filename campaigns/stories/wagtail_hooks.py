@@ -15,8 +15,8 @@ from campaigns.stories.constants import (
 )
 from campaigns.stories.lifecycle import GoLiveBlocker, go_live_blocker
 from campaigns.stories.models import ContributorRecord, StoryPage
-from home.permissions import group_names
-from home.roles import PLE_CONTRIBUTORS
+from home.cocreation.permissions import group_names
+from home.cocreation.roles import PLE_CONTRIBUTORS
 
 
 class ContributorRecordViewSet(ModelViewSet):

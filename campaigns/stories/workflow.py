@@ -6,7 +6,7 @@ from django.contrib.auth.models import Group
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import GroupApprovalTask, Workflow, WorkflowTask
 
-from home.roles import MODERATORS, STORY_MODERATORS
+from home.cocreation.roles import MODERATORS, STORY_MODERATORS
 
 WORKFLOW_NAME = "Story review"
 SAFETY_TASK_NAME = "Story safety review"

@@ -39,8 +39,9 @@ from events.ics import calendar_response
 from events.jsonld import event_json_ld
 from events.models.schedule import EventSchedule
 from events.querysets import EventPageManager
+from home.cocreation.models import OrganisationOwnedMixin
 from home.listing import localize
-from home.models import Audience, BasePage, OrganisationOwnedMixin, Topic
+from home.models import Audience, BasePage, Topic
 from home.models.bases import ImageWithAltText, audiences_field, image_field, topics_field
 
 

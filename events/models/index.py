@@ -15,6 +15,7 @@ from events.forms import EventFilterForm
 from events.ics import calendar_response
 from events.models.event import EventPage
 from home.chrome import active_locale
+from home.cocreation.models import PartnerOrganisation
 from home.listing import (
     Vocabulary,
     count_by,
@@ -27,7 +28,6 @@ from home.listing import (
     request_params,
     term_choices,
 )
-from home.models import PartnerOrganisation
 from home.models.bases import IndexPage, rich_intro_field
 
 EVENTS_PER_PAGE = 12

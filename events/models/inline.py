@@ -106,7 +106,7 @@ class EventActionPoint(TranslatableMixin, Orderable):
         help_text=_("What will be done, e.g. 'Train 40 school nurses in mental health first aid'."),
     )
     owner = models.ForeignKey(
-        "home.PartnerOrganisation",
+        "cocreation.PartnerOrganisation",
         null=True,
         blank=True,
         on_delete=models.SET_NULL,

@@ -1,1 +1,2 @@
-"""Co-creation demo content (runs after every content app's demo; see home.demo)."""
+"""Co-creation: partner organisations, roles and permissions, the review workflows,
+translation review and the wagtail-localize overrides (a Django app, label "cocreation")."""

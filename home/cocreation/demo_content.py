@@ -11,20 +11,16 @@ from django.contrib.auth import get_user_model
 from django.utils import timezone
 from wagtail.models import Locale, WorkflowState
 
+from home.cocreation.models import LocaleAssignment, PartnerOrganisation
+from home.cocreation.organisations import organisation_owned_models
+from home.cocreation.workflows import setup_workflows
 from home.demo.building import DEMO_LOCALES, add_child, translate_page
 from home.demo.loading import read_data
 
 # Names that are moving out of home's core into home.cocreation / home.language_check.
-from home.models import (
-    AcceptedFinding,
-    LanguageRule,
-    LocaleAssignment,
-    PartnerOrganisation,
-    PartnerPage,
-    StandardPage,
-)
-from home.organisations import organisation_owned_models
-from home.workflows import setup_workflows
+from home.language_check.models import AcceptedFinding, LanguageRule
+from home.models import StandardPage
+from home.partners.models import PartnerPage
 
 
 def _user(username):

@@ -15,8 +15,8 @@ from wagtail.models import Collection, Locale, Page
 from wagtail_localize.models import StringTranslation, Translation, TranslationSource
 
 # Names that are moving out of home's core into home.cocreation: kept together here.
-from home.models import PartnerOrganisation
-from home.organisations import set_up_organisation
+from home.cocreation.models import PartnerOrganisation
+from home.cocreation.organisations import set_up_organisation
 
 DEMO_LOCALES = ["fr", "uk", "ar"]
 

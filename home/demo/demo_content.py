@@ -9,6 +9,8 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from wagtail.models import Page, Site
 
+from home.cocreation.models import PartnerOrganisation
+from home.cocreation.roles import setup_roles
 from home.demo.building import (
     DEMO_LOCALES,
     add_child,
@@ -26,12 +28,10 @@ from home.models import (
     CrisisHelpline,
     GetHelpPage,
     HomePage,
-    PartnerOrganisation,
     SiteSettings,
     StandardPage,
     Topic,
 )
-from home.roles import setup_roles
 
 DEMO_PASSWORD = "openly-demo"  # noqa: S105 - development only; refused in production
 

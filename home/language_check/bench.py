@@ -3,7 +3,10 @@
 import random
 import time
 
+from wagtail.models import Locale
+
 from home.language_check.engine import check_page, invalidate_rules
+from home.models import StandardPage
 
 FILLER = [
     *[
@@ -29,10 +32,6 @@ FLAGGED = ["committed suicide", "crazy", "suffers from", "psycho"]
 
 def build_page(words, language="en", seed=1):
     """An unsaved StandardPage with ``words`` words of body text in paragraphs of 200."""
-    from wagtail.models import Locale
-
-    from home.models import StandardPage
-
     rng = random.Random(seed)  # noqa: S311 - not for security
     paragraphs = []
     for start in range(0, words, 200):

@@ -1,5 +1,5 @@
 """The matching engine: reads every text of a page and finds the wordings a language's rules
-flag.
+flag (how a rule becomes a regex, and which texts a page has, is in ``matching``).
 
 The rules of one language are compiled into a single alternation regex (one pass over the
 text, however many rules), cached per process and rebuilt when any rule changes: saving or
@@ -7,100 +7,23 @@ deleting a rule bumps a version number kept in Django's cache, which every proce
 Redis in production) checks before using its compiled copy.
 """
 
-import html
 import re
 import threading
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass
 
 from django.core.cache import cache
-from django.db import models
-from wagtail import blocks
-from wagtail.fields import RichTextField, StreamField
-from wagtail.rich_text import RichText
+from wagtail.models import Locale, Page
+
+from home.language_check.matching import (
+    Finding,
+    is_quoted,
+    normalise,
+    page_texts,
+    rule_regex,
+)
+from home.language_check.models.rules import AcceptedFinding, LanguageRule
 
 VERSION_KEY = "openly:language-rules:version"
-
-# Optional endings tried after every word of a phrase rule (plurals and common inflections),
-# so 'schizophrenic' also finds 'schizophrenics'. Words ending in * take any ending instead.
-SUFFIXES = {
-    "en": r"(?:s|es|'s|s')?",
-    "fr": r"(?:s|x|e|es)?",
-    "de": r"(?:e|en|er|es|em|n|s|ern)?",
-    "uk": r"(?:а|я|у|ю|ом|ем|і|и|ів|ам|ами|ах|ою|ої|ий|ого|ому|им|их|ими)?",
-}
-DEFAULT_SUFFIX = r"(?:s|es)?"
-# Words of a phrase may be separated by spaces, hyphens or non-breaking spaces.
-GAP = r"[\s\-\u00a0\u2011]+"
-# Typographic quotation marks that open and close a quotation, per language.
-QUOTES = {
-    "en": [("“", "”"), ("‘", "’")],
-    "fr": [("«", "»"), ("“", "”")],
-    "de": [("„", "“"), ("»", "«")],
-    "uk": [("«", "»"), ("„", "“")],
-}
-INLINE_TAGS = re.compile(r"</?(?:a|b|i|em|strong|span|code|sup|sub|mark|abbr|small)(?:\s[^>]*)?>")
-ANY_TAG = re.compile(r"<[^>]*>")
-SKIPPED_FIELDS = {
-    "slug",
-    "url_path",
-    "path",
-    "draft_title",
-    "translation_key",
-    "live_revision",
-    "latest_revision",
-}
-
-
-def normalise(text):
-    """Apostrophes and spaces as the rules write them."""
-    return text.replace("\u2019", "'").replace("\u00a0", " ")
-
-
-def rule_regex(phrase, match_type, language, bounded=True):
-    """The regular expression (without flags) for one rule; ``bounded`` adds the word
-    boundaries (the combined regex puts the leading one in front of all rules instead)."""
-    core = _rule_core(phrase, match_type, language)
-    return rf"(?<!\w){core}" if bounded else core
-
-
-def _rule_core(phrase, match_type, language):
-    if match_type == "pattern":
-        return rf"(?:{phrase})(?!\w)"
-    suffix = SUFFIXES.get(language, DEFAULT_SUFFIX)
-    parts = []
-    for word in normalise(phrase).split():
-        if word.endswith("*"):
-            parts.append(re.escape(word.rstrip("*")) + r"\w*")
-        elif len(word) >= 3:
-            parts.append(re.escape(word) + suffix)
-        else:
-            parts.append(re.escape(word))
-    return GAP.join(parts) + r"(?!\w)"
-
-
-@dataclass
-class Finding:
-    """One flagged wording in one text of a page."""
-
-    rule_id: int
-    matched: str
-    where: str
-    category: str
-    severity: str
-    explanation: str
-    alternatives: list = field(default_factory=list)
-    source: str = ""
-    context: str = ""
-    quoted: bool = False
-    accepted: bool = False
-
-    @property
-    def blocking(self):
-        """Whether the automatic workflow check stops on this finding."""
-        return self.severity == "high" and not self.accepted
-
-    def as_dict(self):
-        return asdict(self)
 
 
 @dataclass
@@ -135,8 +58,6 @@ def compile_rules(language):
     cached = _compiled.get(language)
     if cached and cached[0] == version:
         return cached[1]
-    from home.models import LanguageRule
-
     with _lock:
         rules = {}
         alternatives = []
@@ -169,23 +90,6 @@ def compile_rules(language):
     return compiled
 
 
-def strip_html(source):
-    """Visible text of rich text: tags (and so link targets) removed, entities decoded."""
-    text = INLINE_TAGS.sub("", source)
-    return html.unescape(ANY_TAG.sub(" ", text))
-
-
-def _is_quoted(text, start, language):
-    paragraph_start = text.rfind("\n", 0, start) + 1
-    before = text[paragraph_start:start]
-    if before.count('"') % 2 == 1:
-        return True
-    for opener, closer in QUOTES.get(language, QUOTES["en"]):
-        if before.rfind(opener) > before.rfind(closer):
-            return True
-    return False
-
-
 def check_text(text, language, where="", accepted=frozenset()):
     """Findings in one text."""
     compiled = compile_rules(language)
@@ -203,7 +107,7 @@ def check_text(text, language, where="", accepted=frozenset()):
                 matched=matched,
                 where=where,
                 context=context,
-                quoted=_is_quoted(text, start, language),
+                quoted=is_quoted(text, start, language),
                 accepted=(rule["rule_id"], matched.lower()) in accepted,
                 **rule,
             )
@@ -211,52 +115,8 @@ def check_text(text, language, where="", accepted=frozenset()):
     return findings
 
 
-def _block_texts(block, value, label):
-    if value is None:
-        return
-    if isinstance(block, blocks.StreamBlock):
-        for child in value:
-            yield from _block_texts(child.block, child.value, f"{label} › {child.block.label}")
-    elif isinstance(block, blocks.ListBlock):
-        for item in value:
-            yield from _block_texts(block.child_block, item, label)
-    elif isinstance(block, blocks.StructBlock):
-        for name, child_block in block.child_blocks.items():
-            yield from _block_texts(child_block, value.get(name), label)
-    elif isinstance(block, blocks.RichTextBlock):
-        source = value.source if isinstance(value, RichText) else str(value)
-        yield label, strip_html(source)
-    elif isinstance(block, blocks.RawHTMLBlock):
-        yield label, strip_html(str(value))
-    elif isinstance(block, (blocks.CharBlock, blocks.TextBlock)):
-        yield label, str(value)
-
-
-def page_texts(page):
-    """(label, text) for every text the page shows: title, summary, text fields, rich text
-    and every StreamField block, recursively. Link targets and other non-text values are
-    left out."""
-    for model_field in page._meta.concrete_fields:
-        if model_field.name in SKIPPED_FIELDS or model_field.choices:
-            continue
-        label = str(model_field.verbose_name).capitalize()
-        value = getattr(page, model_field.attname, None)
-        if not value:
-            continue
-        if isinstance(model_field, StreamField):
-            yield from _block_texts(model_field.stream_block, value, label)
-        elif isinstance(model_field, RichTextField):
-            yield label, strip_html(value)
-        elif isinstance(model_field, (models.URLField, models.SlugField, models.EmailField)):
-            continue
-        elif isinstance(model_field, (models.CharField, models.TextField)):
-            yield label, str(value)
-
-
 def language_of(page):
     """The language code of the page's locale (no query when the locale is loaded)."""
-    from wagtail.models import Locale
-
     loaded = page._state.fields_cache.get("locale")
     if loaded is not None:
         return loaded.language_code
@@ -266,8 +126,6 @@ def language_of(page):
 def accepted_by_page(page_ids):
     """{page id: the (rule id, wording) pairs a moderator accepted as justified on it}, in
     one query; pages without any are left out."""
-    from home.models import AcceptedFinding
-
     accepted = {}
     rows = AcceptedFinding.objects.filter(page_id__in=page_ids).values_list(
         "page_id", "rule_id", "matched_text"
@@ -280,8 +138,6 @@ def accepted_by_page(page_ids):
 def accepted_for(page):
     """The (rule id, wording) pairs a moderator accepted as justified on ``page``. Findings
     are accepted on pages only: a snippet (say a helpline under review) has none."""
-    from wagtail.models import Page
-
     if not page.pk or not isinstance(page, Page):
         return frozenset()
     return accepted_by_page([page.pk]).get(page.pk, frozenset())

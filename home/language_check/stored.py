@@ -16,16 +16,16 @@ from django.db import transaction
 from django.db.models import F, Q
 from django.utils import timezone
 from django_tasks import task
+from wagtail.models import Locale, Page
 
 from home.language_check.engine import accepted_by_page, check_page
+from home.language_check.models import PageLanguageCheck
 
 BATCH = 200
 
 
 def outdated_pages():
     """Live pages whose stored result is missing or out of date."""
-    from wagtail.models import Page
-
     same_revision = Q(language_check__checked_revision_id=F("live_revision_id")) | Q(
         language_check__checked_revision__isnull=True, live_revision__isnull=True
     )
@@ -36,10 +36,6 @@ def outdated_pages():
 def store_checks(pages):
     """Check ``pages`` (specific page objects) and store the results in one statement;
     return how many."""
-    from wagtail.models import Locale
-
-    from home.models import PageLanguageCheck
-
     accepted = accepted_by_page([page.pk for page in pages])
     languages = dict(Locale.objects.values_list("pk", "language_code"))
     now = timezone.now()
@@ -93,8 +89,6 @@ def refresh_outdated_task():
 
 @task()
 def check_page_task(page_id):
-    from wagtail.models import Page
-
     page = Page.objects.live().filter(pk=page_id).first()
     if page is None:
         return 0
@@ -106,7 +100,7 @@ def queue(task_, *args):
     transaction.on_commit(lambda: task_.enqueue(*args))
 
 
-# Signal receivers (connected in HomeConfig.ready)
+# Signal receivers (connected in LanguageCheckConfig.ready)
 
 
 def on_page_published(sender, instance, **kwargs):
@@ -115,8 +109,6 @@ def on_page_published(sender, instance, **kwargs):
 
 def on_rule_changed(sender, instance, **kwargs):
     """A rule of a language changed (or was removed): that language's results are stale."""
-    from home.models import PageLanguageCheck
-
     languages = {instance.language}
     previous = getattr(instance, "_openly_previous_language", None)
     if previous:
@@ -134,7 +126,5 @@ def remember_rule_language(sender, instance, **kwargs):
 
 
 def on_acceptance_changed(sender, instance, **kwargs):
-    from home.models import PageLanguageCheck
-
     PageLanguageCheck.objects.filter(page_id=instance.page_id).update(stale=True)
     queue(check_page_task, instance.page_id)

@@ -2,17 +2,11 @@
 
 from django.db import migrations
 
+from home.language_check.rules import seed_into
+
 
 def seed(apps, schema_editor):
-    from home.language_check.rules import RULES
-
-    LanguageRule = apps.get_model("home", "LanguageRule")
-    for data in RULES:
-        LanguageRule.objects.get_or_create(
-            language=data["language"],
-            phrase=data["phrase"],
-            defaults={k: v for k, v in data.items() if k not in ("language", "phrase")},
-        )
+    seed_into(apps.get_model("home", "LanguageRule"))
 
 
 class Migration(migrations.Migration):

@@ -33,6 +33,9 @@ CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
 
 INSTALLED_APPS = [
     "home",
+    "home.language_check",
+    "home.cocreation",
+    "home.partners",
     "campaigns",
     "campaigns.stories",
     "events",
@@ -209,10 +212,10 @@ WAGTAIL_MODERATION_ENABLED = True
 WAGTAIL_WORKFLOW_ENABLED = True
 WAGTAILADMIN_COMMENTS_ENABLED = True
 # Co-creation: an edit during review sends the page back through every step, and review
-# emails go to the reviewers of the step (home.workflows), not to every administrator.
+# emails go to the reviewers of the step (home.cocreation.workflows), not to every administrator.
 WAGTAIL_WORKFLOW_REQUIRE_REAPPROVAL_ON_EDIT = True
 WAGTAILADMIN_NOTIFICATION_INCLUDE_SUPERUSERS = False
-WAGTAIL_FINISH_WORKFLOW_ACTION = "home.workflow_actions.publish_approved"
+WAGTAIL_FINISH_WORKFLOW_ACTION = "home.cocreation.workflow_actions.publish_approved"
 WAGTAIL_ENABLE_UPDATE_CHECK = False
 WAGTAILEMBEDS_RESPONSIVE_HTML = True
 WAGTAIL_FRONTEND_LOGIN_URL = "/admin/login/"

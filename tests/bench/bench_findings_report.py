@@ -9,8 +9,8 @@ def run(bench):
     from django.core.management import call_command
 
     from events.models import EventPage
+    from home.language_check.models import PageLanguageCheck
     from home.language_check.stored import outdated_pages
-    from home.models import PageLanguageCheck
 
     flagged = list(EventPage.objects.order_by("pk").values_list("pk", flat=True)[::5])
     EventPage.objects.filter(pk__in=flagged).update(

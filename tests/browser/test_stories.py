@@ -5,7 +5,7 @@ import pytest
 
 from campaigns.stories.constants import ContributorState
 from campaigns.stories.models import ContributorRecord, StoryPage
-from home.roles import setup_roles
+from home.cocreation.roles import setup_roles
 from tests.browser.conftest import assert_no_axe_violations
 from tests.factories import CrisisHelplineFactory
 from tests.stories.factories import StoryIndexPageFactory, StoryPageFactory

@@ -45,7 +45,7 @@ def test_report_is_in_the_reports_menu(admin_client, resource_index):
 
 
 def test_report_is_for_coordinators_only(client, django_user_model, resource_index):
-    from home.roles import PARTNER_EDITORS, setup_roles
+    from home.cocreation.roles import PARTNER_EDITORS, setup_roles
 
     setup_roles()
     editor = django_user_model.objects.create_user("editor", password="pw")

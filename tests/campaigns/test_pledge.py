@@ -140,7 +140,7 @@ def test_get_on_the_pledge_address_goes_back_to_the_page(client, campaign):
 
 
 def test_moderators_export_signatures_as_csv(client, django_user_model, campaign):
-    from home.roles import MODERATORS, PARTNER_EDITORS, setup_roles
+    from home.cocreation.roles import MODERATORS, PARTNER_EDITORS, setup_roles
 
     setup_roles()
     PledgeSignatureFactory(campaign=campaign, name="Ana", email="ana@x.org", email_consent=True)

@@ -5,14 +5,14 @@ the workflows set up as in production."""
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 
-from home.models import LocaleAssignment
-from home.roles import (
+from home.cocreation.models import LocaleAssignment
+from home.cocreation.roles import (
     MODERATORS,
     PLE_CONTRIBUTORS,
     STORY_MODERATORS,
     TRANSLATORS,
 )
-from home.workflows import setup_workflows
+from home.cocreation.workflows import setup_workflows
 from tests.events.factories import EventIndexPageFactory, EventPageFactory
 from tests.factories import PartnerOrganisationFactory
 from tests.sharing import shared_fixture

@@ -40,7 +40,8 @@ def test_demo_builds_the_site_and_is_idempotent(client, locales):
     ):
         assert client.get(path).status_code == 200, path
     # Every demo organisation has its page, live in every demo language.
-    from home.models import PartnerOrganisation, PartnerPage
+    from home.cocreation.models import PartnerOrganisation
+    from home.partners.models import PartnerPage
 
     for organisation in PartnerOrganisation.objects.all():
         assert organisation.section.live, organisation
@@ -56,7 +57,8 @@ def test_demo_builds_the_site_and_is_idempotent(client, locales):
     from django.utils import timezone
     from wagtail.models import Revision, WorkflowState
 
-    from home.models import LanguageCheckTask, LocaleReviewTask, PageLanguageCheck
+    from home.cocreation.models import LocaleReviewTask
+    from home.language_check.models import LanguageCheckTask, PageLanguageCheck
 
     states = WorkflowState.objects.values_list("status", flat=True)
     assert {"in_progress", "needs_changes"} <= set(states)

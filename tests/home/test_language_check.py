@@ -5,8 +5,8 @@ import pytest
 from django.core.exceptions import ValidationError
 
 from home.language_check.engine import check_page, check_text, page_texts
+from home.language_check.models import AcceptedFinding, LanguageRule
 from home.language_check.rules import RULES, seed_rules
-from home.models import AcceptedFinding, LanguageRule
 from tests.factories import StandardPageFactory
 
 # (sentence, the wording flagged — or None for a clean sentence)

@@ -9,9 +9,9 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from home.admin_views import FindingsReportView
 from home.language_check import stored
-from home.models import AcceptedFinding, LanguageRule, PageLanguageCheck
+from home.language_check.models import AcceptedFinding, LanguageRule, PageLanguageCheck
+from home.language_check.views import FindingsReportView
 from tests.home import factories
 from tests.home.factories import CONTENT_TYPES, fresh
 

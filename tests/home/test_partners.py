@@ -15,15 +15,11 @@ from wagtail.models import Collection, GroupCollectionPermission, Page, Revision
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
 
 from campaigns.models import CampaignPage
-from home.models import (
-    HomePage,
-    PartnerIndexPage,
-    PartnerOrganisation,
-    PartnerPage,
-    StandardPage,
-)
-from home.organisations import set_up_organisation
-from home.workflows import CAMPAIGN_WORKFLOW, setup_workflows
+from home.cocreation.models import PartnerOrganisation
+from home.cocreation.organisations import set_up_organisation
+from home.cocreation.workflows import CAMPAIGN_WORKFLOW, setup_workflows
+from home.models import HomePage, StandardPage
+from home.partners.models import PartnerIndexPage, PartnerPage
 from tests.campaigns.factories import (
     CampaignIndexPageFactory,
     CampaignPageFactory,

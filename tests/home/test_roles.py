@@ -19,8 +19,9 @@ from wagtail.models import (
 )
 from wagtail.permissions import policy_registry
 
-from home.models import LanguageRule, PartnerOrganisation
-from home.roles import PARTNER_EDITORS, ROLE_GROUPS, setup_roles
+from home.cocreation.models import PartnerOrganisation
+from home.cocreation.roles import PARTNER_EDITORS, ROLE_GROUPS, setup_roles
+from home.language_check.models import LanguageRule
 from tests.factories import CrisisHelplineFactory, PartnerOrganisationFactory, TopicFactory
 from tests.home import factories
 

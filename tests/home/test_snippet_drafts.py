@@ -14,11 +14,12 @@ from wagtail.models import Revision, WorkflowContentType, WorkflowState
 from wagtail_localize.models import Translation
 
 from campaigns.stories.reader import locale_topics, with_topic_names
+from home.cocreation.models import LocaleReviewTask
+from home.cocreation.roles import MODERATORS, TRANSLATORS
+from home.cocreation.workflows import TRANSLATION_WORKFLOW, setup_workflows
 from home.demo.building import store_strings
 from home.listing import Vocabulary, terms_for_locale
-from home.models import Audience, CrisisHelpline, LocaleReviewTask, Topic
-from home.roles import MODERATORS, TRANSLATORS
-from home.workflows import TRANSLATION_WORKFLOW, setup_workflows
+from home.models import Audience, CrisisHelpline, Topic
 from tests.factories import AudienceFactory, CrisisHelplineFactory, TopicFactory
 from tests.home import factories
 from tests.home.factories import fresh
@@ -407,7 +408,7 @@ def test_event_page_labels_skip_draft_translations(world, anxiety, french_topic_
 
 @pytest.mark.django_db
 def test_language_check_reads_the_snippets_draft_text(world, helpline, client, settings):
-    from home.models import LanguageCheckTask, LanguageCheckTaskState
+    from home.language_check.models import LanguageCheckTask, LanguageCheckTaskState
 
     settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
     client.force_login(world.translator)

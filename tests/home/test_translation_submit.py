@@ -6,8 +6,8 @@ from django.core import mail
 from django.urls import reverse
 from wagtail.models import WorkflowState
 
+from home.cocreation.models import LocaleReviewTask
 from home.demo.building import translate_page
-from home.models import LocaleReviewTask
 from tests.home import factories
 from tests.home.factories import CONTENT_TYPES, fresh
 
@@ -127,8 +127,8 @@ def test_the_translators_text_is_reviewed_and_the_live_page_untouched(
 
 @pytest.mark.django_db
 def test_a_helpline_translation_is_sent_to_review_as_a_draft(world, client):
+    from home.cocreation.translation_review import snippet_submit_url
     from home.demo.building import translate_snippet
-    from home.translation_review import snippet_submit_url
     from tests.factories import CrisisHelplineFactory
 
     helpline = CrisisHelplineFactory(name="Lifeline", hours="24 hours")
@@ -147,7 +147,7 @@ def test_a_helpline_translation_is_sent_to_review_as_a_draft(world, client):
     assert sorted(m.to[0] for m in mail.outbox) == ["reviewerfr@example.org"]
     # A translator of another language may not send it.
     german_translator = factories.make_user("translatorde", ["Translators"])
-    from home.models import LocaleAssignment
+    from home.cocreation.models import LocaleAssignment
 
     LocaleAssignment.objects.create(user=german_translator, locale=world.locales["de"])
     client.force_login(german_translator)

@@ -1,5 +1,5 @@
 """Translators start wagtail-localize translations themselves, into their assigned languages
-only (home.localize); moderators and administrators into every language. Every refused
+only (home.cocreation.localize); moderators and administrators into every language. Every refused
 attempt leaves the database as it was."""
 
 import re
@@ -12,10 +12,10 @@ from django.utils.html import escape
 from wagtail.models import Locale, Page, Revision, WorkflowState
 from wagtail_localize.models import StringTranslation, Translation, TranslationSource
 
-from home import localize
-from home.models import LocaleAssignment, LocaleReviewTask
-from home.roles import TRANSLATORS
-from home.workflows import TRANSLATION_WORKFLOW
+from home.cocreation import localize
+from home.cocreation.models import LocaleAssignment, LocaleReviewTask
+from home.cocreation.roles import TRANSLATORS
+from home.cocreation.workflows import TRANSLATION_WORKFLOW
 from tests.factories import AudienceFactory, CrisisHelplineFactory, TopicFactory
 from tests.home import factories
 from tests.home.factories import CONTENT_TYPES, fresh, make_user
@@ -129,7 +129,7 @@ def test_moderators_and_administrators_are_offered_every_language(world, page, c
 
 @pytest.mark.django_db
 def test_moderator_who_also_translates_is_not_limited(world, page, client):
-    from home.roles import MODERATORS
+    from home.cocreation.roles import MODERATORS
 
     world.translator.groups.add(Group.objects.get(name=MODERATORS))
     client.force_login(world.translator)

@@ -6,8 +6,9 @@ from django.core import mail
 from django.urls import reverse
 from wagtail.models import PageLogEntry, TaskState, WorkflowState
 
-from home.models import AcceptedFinding, LanguageCheckTask, LocaleReviewTask, PartnerLeadReviewTask
-from home.workflows import CAMPAIGN_WORKFLOW, TRANSLATION_WORKFLOW, setup_workflows
+from home.cocreation.models import LocaleReviewTask, PartnerLeadReviewTask
+from home.cocreation.workflows import CAMPAIGN_WORKFLOW, TRANSLATION_WORKFLOW, setup_workflows
+from home.language_check.models import AcceptedFinding, LanguageCheckTask
 from tests.home import factories
 from tests.home.factories import CONTENT_TYPES, fresh, translate
 
@@ -191,7 +192,7 @@ def test_moderator_accepts_a_finding_and_it_is_logged(world, page, client):
     edit_url = reverse("wagtailadmin_pages:edit", args=[page.pk])
     response = client.get(edit_url)
     assert "Accept as justified" in response.content.decode()
-    from home.models import LanguageRule
+    from home.language_check.models import LanguageRule
 
     rule = LanguageRule.objects.get(language="en", phrase="crazy")
     response = client.post(
@@ -213,7 +214,7 @@ def test_moderator_accepts_a_finding_and_it_is_logged(world, page, client):
 
 @pytest.mark.django_db
 def test_only_moderators_accept_findings(world, page, client):
-    from home.models import LanguageRule
+    from home.language_check.models import LanguageRule
 
     rule = LanguageRule.objects.get(language="en", phrase="crazy")
     client.force_login(world.lead_a)
@@ -228,7 +229,7 @@ def test_only_moderators_accept_findings(world, page, client):
 
 @pytest.mark.django_db
 def test_accepted_high_finding_no_longer_blocks(world, page):
-    from home.models import LanguageRule
+    from home.language_check.models import LanguageRule
 
     page.summary = "The headline read “Nutter on the loose” in 1998."
     page.save()

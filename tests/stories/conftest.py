@@ -10,7 +10,7 @@ from django.core.cache import cache
 from PIL import Image
 
 from campaigns.stories import forms as story_forms
-from home.roles import setup_roles
+from home.cocreation.roles import setup_roles
 from tests.factories import CrisisHelplineFactory, TopicFactory
 from tests.sharing import reusable_fixture, shared_fixture
 from tests.stories.factories import StoryIndexPageFactory

@@ -5,7 +5,7 @@ import pytest
 from django.contrib.auth import get_user_model
 from django.urls import reverse
 
-from home.roles import PLE_CONTRIBUTORS, STORY_MODERATORS
+from home.cocreation.roles import PLE_CONTRIBUTORS, STORY_MODERATORS
 from tests.stories.factories import StoryPageFactory
 
 pytestmark = pytest.mark.django_db

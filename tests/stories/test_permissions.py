@@ -4,7 +4,7 @@ import pytest
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import AnonymousUser
 
-from home.roles import PARTNER_EDITORS, PLE_CONTRIBUTORS, STORY_MODERATORS, TRANSLATORS
+from home.cocreation.roles import PARTNER_EDITORS, PLE_CONTRIBUTORS, STORY_MODERATORS, TRANSLATORS
 from tests.stories.conftest import CONTRIBUTOR_EMAIL
 from tests.stories.factories import StoryPageFactory
 

@@ -13,7 +13,7 @@ from wagtail.models import PageLogEntry, Revision
 
 from campaigns.stories import lifecycle as services
 from campaigns.stories.models import ContributorRecord, StoryPage
-from home.roles import MODERATORS, STORY_MODERATORS
+from home.cocreation.roles import MODERATORS, STORY_MODERATORS
 from tests.stories.conftest import CONTRIBUTOR_EMAIL, form_data, old_form_state, publish_story
 
 pytestmark = pytest.mark.django_db

@@ -217,7 +217,7 @@ def test_safety_approval_moves_to_in_review_and_tells_the_moderators(
 ):
     from django.core import mail
 
-    from home.roles import MODERATORS, STORY_MODERATORS
+    from home.cocreation.roles import MODERATORS, STORY_MODERATORS
 
     story, record, url = submitted
     user_model = get_user_model()

@@ -142,7 +142,7 @@ def test_anonymous_signature_ignores_a_typed_name(client, roles):
 def test_submission_in_french_creates_a_french_draft(client, roles, translated_home, story_index):
     fr_index = story_index.copy_for_translation(translated_home["fr"].locale)
     fr_index.save_revision().publish()
-    from home.roles import setup_roles
+    from home.cocreation.roles import setup_roles
 
     setup_roles()
     response = client.get("/fr/stories/share/")

@@ -1,5 +1,5 @@
 // Adds "Submit translation for review" to wagtail-localize's translation editor, whose
-// header has no button hook. The server says whether the button applies (home.translation_review).
+// header has no button hook. The server says whether the button applies (home.cocreation.translation_review).
 (function () {
   "use strict";
   var editor = document.querySelector(".js-translation-editor");

@@ -1,0 +1,27 @@
+"""What co-creation plugs into home and the signals it listens to (run once, from
+CocreationConfig.ready)."""
+
+from django.db.models.signals import post_delete, post_save
+
+from home.cocreation.forms import OpenlyPageForm
+from home.cocreation.models import PartnerOrganisation
+from home.cocreation.organisations import remove_organisation_access, set_up_on_save
+from home.cocreation.permissions import OpenlyPagePermissionTester
+from home.cocreation.workflows import connect_signals
+from home.registry import page_plugins
+
+
+def connect():
+    """Register the page form and permission tester every Openly page uses, and connect the
+    organisation set-up and workflow signals."""
+    page_plugins.register("form_class", OpenlyPageForm)
+    page_plugins.register("permission_tester", OpenlyPagePermissionTester)
+    post_save.connect(
+        set_up_on_save, sender=PartnerOrganisation, dispatch_uid="openly_organisation_set_up"
+    )
+    post_delete.connect(
+        remove_organisation_access,
+        sender=PartnerOrganisation,
+        dispatch_uid="openly_organisation_access",
+    )
+    connect_signals()

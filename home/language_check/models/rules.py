@@ -1,0 +1,204 @@
+"""The language & safe-messaging rules (kept as data administrators edit in the admin), the
+findings moderators accept and the stored results of checking live pages."""
+
+import re
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.search import index
+
+from home.language_check.matching import rule_regex
+
+RULE_LANGUAGES = [(code, name) for code, name in settings.LANGUAGES]
+
+
+class LanguageRule(index.Indexed, models.Model):
+    """One wording to flag in one language, why, and what to write instead."""
+
+    PHRASE = "phrase"
+    PATTERN = "pattern"
+    MATCH_CHOICES = [
+        (PHRASE, _("Words (recommended)")),
+        (PATTERN, _("Pattern (regular expression, for experts)")),
+    ]
+    STIGMATISING = "stigmatising"
+    SUICIDE_REPORTING = "suicide_reporting"
+    SELF_HARM_DETAIL = "self_harm_detail"
+    SENSATIONALISING = "sensationalising"
+    CATEGORY_CHOICES = [
+        (STIGMATISING, _("Stigmatising term")),
+        (SUICIDE_REPORTING, _("Suicide reporting")),
+        (SELF_HARM_DETAIL, _("Self-harm detail")),
+        (SENSATIONALISING, _("Sensationalising")),
+    ]
+    HIGH = "high"
+    MEDIUM = "medium"
+    LOW = "low"
+    SEVERITY_CHOICES = [
+        (HIGH, _("High: must be fixed or accepted by a moderator before review")),
+        (MEDIUM, _("Medium: should be changed")),
+        (LOW, _("Low: consider changing")),
+    ]
+
+    language = models.CharField(
+        max_length=10,
+        choices=RULE_LANGUAGES,
+        help_text=_("The language of the pages this rule checks."),
+    )
+    phrase = models.CharField(
+        max_length=255,
+        help_text=_(
+            "The wording to flag, e.g. 'committed suicide'. Capitals do not matter and "
+            "plurals are found too. End a word with * to match any ending, e.g. 'commit* "
+            "suicide' also finds 'commits suicide' and 'committing suicide'."
+        ),
+    )
+    match_type = models.CharField(
+        max_length=10,
+        choices=MATCH_CHOICES,
+        default=PHRASE,
+        help_text=_("Leave on 'Words' unless a technical person wrote a pattern."),
+    )
+    category = models.CharField(
+        max_length=30,
+        choices=CATEGORY_CHOICES,
+        help_text=_("What kind of problem this wording is."),
+    )
+    severity = models.CharField(
+        max_length=10,
+        choices=SEVERITY_CHOICES,
+        default=MEDIUM,
+        help_text=_("High findings stop the automatic check: a moderator must look at the page."),
+    )
+    explanation = models.TextField(
+        help_text=_("Why this wording is a problem, in one or two sentences editors will read.")
+    )
+    alternatives = models.TextField(
+        blank=True,
+        help_text=_("Better wordings, one per line, e.g. 'died by suicide'."),
+    )
+    source = models.CharField(
+        max_length=255,
+        help_text=_(
+            "The guide this rule comes from, by name, e.g. 'Samaritans media guidelines for "
+            "reporting suicide'."
+        ),
+    )
+    active = models.BooleanField(
+        default=True, help_text=_("Untick to stop checking this rule without deleting it.")
+    )
+
+    panels = [
+        MultiFieldPanel(
+            [FieldPanel("language"), FieldPanel("phrase"), FieldPanel("match_type")],
+            heading=_("What to look for"),
+        ),
+        MultiFieldPanel(
+            [FieldPanel("category"), FieldPanel("severity"), FieldPanel("active")],
+            heading=_("How serious it is"),
+        ),
+        FieldPanel("explanation"),
+        FieldPanel("alternatives"),
+        FieldPanel("source"),
+    ]
+    search_fields = [
+        index.SearchField("phrase"),
+        index.AutocompleteField("phrase"),
+        index.FilterField("language"),
+    ]
+
+    class Meta:
+        # Moved from the home app: the table keeps its name (see migrations/0001).
+        db_table = "home_languagerule"
+        ordering = ["language", "category", "phrase"]
+        unique_together = [("language", "phrase")]
+        verbose_name = _("language rule")
+        verbose_name_plural = _("language rules")
+
+    def __str__(self):
+        return f"{self.phrase} ({self.language})"
+
+    def clean(self):
+        super().clean()
+        try:
+            re.compile(rule_regex(self.phrase, self.match_type, self.language))
+        except re.error as error:
+            raise ValidationError(
+                {"phrase": _("This pattern is not valid: %(error)s") % {"error": error}}
+            ) from error
+
+    @property
+    def alternative_list(self):
+        """The suggested alternatives as a list."""
+        return [line.strip() for line in self.alternatives.splitlines() if line.strip()]
+
+
+class AcceptedFinding(models.Model):
+    """A moderator's decision that one flagged wording is justified on one page, e.g. a
+    quotation or a guide that names the term to explain it."""
+
+    page = models.ForeignKey(
+        "wagtailcore.Page", on_delete=models.CASCADE, related_name="accepted_language_findings"
+    )
+    rule = models.ForeignKey(LanguageRule, on_delete=models.CASCADE, related_name="+")
+    matched_text = models.CharField(
+        max_length=255, help_text=_("The wording as found, in lower case.")
+    )
+    reason = models.TextField(blank=True, help_text=_("Why this use is justified."))
+    accepted_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    accepted_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        db_table = "home_acceptedfinding"
+        unique_together = [("page", "rule", "matched_text")]
+        verbose_name = _("accepted language finding")
+        verbose_name_plural = _("accepted language findings")
+
+    def __str__(self):
+        return f"{self.matched_text} on {self.page_id}"
+
+
+class PageLanguageCheck(models.Model):
+    """The stored result of checking one page's live content, so the findings report reads
+    results instead of re-checking every page. A result is out of date when the page has
+    been published again since (its live revision differs) or when a rule of its language
+    or an accepted finding on it changed (``stale``); out-of-date results are checked again
+    in the background and, a batch at a time, when the report is opened."""
+
+    page = models.OneToOneField(
+        "wagtailcore.Page", on_delete=models.CASCADE, related_name="language_check"
+    )
+    checked_revision = models.ForeignKey(
+        "wagtailcore.Revision",
+        null=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("The live revision that was checked."),
+    )
+    organisation = models.ForeignKey(
+        "cocreation.PartnerOrganisation",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("The page's partner organisation when it was checked."),
+    )
+    findings = models.JSONField(default=list, blank=True)
+    finding_count = models.PositiveIntegerField(default=0)
+    high_count = models.PositiveIntegerField(default=0)
+    accepted_count = models.PositiveIntegerField(default=0)
+    stale = models.BooleanField(default=False)
+    checked_at = models.DateTimeField()
+
+    class Meta:
+        db_table = "home_pagelanguagecheck"
+        verbose_name = _("page language check")
+        verbose_name_plural = _("page language checks")
+
+    def __str__(self):
+        return f"{self.page_id}: {self.finding_count}"

@@ -1,0 +1,44 @@
+"""What the language checker plugs into home and co-creation, and the signals that keep its
+rules and stored results fresh (run once, from LanguageCheckConfig.ready)."""
+
+from django.db.models.signals import post_delete, post_save, pre_save
+from wagtail.signals import page_published, task_submitted
+
+from home.language_check import stored
+from home.language_check.engine import invalidate_rules
+from home.language_check.models import AcceptedFinding, LanguageCheckTaskState, LanguageRule
+from home.language_check.panels import LanguageCheckPanel
+from home.language_check.roles import grant_rule_permissions
+from home.language_check.rules import seed_report
+from home.language_check.workflow import language_check_step, on_check_submitted
+from home.registry import page_plugins, role_grants, setup_steps, workflow_checks
+
+
+def connect():
+    """Register the editor panel, the rules' permissions, the workflow step and the rules'
+    seeding, and connect the signals."""
+    page_plugins.register("panels", [LanguageCheckPanel()])
+    role_grants.register("language_check", grant_rule_permissions)
+    workflow_checks.register("language_check", language_check_step)
+    setup_steps.register("language_rules", seed_report)
+
+    # A changed rule takes effect at once in every process (see the engine's docstring).
+    post_save.connect(invalidate_rules, sender=LanguageRule, dispatch_uid="openly_rules_save")
+    post_delete.connect(invalidate_rules, sender=LanguageRule, dispatch_uid="openly_rules_delete")
+    # Stored results for the findings report follow publishing, rules and acceptances.
+    page_published.connect(stored.on_page_published, dispatch_uid="openly_check_published")
+    pre_save.connect(
+        stored.remember_rule_language, sender=LanguageRule, dispatch_uid="openly_rule_lang"
+    )
+    for name, signal in (("save", post_save), ("delete", post_delete)):
+        signal.connect(
+            stored.on_rule_changed, sender=LanguageRule, dispatch_uid=f"openly_rule_{name}"
+        )
+        signal.connect(
+            stored.on_acceptance_changed,
+            sender=AcceptedFinding,
+            dispatch_uid=f"openly_accepted_{name}",
+        )
+    task_submitted.connect(
+        on_check_submitted, sender=LanguageCheckTaskState, dispatch_uid="openly_check_email"
+    )
