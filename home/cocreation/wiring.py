@@ -3,17 +3,18 @@ CocreationConfig.ready)."""
 
 from django.db.models.signals import post_delete, post_save
 
+from home.cocreation import demo_content
 from home.cocreation.forms import OpenlyPageForm
 from home.cocreation.models import PartnerOrganisation
 from home.cocreation.organisations import remove_organisation_access, set_up_on_save
 from home.cocreation.permissions import OpenlyPagePermissionTester
 from home.cocreation.workflows import connect_signals
-from home.registry import page_plugins
+from home.registry import demo_loaders, page_plugins
 
 
 def connect():
-    """Register the page form and permission tester every Openly page uses, and connect the
-    organisation set-up and workflow signals."""
+    """Register the page form and permission tester every Openly page uses and the
+    co-creation demo, and connect the organisation set-up and workflow signals."""
     page_plugins.register("form_class", OpenlyPageForm)
     page_plugins.register("permission_tester", OpenlyPagePermissionTester)
     post_save.connect(
@@ -25,3 +26,5 @@ def connect():
         dispatch_uid="openly_organisation_access",
     )
     connect_signals()
+    # The co-creation demo runs after every content app's demo: it uses their pages.
+    demo_loaders.register("home.cocreation", demo_content.load, order=90)

@@ -17,9 +17,3 @@ class DemoConfig(AppConfig):
         from home.demo import demo_content
 
         registry.demo_loaders.register("home", demo_content.load, order=10)
-
-        # Co-creation has no AppConfig of its own yet; its loader runs after every content
-        # app's demo. Move this registration to home.cocreation's ready() when it has one.
-        from home.cocreation import demo_content as cocreation_demo
-
-        registry.demo_loaders.register("home.cocreation", cocreation_demo.load, order=90)

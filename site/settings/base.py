@@ -244,7 +244,7 @@ OPENLY_LOCALE_DEFAULT_COUNTRY = {
     "uk": "UA",
 }
 
-# Stories (see campaigns/stories/__init__.py for every OPENLY_STORY_* setting and its default).
+# Stories (campaigns/stories/conf.py reads every OPENLY_STORY_* setting and holds its default).
 OPENLY_STORY_RETENTION_DAYS = int(os.environ.get("OPENLY_STORY_RETENTION_DAYS", "30"))
 # Behind a trusted reverse proxy, the header that carries the reader's address (for example
 # "HTTP_X_REAL_IP"); without it every visitor would share one submission rate limit.
