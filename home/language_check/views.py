@@ -19,7 +19,7 @@ from home.cocreation.roles import is_moderator
 from home.language_check import stored
 from home.language_check.engine import check_page
 from home.language_check.models import AcceptedFinding, LanguageRule, PageLanguageCheck
-from home.views import paginate
+from home.listing import paginate
 
 ACCEPT_ACTION = "openly.language_finding.accept"
 
