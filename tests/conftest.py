@@ -19,6 +19,16 @@ def pytest_collection_modifyitems(items):
     sharing.plan(items)
 
 
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_teardown(item, nextitem):
+    """Once a test is torn down (its own transaction rolled back), roll back the block of
+    shared rows too unless the next test needs the same one."""
+    try:
+        return (yield)
+    finally:
+        sharing.BLOCK.close_unless_needed_by(nextitem)
+
+
 @pytest.fixture
 def _shared_block(request):
     """Open, keep or roll back the block of shared rows this test needs, before the test's

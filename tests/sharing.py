@@ -22,7 +22,6 @@ import inspect
 import pytest
 
 _BUILDERS = {}  # fixture name -> (builder, names of the fixtures it takes)
-SHARED = set()  # names of the fixtures built once per block
 _COPY_KEY = pytest.StashKey[dict]()
 WANTED_KEY = pytest.StashKey[tuple]()
 
@@ -30,9 +29,10 @@ WANTED_KEY = pytest.StashKey[tuple]()
 def _fixture_for(builder, *, shared):
     name = builder.__name__
     params = tuple(inspect.signature(builder).parameters)
+    if name in _BUILDERS:
+        # A block finds what to build by name: two fixtures of one name would be confused.
+        raise TypeError(f"a shared or reusable fixture named {name!r} exists already")
     _BUILDERS[name] = (builder, params)
-    if shared:
-        SHARED.add(name)
 
     # A fixture needs a function with exactly the arguments pytest should pass: the
     # builder's own fixtures for a reusable fixture; for a shared one only ``request``
@@ -53,6 +53,7 @@ def _fixture_for(builder, *, shared):
         ]
     )
     fixture.__name__ = name
+    fixture.shared_rows_name = name if shared else None
     fixture.__doc__ = builder.__doc__
     fixture.__module__ = builder.__module__
     return pytest.fixture(name=name)(fixture)
@@ -78,14 +79,16 @@ class _Block:
     """The one open block of shared rows in this process (at most one at a time)."""
 
     def __init__(self):
+        self.blocker = None
         self.key = None
         self.atomic = None
         self.values = {}
 
     def prepare(self, item, blocker):
         """Make the block match what ``item`` needs: keep it, roll it back, or build it."""
+        key = self.key_for(item)
         wanted = item.stash.get(WANTED_KEY, ())
-        key = (item.module.__name__, wanted) if wanted else None
+        self.blocker = blocker
         if key == self.key:
             return
         self.close(blocker)
@@ -106,6 +109,19 @@ class _Block:
             except BaseException:
                 self.close(blocker)
                 raise
+
+    @staticmethod
+    def key_for(item):
+        """Which block ``item`` runs in: None for none."""
+        wanted = item.stash.get(WANTED_KEY, ())
+        return (item.module.__name__, wanted) if wanted else None
+
+    def close_unless_needed_by(self, nextitem):
+        """After a test: roll the block back now unless the next test runs in it, so that
+        nothing set up for the next test (a live server, a transactional test's database)
+        ever meets an open block."""
+        if self.key is not None and (nextitem is None or self.key_for(nextitem) != self.key):
+            self.close(self.blocker)
 
     def _build(self, name):
         if name not in self.values:
@@ -130,16 +146,16 @@ class _Block:
             return
         from django.db import transaction
 
+        atomic, self.atomic, self.key, self.values = self.atomic, None, None, {}
         with blocker.unblock():
             transaction.set_rollback(True)
-            self.atomic.__exit__(None, None, None)
-        self.atomic, self.key, self.values = None, None, {}
+            atomic.__exit__(None, None, None)
 
     def value_for(self, item, name):
         """``item``'s own copy of a value built in the block, or _MISSING."""
         if self.key is None or name not in self.values:
             return _MISSING
-        if self.key != (item.module.__name__, item.stash.get(WANTED_KEY, ())):
+        if self.key != self.key_for(item):
             return _MISSING
         if _COPY_KEY not in item.stash:
             # One deep copy of everything at once keeps shared references shared
@@ -159,15 +175,27 @@ def is_transactional(item):
     return bool({"transactional_db", "live_server"} & set(getattr(item, "fixturenames", ())))
 
 
+def _shared_fixtures_of(item):
+    """The names of the shared fixtures ``item`` uses, found from the fixtures pytest chose
+    for it (a test parameter of the same name as a shared fixture elsewhere is no such use)."""
+    info = getattr(item, "_fixtureinfo", None)
+    if info is None:
+        return ()
+    names = set()
+    for definitions in info.name2fixturedefs.values():
+        name = getattr(definitions[-1].func, "shared_rows_name", None)
+        if name is not None:
+            names.add(name)
+    return tuple(sorted(names))
+
+
 def plan(items):
     """Note which shared fixtures each test wants, and order the tests of each module so that
     those wanting the same ones follow each other (tests wanting none first). Only tests of
     one module with the same kind of database access change places, so pytest-django's order
     (transactional tests after the others) stays."""
     for item in items:
-        names = getattr(item, "fixturenames", ())
-        wanted = () if is_transactional(item) else tuple(sorted(SHARED.intersection(names)))
-        item.stash[WANTED_KEY] = wanted
+        item.stash[WANTED_KEY] = () if is_transactional(item) else _shared_fixtures_of(item)
 
     def run_key(item):
         return (getattr(item, "module", None), is_transactional(item))
