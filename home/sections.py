@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from home import registry
-from home.listing import querystring
+from home.listing.querystrings import querystring
 
 
 @dataclass(frozen=True)
