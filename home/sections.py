@@ -16,8 +16,9 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
+from django.utils.http import urlencode
+
 from home import registry
-from home.listing.querystrings import querystring
 
 
 @dataclass(frozen=True)
@@ -92,7 +93,7 @@ def _filtered_listing_url(request, model, locale, organisation):
     that listing is not published in the language."""
     index = model.objects.live().public().filter(locale_id=locale.pk).first()
     url = index.get_url(request) if index is not None else None
-    return f"{url}?{querystring({'organisation': organisation.slug})}" if url else None
+    return f"{url}?{urlencode({'organisation': organisation.slug})}" if url else None
 
 
 def organisation_listings(request, locale, organisation, count=ORGANISATION_LISTING_COUNT):
