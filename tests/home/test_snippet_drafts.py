@@ -108,6 +108,8 @@ def reader_pages(client):
 # Migration and set-up
 
 
+# Slow by nature (several seconds, over 10 s on a busy machine): it migrates the database
+# back to before the snippet drafts and forward again.
 @pytest.mark.django_db(transaction=True)
 def test_rows_made_before_drafts_stay_live_with_a_live_revision():
     from django.db import connection
