@@ -4,7 +4,8 @@
 registers what it contributes in its ``AppConfig.ready()``; home reads the registries when a
 request or a command needs them, by which time every installed app is ready. An app that is
 not installed has registered nothing, so its parts are simply absent: no "is it installed?"
-guards anywhere.
+guards anywhere. (Admin menu items need no registry here: each app adds its own with Wagtail's
+menu hooks in its wagtail_hooks.py, which home never reads.)
 
 Each registry holds entries by key; registering a key again replaces the entry (so a
 ``ready()`` that runs twice, as in some test set-ups, does no harm). Entries are listed in
@@ -71,8 +72,6 @@ index_pages = Registry("section index pages")
 role_grants = Registry("role grants")
 # Demo content loaders, run in order by `manage.py load_demo`: f(demo).
 demo_loaders = Registry("demo loaders")
-# Extra admin menu items: a callable returning a wagtail.admin.menu.MenuItem.
-admin_menu_items = Registry("admin menu items")
 # What capability apps add to every Openly page (home.models' BasePage reads these lazily):
 # "permission_tester" (a Wagtail PagePermissionTester subclass), "form_class" (the admin page
 # form's base class) and "panels" (a list of extra content panels).
