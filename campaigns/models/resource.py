@@ -1,6 +1,7 @@
 """The literacy resource library: resource pages and their index."""
 
 import math
+from functools import partial
 
 from django.core.exceptions import ValidationError
 from django.db import models
@@ -21,6 +22,7 @@ from campaigns.detail import resource_detail_context
 from campaigns.facets import RESOURCE_FACETS
 from campaigns.feeds import ResourceAtomFeed, ResourceRssFeed
 from home.cocreation.models import OrganisationOwnedMixin, PartnerOrganisation
+from home.conditional import summary_response
 from home.listing import (
     FacetedListing,
     Vocabulary,
@@ -178,12 +180,12 @@ class ResourceIndexPage(RoutablePageMixin, IndexPage):
     @path("feed/", name="feed")
     def rss_feed(self, request):
         """RSS feed of the newest resources in this language."""
-        return ResourceRssFeed(self)(request)
+        return summary_response(request, self.resources(), partial(ResourceRssFeed(self), request))
 
     @path("feed/atom/", name="atom_feed")
     def atom_feed(self, request):
         """Atom feed of the newest resources in this language."""
-        return ResourceAtomFeed(self)(request)
+        return summary_response(request, self.resources(), partial(ResourceAtomFeed(self), request))
 
 
 class ResourcePage(OrganisationOwnedMixin, ImageWithAltText, BasePage):

@@ -1,5 +1,6 @@
 """The event page (its sessions, speakers and action points are in events.models.inline)."""
 
+from functools import partial
 from zoneinfo import available_timezones
 
 from django import forms
@@ -40,6 +41,7 @@ from events.jsonld import event_json_ld
 from events.models.schedule import EventSchedule
 from events.querysets import EventPageManager
 from home.cocreation.models import OrganisationOwnedMixin
+from home.conditional import conditional_response, fingerprint
 from home.listing import localize
 from home.models import Audience, BasePage, Topic
 from home.models.bases import ImageWithAltText, audiences_field, image_field, topics_field
@@ -386,5 +388,8 @@ class EventPage(
 
     @re_path(r"^event\.ics/?$", name="calendar_file")
     def calendar_file(self, request):
-        """This event's sessions as an iCalendar file for "Add to calendar"."""
-        return calendar_response(request, [self], filename=f"{self.slug}.ics")
+        """This event's sessions as an iCalendar file for "Add to calendar" (304 while the
+        reader's copy is of the current publication)."""
+        etag = fingerprint(request, self.pk, self.last_published_at, self.ics_sequence)
+        respond = partial(calendar_response, request, [self], filename=f"{self.slug}.ics")
+        return conditional_response(request, respond, etag, self.last_published_at)

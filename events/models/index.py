@@ -1,7 +1,10 @@
 """The events section's index page: the listing, the archive and the feeds."""
 
+import datetime
+
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.db.models import Max, Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django_countries import countries
@@ -16,6 +19,7 @@ from events.ics import calendar_response
 from events.models.event import EventPage
 from home.chrome import active_locale
 from home.cocreation.models import PartnerOrganisation
+from home.conditional import conditional_response, fingerprint, newest_of, summarise
 from home.listing import (
     Vocabulary,
     count_by,
@@ -32,6 +36,13 @@ from home.models.bases import IndexPage, rich_intro_field
 
 EVENTS_PER_PAGE = 12
 FEED_MAX_EVENTS = 200
+# Feeds keep events that ended this many days ago, so subscribers' calendars keep them.
+FEED_KEEP_DAYS = 30
+
+
+def local_midnight(now):
+    """The start of ``now``'s day in the site's time zone."""
+    return timezone.localtime(now).replace(hour=0, minute=0, second=0, microsecond=0)
 
 
 class EventListing:
@@ -39,9 +50,13 @@ class EventListing:
     facets with counts, and the links that keep the filters (pagination, date shortcuts,
     feeds). A fixed number of queries however many events there are."""
 
-    def __init__(self, request, index_page, events, vocabulary, archive=False, now=None):
+    def __init__(
+        self, request, index_page, events, vocabulary, archive=False, feed=False, now=None
+    ):
         """``events``: the events readers of this language see (a queryset);
-        ``vocabulary``: the topics and audiences in their language."""
+        ``vocabulary``: the topics and audiences in their language; ``feed``: keep events
+        that ended in the last ``FEED_KEEP_DAYS`` days (counted in whole days, so the
+        feed changes only at midnight or when a session ends or an event is published)."""
         self.request = request
         self.archive = archive
         self.now = now or timezone.now()
@@ -59,7 +74,8 @@ class EventListing:
             self.windowed = events.past(now=self.now)
         else:
             start, end = self.form.date_window(today=timezone.localdate(self.now))
-            self.windowed = events.upcoming(now=self.now, start=start, end=end)
+            after = self.feed_cutoff if feed else self.now
+            self.windowed = events.upcoming(now=after, start=start, end=end)
         self.results = self.form.apply(self.windowed)
 
     def page(self, per_page=EVENTS_PER_PAGE):
@@ -70,6 +86,23 @@ class EventListing:
         """Events for the calendar and RSS feeds, sessions prefetched."""
         events = self.results.select_related("organisation", "locale")
         return list(events.prefetch_related("sessions")[:limit])
+
+    @property
+    def feed_cutoff(self):
+        """Events whose last session ended before this moment leave the feeds."""
+        return local_midnight(self.now) - datetime.timedelta(days=FEED_KEEP_DAYS)
+
+    def feed_validators(self):
+        """(ETag parts, Last-Modified) of the feeds, from one aggregate query: the newest
+        publication among the matching events, their number, and the latest of their
+        sessions to have ended (a feed names each event's next session). Midnight is the
+        floor, as the date filters and the kept past days move then."""
+        summary = summarise(
+            self.results, ended=Max("sessions__end", filter=Q(sessions__end__lte=self.now))
+        )
+        midnight = local_midnight(self.now)
+        parts = (summary["newest"], summary["count"], summary["ended"], midnight)
+        return parts, newest_of(summary["newest"], summary["ended"], midnight)
 
     def querystring(self, **changes):
         """The current filters as a query string, with ``changes`` applied."""
@@ -197,12 +230,13 @@ class EventIndexPage(RoutablePageMixin, IndexPage):
         if self.week_start and self.week_end and self.week_end < self.week_start:
             raise ValidationError({"week_end": _("The week must end after it starts.")})
 
-    def listing(self, request, archive=False):
+    def listing(self, request, archive=False, feed=False):
         """The listing of this section's events in the reader's language (source-language
         events where not translated yet)."""
         locale, source = active_locale(request), Locale.get_default()
         events = EventPage.objects.in_locale(locale, source)
-        return EventListing(request, self, events, Vocabulary(locale, source), archive=archive)
+        vocabulary = Vocabulary(locale, source)
+        return EventListing(request, self, events, vocabulary, archive=archive, feed=feed)
 
     def listing_context(self, request, listing=None, **kwargs):
         listing = listing or self.listing(request)
@@ -224,16 +258,34 @@ class EventIndexPage(RoutablePageMixin, IndexPage):
     def past_events(self, request):
         return self.render(request, listing=self.listing(request, archive=True))
 
+    def feed_file(self, request, render):
+        """A feed of the listing (same filters, recent past events kept): ``render(events)``
+        makes the body, or a 304 answers a reader whose copy is still current."""
+        listing = self.listing(request, feed=True)
+        parts, last_modified = listing.feed_validators()
+        return conditional_response(
+            request,
+            lambda: render(listing.feed_items()),
+            fingerprint(request, *parts),
+            last_modified,
+        )
+
     @re_path(r"^feed\.ics/?$", name="calendar_feed")
     def calendar_feed(self, request):
         """A subscribable calendar of the listing, with the same filters."""
-        events = self.listing(request).feed_items()
-        return calendar_response(request, events, filename="events.ics", name=self.title)
+        return self.feed_file(
+            request,
+            lambda events: calendar_response(
+                request, events, filename="events.ics", name=self.title
+            ),
+        )
 
     @re_path(r"^feed\.rss/?$", name="rss_feed")
     def rss_feed(self, request):
-        return feed_response(request, self, self.listing(request).feed_items(), atom=False)
+        return self.feed_file(request, lambda events: feed_response(request, self, events))
 
     @re_path(r"^feed\.atom/?$", name="atom_feed")
     def atom_feed(self, request):
-        return feed_response(request, self, self.listing(request).feed_items(), atom=True)
+        return self.feed_file(
+            request, lambda events: feed_response(request, self, events, atom=True)
+        )

@@ -110,3 +110,22 @@ def test_home_listings_are_registered(rf, campaign_index, resource_index, locale
     assert [page.title for page in campaigns.loader(request, locales["en"], 3)] == ["Now"]
     items = resources.loader(request, locales["en"], 3)
     assert [page.title for page in items] == ["Newest resource"]
+
+
+@pytest.mark.parametrize("url", ["/en/resources/feed/", "/en/resources/feed/atom/"])
+def test_resource_feeds_answer_conditional_gets(client, resource_index, url):
+    resource = ResourcePageFactory(parent=resource_index, title="Understanding depression")
+    resource.save_revision().publish()
+    first = client.get(url)
+    assert first.status_code == 200 and first["ETag"] and first["Last-Modified"]
+    assert client.get(url, HTTP_IF_NONE_MATCH=first["ETag"]).status_code == 304
+    assert client.get(url, HTTP_IF_MODIFIED_SINCE=first["Last-Modified"]).status_code == 304
+    resource.title = "Understanding low mood"
+    resource.save_revision().publish()
+    changed = client.get(url, HTTP_IF_NONE_MATCH=first["ETag"])
+    assert changed.status_code == 200 and "Understanding low mood" in changed.content.decode()
+    for headers in (
+        {"HTTP_IF_NONE_MATCH": '"unclosed, \x7f'},
+        {"HTTP_IF_MODIFIED_SINCE": "not a date"},
+    ):
+        assert client.get(url, **headers).status_code == 200

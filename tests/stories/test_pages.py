@@ -287,3 +287,16 @@ def test_story_page_query_count_does_not_grow_with_related_content(client, story
 def test_excerpt_keeps_words_of_separate_paragraphs_apart(story_index):
     story = StoryPageFactory.build(body="<p>First part.</p><p>Second<br/>part.</p>", summary="")
     assert story.excerpt == "First part. Second part."
+
+
+def test_story_feed_answers_conditional_gets(client, story_index):
+    StoryPageFactory(parent=story_index, title="Heard at last", first_published_at=timezone.now())
+    first = client.get("/en/stories/feed/")
+    assert first.status_code == 200 and first["ETag"]
+    assert b"Heard at last" in first.content
+    assert client.get("/en/stories/feed/", HTTP_IF_NONE_MATCH=first["ETag"]).status_code == 304
+    StoryPageFactory(parent=story_index, title="A new start", first_published_at=timezone.now())
+    changed = client.get("/en/stories/feed/", HTTP_IF_NONE_MATCH=first["ETag"])
+    assert changed.status_code == 200 and b"A new start" in changed.content
+    for headers in ({"HTTP_IF_NONE_MATCH": '",\x7f'}, {"HTTP_IF_MODIFIED_SINCE": "soon"}):
+        assert client.get("/en/stories/feed/", **headers).status_code == 200

@@ -2,6 +2,8 @@
 share-your-story form and the contributor's private status page; they read and check the
 request and hand every change to the story lifecycle."""
 
+from functools import partial
+
 from django.core.exceptions import RequestDataTooBig, TooManyFieldsSent
 from django.http import HttpResponseRedirect
 from django.template.response import TemplateResponse
@@ -23,6 +25,7 @@ from campaigns.stories.responses import private, problem, share_form
 from campaigns.stories.text import html_to_text
 from campaigns.stories.throttle import count_submission, over_rate_limit
 from home.chrome import active_locale
+from home.conditional import summary_response
 from home.listing import paginate, querystring_prefix, term_choices
 from home.models.bases import IndexPage, rich_intro_field
 
@@ -79,7 +82,8 @@ class StoryIndexPage(RoutablePageMixin, IndexPage):
 
     @path("feed/")
     def feed(self, request):
-        return StoryFeed(self)(request)
+        """RSS of the newest stories; 304 while the reader's copy is current."""
+        return summary_response(request, self.stories(), partial(StoryFeed(self), request))
 
     @path("share/")
     def share(self, request):
