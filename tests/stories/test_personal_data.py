@@ -14,6 +14,7 @@ from wagtail.models import PageLogEntry, Revision
 from campaigns.stories import lifecycle as services
 from campaigns.stories.models import ContributorRecord, StoryPage
 from home.cocreation.roles import MODERATORS, STORY_MODERATORS
+from tests.sitemaps import section_urls, sitemap_text
 from tests.stories.conftest import CONTRIBUTOR_EMAIL, form_data, old_form_state, publish_story
 
 pytestmark = pytest.mark.django_db
@@ -53,14 +54,15 @@ def _dump_everything_but_records():
 
 def test_public_pages_and_sitemap_never_show_contact_details(client, published):
     story, _record = published
-    for url in ["/en/stories/", story.url, "/sitemap.xml", "/en/search/?q=listened"]:
+    sitemaps = ["/sitemap.xml", *section_urls(client)]
+    for url in ["/en/stories/", story.url, *sitemaps, "/en/search/?q=listened"]:
         response = client.get(url)
         assert response.status_code == 200, url
         text = response.content.decode()
         assert CONTRIBUTOR_EMAIL not in text, url
         for marker in CONSENT_MARKERS:
             assert marker not in text, url
-    assert story.url.split("/")[-2] in client.get("/sitemap.xml").content.decode()
+    assert story.url.split("/")[-2] in sitemap_text(client)
 
 
 def test_search_finds_the_story_but_not_by_email(client, published):
