@@ -9,7 +9,8 @@ class HomeConfig(AppConfig):
     verbose_name = _("Openly site")
 
     def ready(self):
-        # Imported here: the snippet admin imports models, not loaded yet at import time.
-        from home import snippets
+        # Imported here: the snippet admin imports models, not loaded yet at import time;
+        # importing the chrome cache connects its invalidation receivers.
+        from home import cache, snippets  # noqa: F401
 
         snippets.register()

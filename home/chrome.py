@@ -4,19 +4,18 @@ computed once per request with a fixed number of queries."""
 from django.conf import settings
 from django.urls import translate_url
 from django.utils import translation
-from wagtail.models import Locale, Page
+from wagtail.models import Page
+
+from home.cache import current_locale
 
 COUNTRY_COOKIE = "openly_country"
 
 
 def active_locale(request=None):
-    """The Locale for the active language, remembered on the request to save queries."""
+    """The Locale for the active language, from the cache and remembered on the request."""
     if request is not None and getattr(request, "_openly_locale", None) is not None:
         return request._openly_locale
-    try:
-        locale = Locale.get_active()
-    except Locale.DoesNotExist:
-        locale = Locale.get_default()
+    locale = current_locale()
     if request is not None:
         request._openly_locale = locale
     return locale

@@ -1,7 +1,9 @@
 """QuerySet pieces every section's pages share."""
 
 from django.db.models import Exists, OuterRef, Q
-from wagtail.models import Locale, PageQuerySet
+from wagtail.models import PageQuerySet
+
+from home.cache import default_locale
 
 
 class LocaleFallbackQuerySet(PageQuerySet):
@@ -10,7 +12,7 @@ class LocaleFallbackQuerySet(PageQuerySet):
     def in_locale(self, locale, source=None):
         """Live, public pages in ``locale``, plus source-language pages that have no live
         translation there yet, so readers never miss one that concerns them."""
-        source = source or Locale.get_default()
+        source = source or default_locale()
         qs = self.live().public()
         if locale.pk == source.pk:
             return qs.filter(locale=locale)

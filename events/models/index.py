@@ -10,13 +10,13 @@ from django.utils.translation import gettext_lazy as _
 from django_countries import countries
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path, re_path
-from wagtail.models import Locale
 
 from events.choices import ACCESSIBILITY_CHOICES, LANGUAGE_CHOICES, EventFormat
 from events.feeds import feed_response
 from events.forms import EventFilterForm
 from events.ics import calendar_response
 from events.models.event import EventPage
+from home.cache import default_locale
 from home.chrome import active_locale
 from home.cocreation.models import PartnerOrganisation
 from home.conditional import conditional_response, fingerprint, newest_of, summarise
@@ -233,7 +233,7 @@ class EventIndexPage(RoutablePageMixin, IndexPage):
     def listing(self, request, archive=False, feed=False):
         """The listing of this section's events in the reader's language (source-language
         events where not translated yet)."""
-        locale, source = active_locale(request), Locale.get_default()
+        locale, source = active_locale(request), default_locale()
         events = EventPage.objects.in_locale(locale, source)
         vocabulary = Vocabulary(locale, source)
         return EventListing(request, self, events, vocabulary, archive=archive, feed=feed)

@@ -6,8 +6,8 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
-from wagtail.models import Locale
 
+from home.cache import default_locale
 from home.models.snippets import LiveSnippetQuerySet, ModeratedSnippet
 
 
@@ -18,7 +18,7 @@ class CrisisHelplineQuerySet(LiveSnippetQuerySet):
         """Published helplines in ``locale``, falling back to the source-language version of
         any helpline not translated (or whose translation is not published) yet, in one
         query. Optionally only one country's."""
-        source = Locale.get_default()
+        source = default_locale()
         # Only published rows: a translation waiting for review must never reach a reader
         # in crisis; they get the reviewed source-language helpline instead.
         qs = self.live().filter(locale__in={locale.pk, source.pk}).select_related("locale")

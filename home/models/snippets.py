@@ -5,12 +5,13 @@ from django.apps import apps
 from django.db import models
 from wagtail.models import (
     DraftStateMixin,
-    Locale,
     LockableMixin,
     RevisionMixin,
     TranslatableMixin,
     WorkflowMixin,
 )
+
+from home.cache import default_locale
 
 
 class ModeratedSnippet(
@@ -43,7 +44,7 @@ class ModeratedSnippet(
     def get_workflow(self):
         """The "Translation review" workflow for translations only: as with pages, changes
         in the source language are published directly by moderators."""
-        if self.locale_id is None or self.locale_id == Locale.get_default().pk:
+        if self.locale_id is None or self.locale_id == default_locale().pk:
             return None
         return super().get_workflow()
 

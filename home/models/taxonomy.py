@@ -4,8 +4,8 @@ locales by slug."""
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
-from wagtail.models import Locale
 
+from home.cache import default_locale
 from home.models.snippets import LiveSnippetQuerySet, ModeratedSnippet
 
 
@@ -16,7 +16,7 @@ class TaxonomyTermQuerySet(LiveSnippetQuerySet):
         """{slug: term} for every published term, in ``locale`` where a published
         translation exists, else the source language's; sorted by name; one query. A draft
         translation is skipped, so readers keep seeing the published source term."""
-        source = source or Locale.get_default()
+        source = source or default_locale()
         chosen = {}
         for term in self.live().filter(locale_id__in={locale.pk, source.pk}).order_by("name"):
             if term.slug not in chosen or term.locale_id == locale.pk:

@@ -4,10 +4,11 @@ amount of content."""
 from django import template
 from django.conf import settings
 from django.utils import translation
-from wagtail.models import Page
+from wagtail.models import Page, Site
 
+from home.cache import cached_chrome
 from home.chrome import active_locale, language_links, reader_country
-from home.models import CrisisHelpline, GetHelpPage
+from home.models import CrisisHelpline, GetHelpPage, SiteSettings
 
 register = template.Library()
 
@@ -20,18 +21,41 @@ def text_direction():
     return "rtl" if translation.get_language() in settings.OPENLY_RTL_LANGUAGES else "ltr"
 
 
+def _site_id(request):
+    """The id of the request's site (Wagtail remembers the site on the request)."""
+    site = Site.find_for_request(request) if request is not None else None
+    return site.pk if site else None
+
+
 @register.inclusion_tag("components/crisis_banner.html", takes_context=True)
 def crisis_banner(context):
-    """The crisis support banner: the reader's helplines and the emergency number."""
+    """The crisis support banner: the reader's helplines and the emergency number. The
+    helplines of each country are cached; the reader's country only picks the entry."""
     request = context.get("request")
     locale = active_locale(request)
     country = reader_country(request)
-    helplines = CrisisHelpline.objects.for_locale(locale, country) if country else []
-    get_help = GetHelpPage.objects.live().filter(locale=locale).only("url_path").first()
+
+    def helplines():
+        found = CrisisHelpline.objects.for_locale(locale, country) if country else []
+        return [
+            {
+                "name": helpline.name,
+                "phone": helpline.phone,
+                "phone_href": helpline.phone_href,
+                "hours": helpline.hours,
+            }
+            for helpline in found[:BANNER_HELPLINES]
+        ]
+
+    def get_help_url():
+        page = GetHelpPage.objects.live().filter(locale=locale).only("url_path").first()
+        return (page.get_url(request) if page else "") or ""
+
+    site_id = _site_id(request)
     return {
-        "helplines": helplines[:BANNER_HELPLINES],
+        "helplines": cached_chrome("helplines", (locale.pk, country or "-"), helplines),
         "emergency_number": settings.OPENLY_EMERGENCY_NUMBER,
-        "get_help_url": get_help.get_url(request) if get_help else "",
+        "get_help_url": cached_chrome("get-help", (site_id, locale.pk), get_help_url),
         "request": request,
     }
 
@@ -41,20 +65,48 @@ def main_nav(context):
     """Header navigation: the pages editors ticked 'show in menus' for, in this language."""
     request = context.get("request")
     locale = active_locale(request)
-    items = Page.objects.live().in_menu().filter(depth=3, locale=locale).order_by("path")
+
+    def menu():
+        pages = Page.objects.live().in_menu().filter(depth=3, locale=locale).order_by("path")
+        return [
+            {"title": page.title, "url": page.get_url(request), "url_path": page.url_path}
+            for page in pages
+        ]
+
     current = context.get("page")
     current_path = getattr(current, "url_path", "")
+    items = cached_chrome("menu", (_site_id(request), locale.pk), menu)
     return {
         "items": [
             {
-                "title": item.title,
-                "url": item.get_url(request),
-                "active": bool(current_path) and current_path.startswith(item.url_path),
+                "title": item["title"],
+                "url": item["url"],
+                "active": bool(current_path) and current_path.startswith(item["url_path"]),
             }
             for item in items
         ],
         "request": request,
     }
+
+
+@register.simple_tag(takes_context=True)
+def site_links(context):
+    """The quick-exit address and the footer's privacy and accessibility links from the
+    site settings, in the reader's language."""
+    request = context.get("request")
+    locale = active_locale(request)
+
+    def links():
+        site_settings = SiteSettings.for_request(request)
+        urls = {"quick_exit_url": site_settings.quick_exit_url}
+        for name in ("privacy", "accessibility"):
+            page = getattr(site_settings, f"{name}_page")
+            urls[f"{name}_url"] = (page.localized.get_url(request) if page else "") or ""
+        return urls
+
+    if request is None:
+        return {"quick_exit_url": "", "privacy_url": "", "accessibility_url": ""}
+    return cached_chrome("site-links", (_site_id(request), locale.pk), links)
 
 
 @register.inclusion_tag("components/language_switcher.html", takes_context=True)
