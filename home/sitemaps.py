@@ -15,6 +15,8 @@ from django.http import Http404
 from wagtail.contrib.sitemaps import Sitemap
 from wagtail.models import Page, Site
 
+from home.conditional import summarise
+
 # Bounds how long a section's sitemap outlives a change its key does not see (a move).
 SITEMAP_CACHE_SECONDS = 60 * 60
 
@@ -53,16 +55,14 @@ class SectionSitemap(Sitemap):
         return self.pages().order_by("path").defer_streamfields().specific()
 
     def summary(self):
-        """``latest`` publication and ``count`` of the section's pages (one query)."""
+        """``newest`` publication and ``count`` of the section's pages (one query)."""
         if self._summary is None:
-            self._summary = self.pages().aggregate(
-                latest=Max("last_published_at"), count=Count("pk")
-            )
+            self._summary = summarise(self.pages())
         return self._summary
 
     def get_latest_lastmod(self):
         # Django's default reads every page of the section; the aggregate is enough.
-        return self.summary()["latest"]
+        return self.summary()["newest"]
 
     @property
     def paginator(self):
@@ -79,7 +79,7 @@ def sections(request):
     rows = (
         site_wide.order_by()
         .values("content_type__app_label", "locale__language_code")
-        .annotate(latest=Max("last_published_at"), count=Count("pk"))
+        .annotate(newest=Max("last_published_at"), count=Count("pk"))
         .order_by("content_type__app_label", "locale__language_code")
     )
     return {
@@ -88,7 +88,7 @@ def sections(request):
                 request,
                 row["content_type__app_label"],
                 row["locale__language_code"],
-                summary={"latest": row["latest"], "count": row["count"]},
+                summary={"newest": row["newest"], "count": row["count"]},
                 site_wide=site_wide,
             )
         )
@@ -111,7 +111,7 @@ def section_sitemap(request, section):
     if not summary["count"]:
         raise Http404("No such sitemap.")
     site = sitemap.get_wagtail_site()
-    latest = summary["latest"].isoformat() if summary["latest"] else ""
+    latest = summary["newest"].isoformat() if summary["newest"] else ""
     page = request.GET.get("p", "1")
     key = f"sitemap:{site.pk}:{section}:{page}:{latest}:{summary['count']}"
     response = cache.get(key)
