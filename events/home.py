@@ -2,11 +2,16 @@
 (registered in EventsConfig.ready(), once the models are loaded)."""
 
 from events.models import EventPage
+from home.listing import first
+
+# Events leave these listings when they end: which ones to show is kept this long.
+KEYS_SECONDS = 5 * 60
 
 
 def upcoming_events(request, locale, count):
     """The next ``count`` events in ``locale`` (source-language events where untranslated)."""
-    return list(EventPage.objects.in_locale(locale).upcoming().for_cards()[:count])
+    events = EventPage.objects.in_locale(locale).upcoming().for_cards()
+    return first(events, count, key=("upcoming-events", locale.pk), timeout=KEYS_SECONDS)
 
 
 def organisation_events(request, locale, organisation, count):
@@ -19,4 +24,5 @@ def organisation_events(request, locale, organisation, count):
         .for_cards()
         .with_session_count()
     )
-    return list(events[:count])
+    key = ("organisation-events", organisation.pk, locale.pk)
+    return first(events, count, key=key, timeout=KEYS_SECONDS)

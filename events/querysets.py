@@ -4,7 +4,6 @@ whatever the number of events."""
 from django.db import models
 from django.db.models import Count, Exists, Max, Min, OuterRef, Q, Subquery
 from django.utils import timezone
-from wagtail.images import get_image_model
 from wagtail.models import PageManager
 
 from home.querysets import LocaleFallbackQuerySet
@@ -151,25 +150,29 @@ class EventQuerySet(LocaleFallbackQuerySet):
 
     def for_cards(self):
         """What an event card needs, loaded up front: organisation, image renditions."""
-        renditions = (
-            get_image_model().get_rendition_model().objects.filter(filter_spec=CARD_IMAGE_SPEC)
-        )
-        return self.select_related("organisation", "image", "locale").prefetch_related(
-            models.Prefetch("image__renditions", queryset=renditions)
+        return self.select_related("organisation", "locale").with_renditions(
+            "image", CARD_IMAGE_SPEC
         )
 
     def outcomes_for_campaign(self, campaign, locale=None, now=None):
         """Past events of ``campaign`` (in any of its languages) that have a summary
         report, most recent first, with their action points and owners prefetched: the
         campaign page's "what our events achieved" list. With ``locale``, each event in
-        that language where translated, else in the source language. Three queries."""
+        that language where translated, else in the source language. Two queries."""
         qs = self.in_locale(locale) if locale is not None else self.live().public()
         return (
             qs.filter(campaign__translation_key=campaign.translation_key)
             .past(now=now)
             .exclude(report_outcomes="", report_key_insights="")
             .select_related("organisation")
-            .prefetch_related("action_points__owner")
+            .prefetch_related(
+                models.Prefetch(
+                    "action_points",
+                    queryset=self.model.action_points.rel.related_model.objects.select_related(
+                        "owner"
+                    ),
+                )
+            )
         )
 
 

@@ -43,14 +43,16 @@ def invalidate_chrome():
     cache.set(GENERATION_KEY, time.time_ns(), timeout=None)
 
 
-def cached_chrome(name, parts, build):
+def cached_chrome(name, parts, build, timeout=TIMEOUT):
     """The value ``build()`` returns, cached under ``name`` and ``parts`` (site id, locale
-    id, …) for the current chrome generation. ``build`` must return plain data."""
+    id, …) for the current chrome generation, at most ``timeout`` seconds. ``build`` must
+    return plain data. Counts that listings derive from published pages (facets, totals)
+    are kept the same way: every publish starts a new generation."""
     key = ":".join([PREFIX, name, str(generation()), *(str(part) for part in parts)])
     value = cache.get(key)
     if value is None:
         value = build()
-        cache.set(key, value, timeout=TIMEOUT)
+        cache.set(key, value, timeout=timeout)
     return value
 
 
@@ -105,15 +107,23 @@ def _page_changed(sender, instance, **kwargs):
 
 def _page_saved(sender, instance, **kwargs):
     """A page saved outside publishing (a new page added live, a script) changes the chrome
-    only near the top of the tree; deeper pages reach it through publishing."""
-    if isinstance(instance, Page) and (instance.depth or 0) <= CHROME_DEPTH:
+    when it is near the top of the tree, and the listings' cached counts and selections
+    when it is live."""
+    if isinstance(instance, Page) and (instance.live or (instance.depth or 0) <= CHROME_DEPTH):
         invalidate_chrome()
 
 
 # dispatch_uid keeps each receiver single however often this module is imported.
 post_save.connect(_locales_changed, sender="wagtailcore.Locale", dispatch_uid=f"{PREFIX}:l1")
 post_delete.connect(_locales_changed, sender="wagtailcore.Locale", dispatch_uid=f"{PREFIX}:l2")
-for _model in ("wagtailcore.Site", "home.SiteSettings", "home.CrisisHelpline"):
+for _model in (
+    "wagtailcore.Site",
+    "wagtailcore.PageViewRestriction",
+    "home.SiteSettings",
+    "home.CrisisHelpline",
+    "home.Topic",
+    "home.Audience",
+):
     post_save.connect(_chrome_changed, sender=_model, dispatch_uid=f"{PREFIX}:s:{_model}")
     post_delete.connect(_chrome_changed, sender=_model, dispatch_uid=f"{PREFIX}:d:{_model}")
 post_save.connect(_page_saved, dispatch_uid=f"{PREFIX}:page-saved")

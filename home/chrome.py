@@ -21,6 +21,19 @@ def active_locale(request=None):
     return locale
 
 
+def localized(page):
+    """``page`` in the active language, as Wagtail's ``page.localized``: its live
+    translation there, else the page itself; the active Locale from the cache, so a page
+    already in that language costs no query."""
+    if not isinstance(page, Page):
+        return page
+    locale = current_locale()
+    if page.locale_id == locale.pk:
+        return page
+    translation_ = page.get_translation_or_none(locale)
+    return translation_ if translation_ is not None and translation_.live else page
+
+
 def reader_country(request):
     """The country whose helplines to show: the reader's own choice, else the language's."""
     chosen = request.COOKIES.get(COUNTRY_COOKIE, "") if request is not None else ""

@@ -2,19 +2,54 @@
 cheap summary of the data a response shows (one aggregate query), so a reader polling an
 unchanged feed gets a 304 and the body is never rendered. Django's ``condition`` does the
 header work; it ignores malformed ``If-None-Match`` / ``If-Modified-Since`` headers, so
-those get an ordinary 200."""
+those get an ordinary 200. A feed's body is kept in the cache under a key made of the same
+summary (``cached_body``), so other readers of an unchanged feed get it without rendering
+it again, and any change is served at once."""
 
 import hashlib
 
+from django.core.cache import cache
 from django.db.models import Count, Max
 from django.utils.translation import get_language
 from django.views.decorators.http import condition
 
+from home.cache import cached_chrome
+
+# How long a feed's body stays in the cache. Its key names the data it shows (newest
+# publication, number of items, …), so a change is served at once under a new key.
+BODY_SECONDS = 60 * 60
+
+
+def digest(*parts):
+    """A short stable hash of ``parts`` (for ETags and cache keys)."""
+    text = "\x1f".join(str(part) for part in parts)
+    return hashlib.sha256(text.encode()).hexdigest()[:32]
+
+
+def body_key(request, *parts):
+    """A cache key for a body that depends on the address (not its query string, which
+    the caller's ``parts`` name in a normal form when it matters), the host, the
+    language and ``parts``."""
+    return digest(request.scheme, request.get_host(), request.path, get_language(), *parts)
+
+
+def cached_body(key, respond):
+    """``respond()``, kept in the cache under ``key`` (None: not kept); only complete
+    (200) responses are kept."""
+    if key is None:
+        return respond()
+    name = f"openly:body:{key}"
+    response = cache.get(name)
+    if response is None:
+        response = respond()
+        if response.status_code == 200:
+            cache.set(name, response, BODY_SECONDS)
+    return response
+
 
 def fingerprint(request, *parts):
     """An ETag value for this address (path, filters, language) and ``parts``."""
-    text = "\x1f".join(str(part) for part in (request.get_full_path(), get_language(), *parts))
-    return hashlib.sha256(text.encode()).hexdigest()[:32]
+    return digest(request.get_full_path(), get_language(), *parts)
 
 
 def summarise(queryset, **extra):
@@ -33,19 +68,23 @@ def newest_of(*moments):
     return max(found) if found else None
 
 
-def conditional_response(request, respond, etag, last_modified):
+def conditional_response(request, respond, etag, last_modified, key=None):
     """``respond()``, or a 304 when the request's validators still match ``etag`` /
-    ``last_modified`` (an aware datetime or None). Only GET and HEAD are answered with 304."""
+    ``last_modified`` (an aware datetime or None). Only GET and HEAD are answered with 304.
+    With ``key`` (see ``body_key``), the body is kept in the cache (``cached_body``)."""
 
     @condition(etag_func=lambda _request: etag, last_modified_func=lambda _request: last_modified)
     def view(_request):
-        return respond()
+        return cached_body(key, respond)
 
     return view(request)
 
 
 def summary_response(request, queryset, respond, *parts):
-    """``conditional_response`` with validators from ``summarise(queryset)``."""
-    summary = summarise(queryset)
+    """``conditional_response`` with validators from ``summarise(queryset)``, for a feed
+    whose body depends on the address but not on its query string: the summary is kept
+    in the chrome cache (a publish starts a new generation), the body under the summary."""
+    summary = cached_chrome("feed", (body_key(request, *parts),), lambda: summarise(queryset))
     etag = fingerprint(request, summary["newest"], summary["count"], *parts)
-    return conditional_response(request, respond, etag, summary["newest"])
+    key = body_key(request, summary["newest"], summary["count"], *parts)
+    return conditional_response(request, respond, etag, summary["newest"], key=key)

@@ -7,7 +7,7 @@ Each app registers the listings it provides in its AppConfig.ready():
   ``registry.home_listings``; the home page's "listing" block offers those kinds;
 - for a partner organisation's page (its campaigns, events, resources):
   ``register_organisation_listing`` fills ``registry.organisation_listings``; every kind
-  that has items for the organisation is listed there.
+  that has items for the organisation is listed there (home.partners.content).
 
 A kind whose app is not installed has registered nothing, so it is simply absent.
 """
@@ -15,8 +15,6 @@ A kind whose app is not installed has registered nothing, so it is simply absent
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
-
-from django.utils.http import urlencode
 
 from home import registry
 
@@ -55,9 +53,6 @@ LISTING_CHOICES = [
 
 # -- a partner organisation's page -----------------------------------------------------
 
-# How many items of each kind a partner's page shows; the rest are one link away.
-ORGANISATION_LISTING_COUNT = 3
-
 
 @dataclass(frozen=True)
 class OrganisationListing:
@@ -86,37 +81,3 @@ def register_organisation_listing(key, heading, template, loader, index_model, m
         order=order,
     )
     registry.organisation_listings.register(key, listing, order=order)
-
-
-def _filtered_listing_url(request, model, locale, organisation):
-    """The ``model`` listing page in ``locale``, filtered to the organisation, or None when
-    that listing is not published in the language."""
-    index = model.objects.live().public().filter(locale_id=locale.pk).first()
-    url = index.get_url(request) if index is not None else None
-    return f"{url}?{urlencode({'organisation': organisation.slug})}" if url else None
-
-
-def organisation_listings(request, locale, organisation, count=ORGANISATION_LISTING_COUNT):
-    """The registered kinds that have items for ``organisation`` in ``locale``, in order,
-    each with at most ``count`` items and the link to all of them; two queries a kind
-    (plus what its cards prefetch), however much content there is."""
-    found = []
-    if organisation is None:
-        return found
-    for listing in registry.organisation_listings.values():
-        items = list(listing.loader(request, locale, organisation, count))
-        if not items:
-            continue
-        found.append(
-            {
-                "kind": listing.key,
-                "heading": listing.heading,
-                "template": listing.template,
-                "items": items,
-                "more_url": _filtered_listing_url(
-                    request, listing.index_model, locale, organisation
-                ),
-                "more_label": listing.more_label % {"name": organisation.name},
-            }
-        )
-    return found

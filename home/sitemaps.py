@@ -3,10 +3,12 @@ listing every live, public page of that section in that language, in every langu
 of the site (not only the source language's, which is all Wagtail's sitemap walks).
 
 A section is the app a page type belongs to (home, campaigns, stories, events, …), so home
-names no app. The index costs one grouped query however many pages there are; a section's
-sitemap is kept in the cache under a key made from the section's newest publication and
-size, so a publish, a new page or an unpublished page gives a fresh one at once."""
+names no app. The sections' summaries (newest publication and size) come from one grouped
+query, kept in the chrome cache until the next publish; a section's sitemap is kept in the
+cache under a key made from that summary, so a publish, a new page or an unpublished page
+gives a fresh one at once."""
 
+from django.apps import apps
 from django.contrib.sitemaps import views as sitemap_views
 from django.core.cache import cache
 from django.core.paginator import Paginator
@@ -15,18 +17,24 @@ from django.http import Http404
 from wagtail.contrib.sitemaps import Sitemap
 from wagtail.models import Page, Site
 
+from home.cache import cached_chrome
 from home.conditional import summarise
+from home.restrictions import private_q
 
 # Bounds how long a section's sitemap outlives a change its key does not see (a move).
 SITEMAP_CACHE_SECONDS = 60 * 60
+# What Wagtail's Page.get_sitemap_urls reads (the address from url_path and the locale).
+SITEMAP_FIELDS = ("id", "path", "depth", "url_path", "locale_id", "last_published_at")
 
 
 def site_pages(site):
-    """The live, public pages in every language tree of ``site``."""
+    """The live, public pages in every language tree of ``site`` (the trees' home pages
+    from Wagtail's cached site root paths, the private sections from home.restrictions)."""
     trees = Q()
-    for home in site.root_page.get_translations(inclusive=True):
-        trees |= Q(path__startswith=home.path)
-    return Page.objects.filter(trees).live().public()
+    for root in Site.get_site_root_paths():
+        if root.site_id == site.pk:
+            trees |= Q(url_path__startswith=root.root_path)
+    return Page.objects.filter(trees if trees else Q(pk__in=[])).live().exclude(private_q())
 
 
 def section_name(app_label, language_code):
@@ -52,7 +60,20 @@ class SectionSitemap(Sitemap):
         )
 
     def items(self):
-        return self.pages().order_by("path").defer_streamfields().specific()
+        pages = self.pages().order_by("path").defer_streamfields()
+        if all(model.get_sitemap_urls is Page.get_sitemap_urls for model in self.models()):
+            # Wagtail's own sitemap entry (address and last publication) needs no field of
+            # the specific page: thousands of pages are read in one narrow query.
+            return pages.only(*SITEMAP_FIELDS)
+        return pages.specific()
+
+    def models(self):
+        """The page types of this section (the app's Page models)."""
+        return [
+            model
+            for model in apps.get_app_config(self.app_label).get_models()
+            if issubclass(model, Page)
+        ]
 
     def summary(self):
         """``newest`` publication and ``count`` of the section's pages (one query)."""
@@ -72,27 +93,45 @@ class SectionSitemap(Sitemap):
         return pages
 
 
-def sections(request):
-    """{section name: its sitemap} for the sections that have pages (one query)."""
-    site = Site.find_for_request(request) or Site.objects.get(is_default_site=True)
-    site_wide = site_pages(site)
-    rows = (
-        site_wide.order_by()
-        .values("content_type__app_label", "locale__language_code")
-        .annotate(newest=Max("last_published_at"), count=Count("pk"))
-        .order_by("content_type__app_label", "locale__language_code")
-    )
-    return {
-        section_name(row["content_type__app_label"], row["locale__language_code"]): (
-            SectionSitemap(
-                request,
+def _site(request):
+    return Site.find_for_request(request) or Site.objects.get(is_default_site=True)
+
+
+def section_summaries(site):
+    """{section name: (app label, language code, {"newest", "count"})} of the site's
+    sections that have pages: one grouped query, kept in the chrome cache (every publish,
+    unpublish, move or deletion starts a new generation)."""
+
+    def build():
+        rows = (
+            site_pages(site)
+            .order_by()
+            .values("content_type__app_label", "locale__language_code")
+            .annotate(newest=Max("last_published_at"), count=Count("pk"))
+            .order_by("content_type__app_label", "locale__language_code")
+        )
+        return [
+            (
                 row["content_type__app_label"],
                 row["locale__language_code"],
-                summary={"newest": row["newest"], "count": row["count"]},
-                site_wide=site_wide,
+                {"newest": row["newest"], "count": row["count"]},
             )
-        )
-        for row in rows
+            for row in rows
+        ]
+
+    return {
+        section_name(app_label, language_code): (app_label, language_code, summary)
+        for app_label, language_code, summary in cached_chrome("sitemaps", (site.pk,), build)
+    }
+
+
+def sections(request):
+    """{section name: its sitemap} for the sections that have pages."""
+    site = _site(request)
+    site_wide = site_pages(site)
+    return {
+        name: SectionSitemap(request, app_label, language_code, summary, site_wide)
+        for name, (app_label, language_code, summary) in section_summaries(site).items()
     }
 
 
@@ -103,14 +142,12 @@ def sitemap_index(request):
 
 def section_sitemap(request, section):
     """``/sitemap-<section>-<language>.xml``, from the cache while the section is unchanged."""
-    app_label, _dash, language_code = section.partition("-")
-    if not (app_label and language_code):
+    site = _site(request)
+    found = section_summaries(site).get(section)
+    if found is None:
         raise Http404("No such sitemap.")
-    sitemap = SectionSitemap(request, app_label, language_code)
-    summary = sitemap.summary()
-    if not summary["count"]:
-        raise Http404("No such sitemap.")
-    site = sitemap.get_wagtail_site()
+    app_label, language_code, summary = found
+    sitemap = SectionSitemap(request, app_label, language_code, summary)
     latest = summary["newest"].isoformat() if summary["newest"] else ""
     page = request.GET.get("p", "1")
     key = f"sitemap:{site.pk}:{section}:{page}:{latest}:{summary['count']}"

@@ -6,11 +6,13 @@ from django.shortcuts import render
 from django.utils.text import capfirst
 from django.utils.translation import get_language_from_path
 from django.views.generic import TemplateView
-from wagtail.models import Locale, Page, Site
+from wagtail.models import Page, Site
 
 from home import registry
+from home.cache import default_locale
 from home.chrome import active_locale
 from home.listing import clean_query, paginate, querystring_prefix
+from home.routing import NOT_HANDLED, route_in_language
 
 SEARCH_RESULTS_PER_PAGE = 10
 
@@ -75,16 +77,26 @@ def untranslated_original(request):
     site = Site.find_for_request(request)
     if site is None:
         return None
-    source_home = site.root_page.get_translation_or_none(Locale.get_default())
-    if source_home is None:
-        return None
     components = [part for part in request.path_info.split("/")[2:] if part]
-    try:
-        route = source_home.specific.route(request, components)
-    except Http404:
+    source = default_locale()
+    route = route_in_language(request, site, source.language_code, components)
+    if route is NOT_HANDLED:
+        route = _wagtail_route(request, site, source, components)
+    if route is None:
         return None
     page = route.page if hasattr(route, "page") else route[0]
     return page if page.live else None
+
+
+def _wagtail_route(request, site, source, components):
+    """Wagtail's own routing from the site's source-language home page (None: 404)."""
+    source_home = site.root_page.get_translation_or_none(source)
+    if source_home is None:
+        return None
+    try:
+        return source_home.specific.route(request, components)
+    except Http404:
+        return None
 
 
 def page_not_found(request, exception=None):

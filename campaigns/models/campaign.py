@@ -10,19 +10,19 @@ from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel, PageChooserPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import StreamField
-from wagtail.images import get_image_model
 from wagtail.models import Orderable, Page, PageManager
-from wagtail.query import PageQuerySet
 from wagtail.search import index
 
 from campaigns.blocks import CampaignBodyBlock
 from campaigns.detail import campaign_detail_context
 from campaigns.facets import CAMPAIGN_FACETS
 from campaigns.pledge import handle_pledge
-from home.cocreation.models import OrganisationOwnedMixin, PartnerOrganisation
+from home.cocreation.models import OrganisationOwnedMixin
+from home.cocreation.public import organisations
 from home.listing import (
     FacetedListing,
     Vocabulary,
+    count_by,
     paginate,
     querystring_prefix,
     removal_links,
@@ -37,7 +37,7 @@ from home.models.bases import (
     intro_field,
     topics_field,
 )
-from home.querysets import TaggedQuerySetMixin
+from home.querysets import PublicPageQuerySet, TaggedQuerySetMixin
 
 UPCOMING = "upcoming"
 ACTIVE = "active"
@@ -51,9 +51,11 @@ STATUS_HEADINGS = {
     STATUS_RANK[ENDED]: _("Archive"),
 }
 CAMPAIGNS_PER_PAGE = 12
+# The picture on campaign cards (templates/components/campaign_card.html uses the same).
+CARD_IMAGE_SPEC = "fill-640x360"
 
 
-class CampaignPageQuerySet(TaggedQuerySetMixin, PageQuerySet):
+class CampaignPageQuerySet(TaggedQuerySetMixin, PublicPageQuerySet):
     """Named queries for campaign listings."""
 
     def active(self, today=None):
@@ -79,14 +81,17 @@ class CampaignPageQuerySet(TaggedQuerySetMixin, PageQuerySet):
         return self.filter(Q(organisation__slug__in=slugs) | Q(pk__in=partnered))
 
     def organisation_counts(self):
-        """{organisation slug: number of campaigns it runs, as owner or partner} (two
-        queries; a campaign its owner also partners counts once)."""
-        campaigns = {}
-        for field in ("organisation__slug", "partners__slug"):
-            for pk, slug in self.order_by().values_list("pk", field):
-                if slug:
-                    campaigns.setdefault(slug, set()).add(pk)
-        return {slug: len(pks) for slug, pks in campaigns.items()}
+        """{organisation slug: number of campaigns it runs, as owner or partner}: three
+        grouped queries (owned, partnered, and both, which would count twice)."""
+        queryset = self.order_by()
+        owned = count_by(queryset, "organisation__slug")
+        partnered = count_by(queryset, "partners__slug")
+        both = count_by(queryset.filter(partners=F("organisation")), "organisation__slug")
+        slugs = owned.keys() | partnered.keys()
+        counts = {
+            slug: owned.get(slug, 0) + partnered.get(slug, 0) - both.get(slug, 0) for slug in slugs
+        }
+        return {slug: count for slug, count in counts.items() if count}
 
     def by_status(self, today=None):
         """Running campaigns first (latest start first), then upcoming ones (soonest
@@ -103,15 +108,12 @@ class CampaignPageQuerySet(TaggedQuerySetMixin, PageQuerySet):
         ).order_by("status_rank", "upcoming_start", "-start_date", "pk")
 
     def for_cards(self):
-        """Everything a campaign card shows, in a fixed number of queries."""
-        return self.select_related("organisation", "locale").prefetch_related(
-            models.Prefetch(
-                "hero_image",
-                queryset=get_image_model().objects.prefetch_renditions("fill-640x360"),
-            ),
-            "partners",
-            "topics",
-            "audiences",
+        """Everything a campaign card shows, in a fixed number of queries (the topic and
+        audience labels come from ``Vocabulary.label_cards``)."""
+        return (
+            self.select_related("organisation", "locale")
+            .with_renditions("hero_image", CARD_IMAGE_SPEC)
+            .prefetch_related("partners")
         )
 
 
@@ -142,11 +144,13 @@ class CampaignIndexPage(IndexPage):
             {
                 "topic": vocabulary.topic_choices(),
                 "audience": vocabulary.audience_choices(),
-                "organisation": term_choices(PartnerOrganisation.objects.order_by("name")),
+                "organisation": term_choices(organisations()),
             },
         )
-        campaigns = listing.results().by_status(timezone.localdate()).for_cards()
-        page = paginate(request, campaigns, CAMPAIGNS_PER_PAGE)
+        today = timezone.localdate()
+        campaigns = listing.results().by_status(today).for_cards()
+        # The order changes with the date (running, upcoming, ended).
+        page = paginate(request, campaigns, CAMPAIGNS_PER_PAGE, **listing.page_keys(today))
         vocabulary.label_cards(page)
         facets = listing.facets()
         return {
@@ -243,6 +247,8 @@ class CampaignPage(RoutablePageMixin, OrganisationOwnedMixin, BasePage):
     parent_page_types = ["campaigns.CampaignIndexPage"]
     subpage_types = []
     template = "pages/campaign_page.html"
+    # Read with the page when it is served (home.routing).
+    route_select_related = ("hero_image",)
 
     class Meta:
         verbose_name = _("campaign")

@@ -12,16 +12,15 @@ from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel, PageChooserPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import StreamField
-from wagtail.images import get_image_model
 from wagtail.models import Orderable, PageManager
-from wagtail.query import PageQuerySet
 from wagtail.search import index
 
 from campaigns.blocks import ReferencesBlock, ResourceBodyBlock
 from campaigns.detail import resource_detail_context
 from campaigns.facets import RESOURCE_FACETS
 from campaigns.feeds import ResourceAtomFeed, ResourceRssFeed
-from home.cocreation.models import OrganisationOwnedMixin, PartnerOrganisation
+from home.cocreation.models import OrganisationOwnedMixin
+from home.cocreation.public import organisations
 from home.conditional import summary_response
 from home.listing import (
     FacetedListing,
@@ -42,10 +41,12 @@ from home.models.bases import (
     intro_field,
     topics_field,
 )
-from home.querysets import TaggedQuerySetMixin
+from home.querysets import PublicPageQuerySet, TaggedQuerySetMixin
 
 WORDS_PER_MINUTE = 200
 RESOURCES_PER_PAGE = 12
+# The picture on resource cards (templates/components/resource_card.html uses the same).
+CARD_IMAGE_SPEC = "fill-640x360"
 # A search inside the library narrows the list to at most this many matches.
 LIBRARY_SEARCH_LIMIT = 500
 SORTS = {"newest": _("Newest first"), "title": _("A–Z")}
@@ -82,7 +83,7 @@ def count_words(value):
     return 0
 
 
-class ResourcePageQuerySet(TaggedQuerySetMixin, PageQuerySet):
+class ResourcePageQuerySet(TaggedQuerySetMixin, PublicPageQuerySet):
     """Named queries for the resource library."""
 
     def with_formats(self, formats):
@@ -110,14 +111,10 @@ class ResourcePageQuerySet(TaggedQuerySetMixin, PageQuerySet):
         return self.filter(review_due__lt=today or timezone.localdate())
 
     def for_cards(self):
-        """Everything a resource card shows, in a fixed number of queries."""
-        return self.select_related("organisation", "locale").prefetch_related(
-            models.Prefetch(
-                "image",
-                queryset=get_image_model().objects.prefetch_renditions("fill-640x360"),
-            ),
-            "topics",
-            "audiences",
+        """Everything a resource card shows, in a fixed number of queries (the topic and
+        audience labels come from ``Vocabulary.label_cards``)."""
+        return self.select_related("organisation", "locale").with_renditions(
+            "image", CARD_IMAGE_SPEC
         )
 
 
@@ -154,12 +151,14 @@ class ResourceIndexPage(RoutablePageMixin, IndexPage):
                 "topic": vocabulary.topic_choices(),
                 "audience": vocabulary.audience_choices(),
                 "format": FORMAT_CHOICES,
-                "organisation": term_choices(PartnerOrganisation.objects.order_by("name")),
+                "organisation": term_choices(organisations()),
             },
+            # Counts of a search's matches are not kept: each query is its own listing.
+            cache=not query,
         )
         results = listing.results()
         results = results.alphabetical() if sort == "title" else results.newest()
-        page = paginate(request, results.for_cards(), RESOURCES_PER_PAGE)
+        page = paginate(request, results.for_cards(), RESOURCES_PER_PAGE, **listing.page_keys(sort))
         vocabulary.label_cards(page)
         facets = listing.facets()
         params = {"q": query, **listing.chosen, "sort": sort}
@@ -275,6 +274,8 @@ class ResourcePage(OrganisationOwnedMixin, ImageWithAltText, BasePage):
     parent_page_types = ["campaigns.ResourceIndexPage"]
     subpage_types = []
     template = "pages/resource_page.html"
+    # Read with the page when it is served (home.routing).
+    route_select_related = ("image", "organisation")
 
     class Meta:
         verbose_name = _("resource")

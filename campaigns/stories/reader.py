@@ -2,7 +2,7 @@
 crisis helplines. Imports no story models, so pages, forms and the share route all use it."""
 
 from home.chrome import active_locale, reader_country
-from home.listing import localize
+from home.listing import localize, published_terms
 from home.models import CrisisHelpline, Topic
 
 STORY_HELPLINES = 4
@@ -10,8 +10,9 @@ STORY_HELPLINES = 4
 
 def locale_topics(locale):
     """This language's published topics by slug, falling back to the source language's
-    (also where a translation still waits for review)."""
-    return Topic.objects.select_related("locale").for_locale(locale)
+    (also where a translation still waits for review), as readers see them (from the
+    chrome cache; ``Topic.objects.for_locale`` gives the rows themselves)."""
+    return published_terms(Topic, locale)
 
 
 def with_topic_names(stories, topics):

@@ -7,7 +7,7 @@ from django import forms
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.utils import timezone
+from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 from wagtail.admin.panels import (
@@ -34,16 +34,16 @@ from events.choices import (
     LinkVisibility,
     Registration,
 )
+from events.detail import event_detail_context
 from events.fields import MultipleChoiceField
 from events.forms import EventPageForm, session_errors
 from events.ics import calendar_response
-from events.jsonld import event_json_ld
 from events.models.schedule import EventSchedule
 from events.querysets import EventPageManager
 from home.cocreation.models import OrganisationOwnedMixin
 from home.conditional import conditional_response, fingerprint
-from home.listing import localize
-from home.models import Audience, BasePage, Topic
+from home.listing import Vocabulary
+from home.models import BasePage
 from home.models.bases import ImageWithAltText, audiences_field, image_field, topics_field
 
 
@@ -295,6 +295,8 @@ class EventPage(
     parent_page_types = ["events.EventIndexPage"]
     subpage_types = []
     template = "pages/event_page.html"
+    # Read with the page when it is served (home.routing).
+    route_select_related = ("organisation", "image")
 
     class Meta:
         verbose_name = _("event")
@@ -304,14 +306,21 @@ class EventPage(
     def has_report(self):
         return bool(
             self.report_key_insights or self.report_outcomes or self.report_documents
-        ) or bool(self.action_points.all())
+        ) or bool(self.report_action_points)
 
-    def localized_terms(self, model, relation):
-        """The page's topics or audiences (``relation``) in the page's language, matched
-        by slug: terms not translated (or whose translation is not published) yet keep
-        their source name, and terms never published are left out."""
-        terms = list(getattr(self, relation).all())
-        return localize(model.objects.for_locale(self.locale), terms) if terms else []
+    @cached_property
+    def report_action_points(self):
+        """The action points with their owners, read once (listings prefetch them)."""
+        if "action_points" in getattr(self, "_prefetched_objects_cache", {}):
+            return list(self.action_points.all())
+        return list(self.action_points.select_related("owner"))
+
+    def localized_terms(self, preview=False):
+        """(topics, audiences) of the page in the page's language, matched by slug: terms
+        not translated (or whose translation is not published) yet keep their source
+        name, and terms never published are left out. One query (none in a preview,
+        which shows the page's own unsaved choices)."""
+        return Vocabulary(self.locale).page_terms(self, preview=preview)
 
     # -- validation ------------------------------------------------------------------
 
@@ -365,21 +374,7 @@ class EventPage(
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        now = timezone.now()
-        context.update(
-            {
-                "sessions": self.ordered_sessions,
-                "next_session": self.next_session(now),
-                "is_past": self.is_past(now),
-                "show_joining_link": self.joining_link_visible(now),
-                "speakers": list(self.speakers.select_related("photo")),
-                "topics": self.localized_terms(Topic, "topics"),
-                "audiences": self.localized_terms(Audience, "audiences"),
-                "action_points": list(self.action_points.select_related("owner")),
-                "json_ld": event_json_ld(self, request),
-                "index_page": self.get_parent(),
-            }
-        )
+        context.update(event_detail_context(self, request))
         return context
 
     @path("")

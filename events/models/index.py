@@ -6,6 +6,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Max, Q
 from django.utils import timezone
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from django_countries import countries
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
@@ -16,10 +17,17 @@ from events.feeds import feed_response
 from events.forms import EventFilterForm
 from events.ics import calendar_response
 from events.models.event import EventPage
-from home.cache import default_locale
+from home.cache import cached_chrome, default_locale
 from home.chrome import active_locale
-from home.cocreation.models import PartnerOrganisation
-from home.conditional import conditional_response, fingerprint, newest_of, summarise
+from home.cocreation.public import organisations
+from home.conditional import (
+    body_key,
+    conditional_response,
+    digest,
+    fingerprint,
+    newest_of,
+    summarise,
+)
 from home.listing import (
     Vocabulary,
     count_by,
@@ -35,6 +43,10 @@ from home.listing import (
 from home.models.bases import IndexPage, rich_intro_field
 
 EVENTS_PER_PAGE = 12
+# How long a listing's counts are kept: events leave the listing as they end.
+COUNTS_SECONDS = 5 * 60
+# Listings with more filters than this are counted on each request (not cached).
+CACHED_FILTERS = 3
 FEED_MAX_EVENTS = 200
 # Feeds keep events that ended this many days ago, so subscribers' calendars keep them.
 FEED_KEEP_DAYS = 30
@@ -58,11 +70,13 @@ class EventListing:
         that ended in the last ``FEED_KEEP_DAYS`` days (counted in whole days, so the
         feed changes only at midnight or when a session ends or an event is published)."""
         self.request = request
+        self.index_page = index_page
         self.archive = archive
+        self.feed = feed
         self.now = now or timezone.now()
         self.topics = list(vocabulary.topics.values())
         self.audiences = list(vocabulary.audiences.values())
-        self.organisations = list(PartnerOrganisation.objects.order_by("name"))
+        self.organisations = organisations()
         self.form = EventFilterForm(
             request.GET or None,
             topics=self.topics,
@@ -80,7 +94,11 @@ class EventListing:
 
     def page(self, per_page=EVENTS_PER_PAGE):
         """The requested page of event cards (bad page numbers give page 1 or the last)."""
-        return paginate(self.request, self.results.for_cards().with_session_count(), per_page)
+        events = self.results.for_cards().with_session_count()
+        key = self.cache_key()
+        if key is None:
+            return paginate(self.request, events, per_page, count=self.counts()["total"])
+        return paginate(self.request, events, per_page, key=(key,), timeout=COUNTS_SECONDS)
 
     def feed_items(self, limit=FEED_MAX_EVENTS):
         """Events for the calendar and RSS feeds, sessions prefetched."""
@@ -96,10 +114,18 @@ class EventListing:
         """(ETag parts, Last-Modified) of the feeds, from one aggregate query: the newest
         publication among the matching events, their number, and the latest of their
         sessions to have ended (a feed names each event's next session). Midnight is the
-        floor, as the date filters and the kept past days move then."""
-        summary = summarise(
-            self.results, ended=Max("sessions__end", filter=Q(sessions__end__lte=self.now))
-        )
+        floor, as the date filters and the kept past days move then. The summary is kept
+        in the cache like the listing's counts (``COUNTS_SECONDS``)."""
+
+        def build():
+            ended = Max("sessions__end", filter=Q(sessions__end__lte=self.now))
+            return summarise(self.results, ended=ended)
+
+        key = self.cache_key()
+        if key is None:
+            summary = build()
+        else:
+            summary = cached_chrome("event-feed", (key,), build, timeout=COUNTS_SECONDS)
         midnight = local_midnight(self.now)
         parts = (summary["newest"], summary["count"], summary["ended"], midnight)
         return parts, newest_of(summary["newest"], summary["ended"], midnight)
@@ -129,51 +155,81 @@ class EventListing:
         """The events with every filter applied except ``names`` (a facet's own)."""
         return self.form.apply(self.windowed, exclude=names)
 
+    def counts(self):
+        """The number of results and every facet's counts, each with the other filters
+        applied, as plain data: one grouped query a facet when counted. Kept in the cache
+        within a content generation (every publish starts a new one) for
+        ``COUNTS_SECONDS``, as events leave the listing when they end; listings with a
+        typed city or many filters are counted on each request."""
+        filters = self.form.filters
+
+        def build():
+            languages = [value for value, _label in LANGUAGE_CHOICES]
+            access = [value for value, _label in ACCESSIBILITY_CHOICES]
+            return {
+                "total": self.results.count(),
+                "country": self._base("country", "city").country_counts(
+                    also=filters.get("country")
+                ),
+                "city": self._base("city").city_counts(),
+                "format": count_by(self._base("format"), "format"),
+                "organisation": count_by(self._base("organisation"), "organisation__slug"),
+                "topic": count_by(self._base("topic"), "topics__slug"),
+                "audience": count_by(self._base("audience"), "audiences__slug"),
+                "language": count_containing(self._base("language"), "languages", languages),
+                "access": count_containing(self._base("access"), "accessibility", access),
+                "free": self._base("free").free().count(),
+            }
+
+        key = self.cache_key()
+        if key is None:
+            return build()
+        return cached_chrome("event-counts", (key,), build, timeout=COUNTS_SECONDS)
+
+    def cache_key(self):
+        """What identifies this listing's data (section, language, archive or feed, the
+        valid filters); None when it is not worth keeping (a typed city, many filters)."""
+        filters = self.form.filters
+        if "city" in filters or len(filters) > CACHED_FILTERS:
+            return None
+        filters = sorted((name, str(value)) for name, value in filters.items())
+        return digest(self.index_page.pk, get_language(), self.archive, self.feed, filters)
+
     def facets(self):
         """{filter: options}, each option counted with the other filters applied."""
         chosen = self.form.filters
+        counts = self.counts()
         access = chosen.get("access", [])
         language = [chosen["language"]] if chosen.get("language") else []
 
-        def terms(name, field, choices):
-            counts = count_by(self._base(name), field)
-            return options(choices, counts, [chosen.get(name)])
-
-        def contained(name, field, choices, selected):
-            counts = count_containing(self._base(name), field, [v for v, _label in choices])
-            return options(choices, counts, selected)
+        def terms(name, choices):
+            return options(choices, counts[name], [chosen.get(name)])
 
         return {
-            "country": self._country_facet(chosen.get("country")),
-            "city": self._city_facet(chosen.get("city")),
+            "country": self._country_facet(chosen.get("country"), counts["country"]),
+            "city": self._city_facet(chosen.get("city"), counts["city"]),
             "format": options(
-                EventFormat.choices,
-                count_by(self._base("format"), "format"),
-                [chosen.get("format")],
-                keep_empty=True,
+                EventFormat.choices, counts["format"], [chosen.get("format")], keep_empty=True
             ),
-            "organisation": terms(
-                "organisation", "organisation__slug", term_choices(self.organisations)
-            ),
-            "topic": terms("topic", "topics__slug", term_choices(self.topics)),
-            "audience": terms("audience", "audiences__slug", term_choices(self.audiences)),
-            "language": contained("language", "languages", LANGUAGE_CHOICES, language),
-            "access": contained("access", "accessibility", ACCESSIBILITY_CHOICES, access),
-            "free": self._base("free").free().count(),
+            "organisation": terms("organisation", term_choices(self.organisations)),
+            "topic": terms("topic", term_choices(self.topics)),
+            "audience": terms("audience", term_choices(self.audiences)),
+            "language": options(LANGUAGE_CHOICES, counts["language"], language),
+            "access": options(ACCESSIBILITY_CHOICES, counts["access"], access),
+            "free": counts["free"],
         }
 
-    def _country_facet(self, selected):
-        counts = self._base("country", "city").country_counts(also=selected)
+    def _country_facet(self, selected, counts):
         names = dict(countries)
         choices = [(code, str(names.get(code, code))) for code in counts]
         found = options(choices, counts, [selected], keep_empty=True)
         return sorted(found, key=lambda item: item["label"])
 
-    def _city_facet(self, selected):
+    def _city_facet(self, selected, counts):
         wanted = (selected or "").lower()
         found = [
             option(city, city, count, bool(wanted) and city.lower() == wanted)
-            for city, count in self._base("city").city_counts()
+            for city, count in counts
         ]
         if selected and not any(item["selected"] for item in found):
             found.append(option(selected, selected, 0, True))
@@ -263,11 +319,13 @@ class EventIndexPage(RoutablePageMixin, IndexPage):
         makes the body, or a 304 answers a reader whose copy is still current."""
         listing = self.listing(request, feed=True)
         parts, last_modified = listing.feed_validators()
+        listing_key = listing.cache_key()
         return conditional_response(
             request,
             lambda: render(listing.feed_items()),
             fingerprint(request, *parts),
             last_modified,
+            key=body_key(request, listing_key, *parts) if listing_key else None,
         )
 
     @re_path(r"^feed\.ics/?$", name="calendar_feed")

@@ -3,7 +3,7 @@ CocreationConfig.ready)."""
 
 from django.db.models.signals import post_delete, post_save
 
-from home.cocreation import demo_content
+from home.cocreation import demo_content, public
 from home.cocreation.forms import OpenlyPageForm
 from home.cocreation.models import PartnerOrganisation
 from home.cocreation.organisations import remove_organisation_access, set_up_on_save
@@ -26,5 +26,6 @@ def connect():
         dispatch_uid="openly_organisation_access",
     )
     connect_signals()
+    public.connect()
     # The co-creation demo runs after every content app's demo: it uses their pages.
     demo_loaders.register("home.cocreation", demo_content.load, order=90)

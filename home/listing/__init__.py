@@ -15,10 +15,12 @@ The pieces, each in one place:
   ``querystring_prefix(params)`` for pagination links, ``removal_links(params, facets)``,
   ``request_params(request)``, ``clean_query()`` and ``clean_choices()`` for input.
 - taxonomy (``home.listing.taxonomy``): ``Vocabulary(locale)``, the published topics and
-  audiences in the reader's language (two queries), naming a page's terms;
+  audiences in the reader's language (``published_terms``, from the chrome cache), naming
+  a page's terms;
   ``localize(known, terms)``, ``terms_for_locale(model, locale)`` and
   ``term_choices(terms)``.
-- pagination (``home.listing.pagination``): ``paginate(request, items, per_page)``.
+- pagination (``home.listing.pagination``): ``paginate(request, items, per_page)`` and
+  ``first(items, count)`` (sorting narrow rows, then reading only the rows shown).
 
 An index page builds on ``home.models.bases.IndexPage`` and returns its listing from
 ``listing_context(request)``, e.g.::
@@ -41,7 +43,7 @@ from home.listing.facets import (
     option,
     options,
 )
-from home.listing.pagination import paginate
+from home.listing.pagination import first, paginate
 from home.listing.querystrings import (
     SEARCH_QUERY_MAX_LENGTH,
     clean_choices,
@@ -51,12 +53,20 @@ from home.listing.querystrings import (
     removal_links,
     request_params,
 )
-from home.listing.taxonomy import Vocabulary, localize, term_choices, terms_for_locale
+from home.listing.taxonomy import (
+    Term,
+    Vocabulary,
+    localize,
+    published_terms,
+    term_choices,
+    terms_for_locale,
+)
 
 __all__ = [
     "SEARCH_QUERY_MAX_LENGTH",
     "Facet",
     "FacetedListing",
+    "Term",
     "Vocabulary",
     "clean_choices",
     "clean_query",
@@ -64,9 +74,11 @@ __all__ = [
     "count_containing",
     "localize",
     "facet",
+    "first",
     "option",
     "options",
     "paginate",
+    "published_terms",
     "querystring",
     "querystring_prefix",
     "removal_links",

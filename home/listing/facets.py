@@ -7,11 +7,18 @@ own QuerySet. Every option, whatever the listing, has one shape:
 ``{"value", "label", "count", "selected"}``.
 """
 
+import hashlib
 from dataclasses import dataclass
 
 from django.db.models import Count, Q
+from django.utils.functional import cached_property
 
+from home.cache import cached_chrome
 from home.listing.querystrings import clean_choices
+
+# Listings with at most this many values chosen keep their counts in the cache; rarer
+# combinations are counted on each request (they would only fill the cache).
+CACHED_CHOICES = 3
 
 
 @dataclass(frozen=True)
@@ -81,10 +88,16 @@ class FacetedListing:
     in the order shown. The chosen values are read from ``request`` and checked against
     the choices (``chosen``: {facet name: [values]}, in the facet order, ready for the
     query-string helpers).
+
+    The counts and the number of results are read once per content generation (see
+    home.cache: every publish starts a new one) and kept in the cache, so a listing's
+    cost does not grow with the number of pages it counts; ``cache=False`` counts on
+    every request (e.g. for a base narrowed by a search query).
     """
 
-    def __init__(self, request, base, facets, choices):
+    def __init__(self, request, base, facets, choices, cache=True):
         self.base = base
+        self.cache = cache
         self.declared = list(facets)
         self.choices = choices
         self.chosen = {
@@ -119,13 +132,50 @@ class FacetedListing:
             return getattr(queryset, item.count_method)()
         return count_by(queryset, item.count_field)
 
+    def summary(self):
+        """{"total": number of results, "counts": {facet name: {value: count}}}, from the
+        cache where the listing may be cached (one grouped query a facet, and a COUNT,
+        when not)."""
+
+        def build():
+            return {
+                "total": self.results().count(),
+                "counts": {item.name: self.counts(item) for item in self.declared},
+            }
+
+        key = self.cache_key
+        return build() if key is None else cached_chrome("facets", (key,), build)
+
+    @cached_property
+    def cache_key(self):
+        """What identifies this listing's results (the base queryset and the chosen
+        values), for the cache; None when it is not kept (see ``cache``)."""
+        chosen = sum(len(values) for values in self.chosen.values())
+        if not self.cache or chosen > CACHED_CHOICES:
+            return None
+        listing = repr((str(self.base.query), sorted(self.chosen.items())))
+        return hashlib.sha256(listing.encode()).hexdigest()[:40]
+
+    def total(self):
+        """How many pages match every chosen value (see ``summary``)."""
+        return self.summary()["total"]
+
+    def page_keys(self, order):
+        """What ``paginate`` needs to page through the results sorted by ``order`` (a
+        name for the listing's sort) without sorting or counting them on each request:
+        the cache key of their order, or else their number."""
+        if self.cache_key is None:
+            return {"count": self.total()}
+        return {"key": (self.cache_key, order)}
+
     def facets(self):
-        """Every facet with its options and counts: one or two queries a facet."""
+        """Every facet with its options and counts (see ``summary``)."""
+        counts = self.summary()["counts"]
         return [
             facet(
                 item.name,
                 item.legend,
-                options(self.choices[item.name], self.counts(item), self.chosen[item.name]),
+                options(self.choices[item.name], counts[item.name], self.chosen[item.name]),
             )
             for item in self.declared
         ]

@@ -8,13 +8,14 @@ from django.utils.translation import gettext_lazy as _
 from django_countries import countries
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.fields import RichTextField, StreamField
-from wagtail.models import Page
+from wagtail.models import Page, PageViewRestriction
 from wagtail.search import index
 
 from home.blocks import BodyBlock, HomeSectionsBlock
 from home.chrome import COUNTRY_COOKIE
 from home.models.helplines import CrisisHelpline
 from home.page_plugins import RegisteredFormClass, RegisteredPanels, permission_tester_for
+from home.restrictions import restricted_sections
 
 
 def validate_alt_text(instance, image_field, alt_field):
@@ -53,6 +54,13 @@ class BasePage(Page):
         """Wagtail's permission tester, or the one a capability app registered (co-creation
         narrows it to the user's organisations and languages)."""
         return permission_tester_for(self, user) or super().permissions_for_user(user)
+
+    def get_view_restrictions(self):
+        """Wagtail's restrictions of this page and its ancestors; none, without reading
+        the ancestors, on a site without any private section (cached)."""
+        if not restricted_sections():
+            return PageViewRestriction.objects.none()
+        return super().get_view_restrictions()
 
     @property
     def card_summary(self):
@@ -119,6 +127,8 @@ class HomePage(BasePage):
     # English one, so a plain max_count = 1 would forbid the translations.
     parent_page_types = ["wagtailcore.Page"]
     template = "pages/home_page.html"
+    # Read with the page when it is served (home.routing).
+    route_select_related = ("hero_image", "hero_cta_page")
 
     class Meta:
         verbose_name = _("home page")

@@ -10,7 +10,6 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.fields import StreamField
-from wagtail.images import get_image_model
 from wagtail.models import PageManager
 from wagtail.search import index
 
@@ -19,8 +18,8 @@ from home.cocreation.models import OrganisationOwnedMixin
 from home.listing import paginate
 from home.models import BasePage
 from home.models.bases import IndexPage, intro_field, rich_intro_field
+from home.partners.content import organisation_listings
 from home.querysets import LocaleFallbackQuerySet
-from home.sections import organisation_listings
 
 # The logo size on partner cards and at the top of a partner's page.
 LOGO_FILTER = "max-160x80"
@@ -33,9 +32,8 @@ class PartnerPageQuerySet(LocaleFallbackQuerySet):
     def for_cards(self):
         """Everything a partner card shows (organisation, logo rendition, language), in a
         fixed number of queries."""
-        logos = get_image_model().objects.prefetch_renditions(LOGO_FILTER)
-        return self.select_related("organisation", "locale").prefetch_related(
-            models.Prefetch("organisation__logo", queryset=logos)
+        return self.select_related("organisation", "locale").with_renditions(
+            "organisation__logo", LOGO_FILTER
         )
 
 
@@ -109,6 +107,8 @@ class PartnerPage(OrganisationOwnedMixin, BasePage):
     # Created with the organisation (one each), never by hand.
     is_creatable = False
     template = "pages/partner_page.html"
+    # Read with the page when it is served (home.routing).
+    route_select_related = ("organisation", "organisation__logo")
 
     class Meta:
         db_table = "home_partnerpage"

@@ -7,7 +7,7 @@ from django.utils import translation
 from wagtail.models import Page, Site
 
 from home.cache import cached_chrome
-from home.chrome import active_locale, language_links, reader_country
+from home.chrome import active_locale, language_links, localized, reader_country
 from home.models import CrisisHelpline, GetHelpPage, SiteSettings
 
 register = template.Library()
@@ -150,3 +150,10 @@ def page_language(context):
         return None
     code = page.locale.language_code
     return {"code": code, "dir": "rtl" if code in settings.OPENLY_RTL_LANGUAGES else "ltr"}
+
+
+@register.filter(name="localized")
+def localized_filter(page):
+    """``page|localized``: the page in the reader's language (see home.chrome.localized),
+    without the Locale query Wagtail's ``page.localized`` makes."""
+    return localized(page)

@@ -5,13 +5,12 @@ import datetime
 
 import pytest
 import time_machine
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
 from wagtail.images.models import Image
 from wagtail.images.tests.utils import get_test_image_file
 
 from tests.campaigns.factories import CampaignPageFactory, ResourcePageFactory
 from tests.factories import AudienceFactory, PartnerOrganisationFactory, TopicFactory
+from tests.queries import warm_count
 
 pytestmark = pytest.mark.django_db
 
@@ -188,13 +187,6 @@ def test_library_survives_bad_input(client, resource_index, query):
     assert response.status_code == 200
 
 
-def _count_queries(client, url):
-    with CaptureQueriesContext(connection) as context:
-        response = client.get(url)
-    assert response.status_code == 200
-    return len(context.captured_queries)
-
-
 def _taxonomy():
     image = Image.objects.create(title="card", file=get_test_image_file())
     return TopicFactory(slug="budget"), AudienceFactory(), PartnerOrganisationFactory(), image
@@ -220,22 +212,18 @@ def _rich_resources(resource_index, count, topic, audience, image):
 def test_campaign_index_query_budget(client, campaign_index):
     taxonomy = _taxonomy()
     _rich_campaigns(campaign_index, 2, *taxonomy)
-    client.get("/en/campaigns/")  # warm up renditions and the site cache
-    few = _count_queries(client, "/en/campaigns/?topic=budget")
+    few = warm_count(client, "/en/campaigns/?topic=budget")
     _rich_campaigns(campaign_index, 48, *taxonomy)
-    client.get("/en/campaigns/?page=2")
-    many = _count_queries(client, "/en/campaigns/?topic=budget")
+    many = warm_count(client, "/en/campaigns/?topic=budget")
     assert few == many
 
 
 def test_resource_library_query_budget(client, resource_index):
     topic, audience, _partner, image = _taxonomy()
     _rich_resources(resource_index, 2, topic, audience, image)
-    client.get("/en/resources/")
-    few = _count_queries(client, "/en/resources/?topic=budget&q=resource")
+    few = warm_count(client, "/en/resources/?topic=budget&q=resource")
     _rich_resources(resource_index, 48, topic, audience, image)
-    client.get("/en/resources/?page=2")
-    many = _count_queries(client, "/en/resources/?topic=budget&q=resource")
+    many = warm_count(client, "/en/resources/?topic=budget&q=resource")
     assert few == many
 
 
@@ -287,10 +275,7 @@ def test_campaign_page_query_count_does_not_grow_with_partners_or_signatures(
         campaign.save()
 
     add(2)
-    client.get("/en/campaigns/budget/")
-    few = _count_queries(client, "/en/campaigns/budget/")
+    few = warm_count(client, "/en/campaigns/budget/")
     add(20)
-    # Adding content retires the cached site chrome: compare warm renders.
-    client.get("/en/campaigns/budget/")
-    many = _count_queries(client, "/en/campaigns/budget/")
+    many = warm_count(client, "/en/campaigns/budget/")
     assert few == many

@@ -2,8 +2,8 @@
 
 import pytest
 
+from campaigns.detail import related_groups
 from campaigns.models import CampaignRelatedPage
-from campaigns.related import related_groups
 from home import registry
 from home.registry import Registry
 from tests.campaigns.factories import CampaignPageFactory, ResourcePageFactory

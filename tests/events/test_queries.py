@@ -2,11 +2,10 @@
 events (5 or 500)."""
 
 import pytest
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
 
 from tests.events.bulk import bulk_create_events
 from tests.factories import PartnerOrganisationFactory, TopicFactory
+from tests.queries import warm_count
 
 pytestmark = pytest.mark.django_db
 
@@ -23,22 +22,14 @@ URLS = [
 ]
 
 
-def count_queries(client, url):
-    with CaptureQueriesContext(connection) as context:
-        response = client.get(url)
-    assert response.status_code == 200, url
-    return len(context.captured_queries)
-
-
 @pytest.mark.parametrize("url", URLS)
 def test_same_queries_with_5_and_500_events(client, event_index, url):
     organisation = PartnerOrganisationFactory()
     topics = [TopicFactory(slug="stigma"), TopicFactory(slug="anxiety")]
     bulk_create_events(event_index, 5, organisation, topics, past_every=4)
-    count_queries(client, url)  # warm the site-root cache
-    few = count_queries(client, url)
+    few = warm_count(client, url)
     bulk_create_events(event_index, 495, organisation, topics, past_every=4)
-    assert count_queries(client, url) == few
+    assert warm_count(client, url) == few
 
 
 def test_home_listing_queries_do_not_grow(client, event_index):
@@ -51,10 +42,9 @@ def test_home_listing_queries_do_not_grow(client, event_index):
     home.save_revision().publish()
     organisation = PartnerOrganisationFactory()
     bulk_create_events(event_index, 5, organisation)
-    count_queries(client, "/en/")
-    few = count_queries(client, "/en/")
+    few = warm_count(client, "/en/")
     bulk_create_events(event_index, 100, organisation)
-    assert count_queries(client, "/en/") == few
+    assert warm_count(client, "/en/") == few
 
 
 def test_event_page_queries_do_not_grow_with_sessions_and_speakers(client, event_index):
@@ -75,9 +65,7 @@ def test_event_page_queries_do_not_grow_with_sessions_and_speakers(client, event
     EventSpeakerFactory(page=small)
     large = EventPageFactory(parent=event_index, sessions=sessions(12))
     EventSpeakerFactory.create_batch(6, page=large)
-    for url in (small.url, f"{small.url}event.ics"):
-        count_queries(client, url)
-    assert count_queries(client, small.url) == count_queries(client, large.url)
-    assert count_queries(client, f"{small.url}event.ics") == count_queries(
+    assert warm_count(client, small.url) == warm_count(client, large.url)
+    assert warm_count(client, f"{small.url}event.ics") == warm_count(
         client, f"{large.url}event.ics"
     )

@@ -30,8 +30,8 @@ from tests.events.factories import EventIndexPageFactory, EventPageFactory
 from tests.factories import HomePageFactory, PartnerOrganisationFactory
 from tests.home import factories
 from tests.home.factories import fresh
-from tests.home.test_queries import count_queries
 from tests.home.test_roles_matrix import USERS, attempt
+from tests.queries import warm_count
 from tests.sharing import shared_fixture
 
 pytestmark = pytest.mark.django_db
@@ -507,12 +507,10 @@ def test_partner_index_queries_do_not_grow_with_organisations(client, home_page)
     logo = Image.objects.create(title="logo", file=get_test_image_file())
     for _number in range(2):
         PartnerOrganisationFactory(logo=logo)
-    count_queries(client, "/en/partners/")  # warm the site-root cache and renditions
-    few = count_queries(client, "/en/partners/")
+    few = warm_count(client, "/en/partners/")
     for _number in range(20):
         PartnerOrganisationFactory(logo=logo)
-    count_queries(client, "/en/partners/")
-    assert count_queries(client, "/en/partners/") == few
+    assert warm_count(client, "/en/partners/") == few
 
 
 def test_partner_page_queries_do_not_grow_with_content(client, home_page):
@@ -535,11 +533,9 @@ def test_partner_page_queries_do_not_grow_with_content(client, home_page):
             EventPageFactory(parent=events, organisation=organisation, sessions=_sessions(4))
 
     add(2)
-    count_queries(client, "/en/partners/busy/")
-    few = count_queries(client, "/en/partners/busy/")
+    few = warm_count(client, "/en/partners/busy/")
     add(12)
-    count_queries(client, "/en/partners/busy/")
-    assert count_queries(client, "/en/partners/busy/") == few
+    assert warm_count(client, "/en/partners/busy/") == few
 
 
 def test_listing_queries_do_not_grow_with_linked_organisations(client, home_page):
@@ -553,13 +549,10 @@ def test_listing_queries_do_not_grow_with_linked_organisations(client, home_page
             EventPageFactory(parent=events, sessions=_sessions(2))
 
     add(2)
-    for url in ("/en/resources/", "/en/events/"):
-        count_queries(client, url)
-    few = {url: count_queries(client, url) for url in ("/en/resources/", "/en/events/")}
+    few = {url: warm_count(client, url) for url in ("/en/resources/", "/en/events/")}
     add(10)
     for url in few:
-        count_queries(client, url)
-        assert count_queries(client, url) == few[url], url
+        assert warm_count(client, url) == few[url], url
 
 
 # -- where content names its organisation ------------------------------------------------

@@ -3,25 +3,11 @@ comes from the cache, so a page's second render is cheaper than its first; addin
 retires the cached chrome, so each count is taken on a warm render after the change."""
 
 import pytest
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
 
 from tests.factories import CrisisHelplineFactory, StandardPageFactory
+from tests.queries import count_queries, warm_count
 
 pytestmark = pytest.mark.django_db
-
-
-def count_queries(client, url):
-    with CaptureQueriesContext(connection) as context:
-        response = client.get(url)
-    assert response.status_code == 200
-    return len(context.captured_queries)
-
-
-def warm_count(client, url):
-    """Queries of a render once the chrome (and Wagtail's site-root paths) are cached."""
-    count_queries(client, url)
-    return count_queries(client, url)
 
 
 def test_get_help_queries_do_not_grow_with_helplines(client, get_help_page):

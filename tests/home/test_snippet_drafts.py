@@ -401,10 +401,10 @@ def test_event_page_labels_skip_draft_translations(world, anxiety, french_topic_
     event.topics = [anxiety]
     event.save_revision().publish()
     french_event = event.copy_for_translation(locales["fr"], copy_parents=True).specific
-    names = [term.name for term in french_event.localized_terms(Topic, "topics")]
+    names = [term.name for term in french_event.localized_terms()[0]]
     assert names == ["Anxiety"]
     published(french_topic_draft)
-    names = [term.name for term in fresh(french_event).localized_terms(Topic, "topics")]
+    names = [term.name for term in fresh(french_event).localized_terms()[0]]
     assert names == ["Anxiété (brouillon)"]
 
 

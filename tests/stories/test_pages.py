@@ -7,8 +7,6 @@ import io
 import pytest
 import time_machine
 from django.core.management import call_command
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 from wagtail.models import Page
 from wagtail.test.utils import WagtailTestUtils
@@ -19,6 +17,7 @@ from campaigns.stories.models import ContributorRecord, StoryIndexPage, StoryPag
 from home.models import HomePage, StandardPage
 from tests.campaigns.factories import CampaignIndexPageFactory, CampaignPageFactory
 from tests.factories import CrisisHelplineFactory, StandardPageFactory
+from tests.queries import warm_count
 from tests.stories.factories import ContributorRecordFactory, StoryPageFactory
 
 pytestmark = pytest.mark.django_db
@@ -85,12 +84,6 @@ def test_story_index_paginates(client, story_index):
     assert "Page 1 of 2" in first
 
 
-def _count_queries(client, url):
-    with CaptureQueriesContext(connection) as context:
-        assert client.get(url).status_code == 200
-    return len(context.captured_queries)
-
-
 def test_story_index_query_budget_is_flat(client, story_index, topics):
     def add(count):
         for _ in range(count):
@@ -99,13 +92,10 @@ def test_story_index_query_budget_is_flat(client, story_index, topics):
             story.save_revision().publish()
 
     add(2)
-    _count_queries(client, "/en/stories/")  # warm caches (site root paths, locales)
-    few = _count_queries(client, "/en/stories/")
+    few = warm_count(client, "/en/stories/")
     add(38)
-    # Publishing retires the cached site chrome: compare warm renders.
-    _count_queries(client, "/en/stories/")
-    many = _count_queries(client, "/en/stories/?topic=anxiety")
-    many_plain = _count_queries(client, "/en/stories/")
+    many = warm_count(client, "/en/stories/?topic=anxiety")
+    many_plain = warm_count(client, "/en/stories/")
     assert many_plain == few
     assert many <= few + 1
 
@@ -280,12 +270,9 @@ def test_story_page_query_count_does_not_grow_with_related_content(client, story
 
     main = make(1)[0]
     make(2)
-    _count_queries(client, main.url)
-    few = _count_queries(client, main.url)
+    few = warm_count(client, main.url)
     make(20)
-    # Publishing retires the cached site chrome: compare warm renders.
-    _count_queries(client, main.url)
-    assert _count_queries(client, main.url) == few
+    assert warm_count(client, main.url) == few
 
 
 def test_excerpt_keeps_words_of_separate_paragraphs_apart(story_index):

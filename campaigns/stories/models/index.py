@@ -26,7 +26,8 @@ from campaigns.stories.text import html_to_text
 from campaigns.stories.throttle import count_submission, over_rate_limit
 from home.chrome import active_locale
 from home.conditional import summary_response
-from home.listing import paginate, querystring_prefix, term_choices
+from home.listing import first, paginate, querystring_prefix, term_choices
+from home.models import Topic
 from home.models.bases import IndexPage, rich_intro_field
 
 THANKS_COOKIE = "openly_story_thanks"
@@ -104,7 +105,7 @@ class StoryIndexPage(RoutablePageMixin, IndexPage):
         try:
             _record, created = lifecycle.submit(
                 self,
-                form.submission(locale_topics(self.locale)),
+                form.submission(Topic.objects.for_locale(self.locale)),
                 token,
                 get_language(),
                 status_url=status_url,
@@ -288,11 +289,13 @@ def story_index(page, request):
 def latest_stories(request, locale, count):
     """Home page listing: the newest published stories in this language."""
     topics = locale_topics(locale)
-    stories = list(
+    stories = first(
         StoryPage.objects.live()
         .public()
         .filter(locale=locale)
         .for_cards()
-        .order_by("-first_published_at", "-pk")[:count]
+        .order_by("-first_published_at", "-pk"),
+        count,
+        key=("latest-stories", locale.pk),
     )
     return with_topic_names(stories, topics)

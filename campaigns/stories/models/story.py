@@ -4,6 +4,7 @@ from django import forms
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.db.models import prefetch_related_objects
 from django.utils.html import strip_tags
 from django.utils.text import Truncator
 from django.utils.translation import gettext_lazy as _
@@ -11,7 +12,6 @@ from django_countries.fields import CountryField
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.fields import RichTextField
 from wagtail.models import PageManager
-from wagtail.query import PageQuerySet
 from wagtail.search import index
 
 from campaigns.models import ResourcePage
@@ -19,8 +19,10 @@ from campaigns.stories.constants import AGE_RANGE_CHOICES, CONTENT_NOTE_CHOICES,
 from campaigns.stories.panels import ContributorStatusPanel
 from campaigns.stories.reader import helplines_for, locale_topics, with_topic_names
 from home.chrome import active_locale
+from home.listing import first
 from home.models import BasePage
 from home.models.bases import ImageWithAltText, image_field, topics_field
+from home.querysets import PublicPageQuerySet
 
 RELATED_STORIES = 3
 RELATED_RESOURCES = 3
@@ -53,7 +55,7 @@ class ContentNotesField(models.JSONField):
             raise ValidationError(_("Unknown content note."))
 
 
-class StoryQuerySet(PageQuerySet):
+class StoryQuerySet(PublicPageQuerySet):
     """Queries for story listings, each with a fixed number of queries."""
 
     def for_cards(self):
@@ -169,13 +171,16 @@ class StoryPage(ImageWithAltText, BasePage):
         """Live literacy resources in the story's language that share a topic with it."""
         if not topic_slugs:
             return []
-        return list(
+        resources = (
             ResourcePage.objects.live()
             .public()
             .filter(locale_id=self.locale_id)
             .with_topics(topic_slugs)
-            .order_by("-first_published_at")[:RELATED_RESOURCES]
+            .order_by("-first_published_at")
         )
+        # Which ones they are is kept in the cache (a new publication renews it).
+        key = ("story-resources", self.pk)
+        return first(resources, RELATED_RESOURCES, key=key, rows=ResourcePage.objects.all())
 
     def get_context(self, request, *args, **kwargs):
         """Besides the story: helplines before a sensitive story, the topics' names in the
@@ -185,9 +190,15 @@ class StoryPage(ImageWithAltText, BasePage):
         if self.content_notes:
             context["helplines"] = helplines_for(request)
         topics = locale_topics(active_locale(request))
+        prefetch_related_objects([self], "topics")
         context["topic_names"] = with_topic_names([self], topics)[0].card_topics
         topic_slugs = [t.slug for t in self.topics.all() if t.live]
-        related = StoryPage.objects.related_to(self, topic_slugs)[:RELATED_STORIES]
-        context["related_stories"] = with_topic_names(list(related), topics)
+        related = first(
+            StoryPage.objects.related_to(self, topic_slugs),
+            RELATED_STORIES,
+            key=("related-stories", self.pk),
+            rows=StoryPage.objects.for_cards(),
+        )
+        context["related_stories"] = with_topic_names(related, topics)
         context["related_resources"] = self.related_resources(topic_slugs)
         return context

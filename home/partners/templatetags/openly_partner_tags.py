@@ -1,10 +1,12 @@
 """Naming a partner organisation on the public site: the name links to the organisation's
-own page when that page is live in the reader's language. One query per request, however
-many organisations a page or listing names."""
+own page when that page is live in the reader's language. The addresses of those pages are
+site chrome (home.cache): no query once cached, however many organisations a page names."""
 
 from django import template
 from django.utils.html import format_html
+from wagtail.models import Site
 
+from home.cache import cached_chrome
 from home.chrome import active_locale
 from home.partners.models import PartnerPage
 
@@ -12,18 +14,25 @@ register = template.Library()
 
 
 def section_urls(request):
-    """{organisation id: address of its live page in the reader's language}, loaded once
-    per request."""
+    """{organisation id: address of its live page in the reader's language}, from the
+    chrome cache (renewed whenever a page is published, moved or deleted) and kept on the
+    request."""
     cached = getattr(request, "_openly_section_urls", None)
     if cached is not None:
         return cached
-    pages = (
-        PartnerPage.objects.live()
-        .public()
-        .filter(locale=active_locale(request), organisation__isnull=False)
-        .only("url_path", "organisation_id")
-    )
-    urls = {page.organisation_id: page.get_url(request) for page in pages}
+    locale = active_locale(request)
+
+    def build():
+        pages = (
+            PartnerPage.objects.live()
+            .public()
+            .filter(locale=locale, organisation__isnull=False)
+            .only("url_path", "organisation_id")
+        )
+        return {page.organisation_id: page.get_url(request) for page in pages}
+
+    site = Site.find_for_request(request)
+    urls = cached_chrome("partner-urls", (site.pk if site else "-", locale.pk), build)
     if request is not None:
         request._openly_section_urls = urls
     return urls
