@@ -15,7 +15,7 @@ from django.core.cache import cache
 from django.db.models.signals import post_delete, post_save
 from django.utils import translation
 from wagtail.coreutils import get_supported_content_language_variant
-from wagtail.models import Locale, Page
+from wagtail.models import Locale, Page, PageViewRestriction
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
 PREFIX = "openly:chrome"
@@ -87,6 +87,16 @@ def current_locale():
         return default_locale()
 
 
+def restricted_paths():
+    """Tree paths of the pages with a view restriction (a password, a login or a group):
+    they and every page below them are never shared with other readers."""
+
+    def from_db():
+        return list(PageViewRestriction.objects.values_list("page__path", flat=True))
+
+    return cached_chrome("restricted", (), from_db)
+
+
 def _locales_changed(**kwargs):
     cache.delete(LOCALES_KEY)
     invalidate_chrome()
@@ -113,7 +123,12 @@ def _page_saved(sender, instance, **kwargs):
 # dispatch_uid keeps each receiver single however often this module is imported.
 post_save.connect(_locales_changed, sender="wagtailcore.Locale", dispatch_uid=f"{PREFIX}:l1")
 post_delete.connect(_locales_changed, sender="wagtailcore.Locale", dispatch_uid=f"{PREFIX}:l2")
-for _model in ("wagtailcore.Site", "home.SiteSettings", "home.CrisisHelpline"):
+for _model in (
+    "wagtailcore.Site",
+    "wagtailcore.PageViewRestriction",
+    "home.SiteSettings",
+    "home.CrisisHelpline",
+):
     post_save.connect(_chrome_changed, sender=_model, dispatch_uid=f"{PREFIX}:s:{_model}")
     post_delete.connect(_chrome_changed, sender=_model, dispatch_uid=f"{PREFIX}:d:{_model}")
 post_save.connect(_page_saved, dispatch_uid=f"{PREFIX}:page-saved")

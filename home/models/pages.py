@@ -12,6 +12,7 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from home.blocks import BodyBlock, HomeSectionsBlock
+from home.cache import restricted_paths
 from home.chrome import COUNTRY_COOKIE
 from home.models.helplines import CrisisHelpline
 from home.page_plugins import RegisteredFormClass, RegisteredPanels, permission_tester_for
@@ -58,6 +59,21 @@ class BasePage(Page):
     def card_summary(self):
         """The text used on cards and in search results."""
         return self.summary or self.search_description
+
+    # Query parameters that make a page personal (a thank-you notice, say): with one of
+    # them the page is not shared with other readers.
+    private_query_parameters = ()
+
+    def shared_with_every_reader(self, request):
+        """May caches give this page, as served for ``request``, to every anonymous reader?
+        Not a preview, not a page under a view restriction, not a personal variant. Read by
+        home.http_cache, which also makes it private for signed-in users and set cookies;
+        a route that answers for one reader only marks its response private itself."""
+        if getattr(request, "is_preview", False):
+            return False
+        if any(name in request.GET for name in self.private_query_parameters):
+            return False
+        return not any(self.path.startswith(path) for path in restricted_paths())
 
 
 class HomePage(BasePage):
