@@ -11,7 +11,14 @@ from django.utils.translation import gettext_lazy as _
 from django_countries import countries
 from django_countries.fields import CountryField
 
-from campaigns.models.pledge import INDIVIDUAL, ORGANISATION, SIGNER_KINDS, PledgeSignature
+from campaigns.models.pledge import (
+    APPROVED,
+    INDIVIDUAL,
+    ORGANISATION,
+    SIGNER_KINDS,
+    PledgeSignature,
+)
+from home.invalidation import content_changed
 
 # At most this many signatures per address per campaign within the window.
 RATE_LIMIT = 5
@@ -174,3 +181,17 @@ def handle_pledge(page, request):
     response = page.render(request, context_overrides={"pledge_form": form})
     response.status_code = status
     return response
+
+
+def signature_saved(sender, instance, created=False, raw=False, **kwargs):
+    """A moderator's decision changes a campaign's public count and list of signatories; a
+    new signature waiting for moderation changes nothing readers see (thousands may arrive
+    while a campaign is busy, and none of them must empty the caches)."""
+    if not raw and not (created and instance.status != APPROVED):
+        content_changed()
+
+
+def signature_deleted(sender, instance, **kwargs):
+    """Only an approved signature was counted and listed."""
+    if instance.status == APPROVED:
+        content_changed()

@@ -70,7 +70,10 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
-    # Outermost, so it settles the cache policy of every response (home.http_cache).
+    # The embedded page cache (home.page_cache): first, so a hit is served before sessions
+    # and authentication run, and a page is stored only as the cache policy below left it.
+    "home.page_cache.PageCacheMiddleware",
+    # Settles the cache policy of every response (home.http_cache).
     "home.http_cache.CachePolicyMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -126,6 +129,25 @@ if REDIS_URL:
     }
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+
+# Anonymous readers' public pages served from that cache (home.page_cache). It needs a
+# cache every process shares when there are several processes: production turns it on
+# only with REDIS_URL (site/settings/production.py).
+OPENLY_PAGE_CACHE = env_bool("OPENLY_PAGE_CACHE", True)
+
+# The shared cache in front (Varnish, deploy/varnish/openly.vcl), purged through Wagtail's
+# frontend cache after every change readers see (home.invalidation, home.frontend_cache):
+# e.g. FRONTEND_CACHE_URL=http://127.0.0.1:6081
+FRONTEND_CACHE_URL = os.environ.get("FRONTEND_CACHE_URL", "")
+if FRONTEND_CACHE_URL:
+    WAGTAILFRONTENDCACHE = {
+        "default": {
+            "BACKEND": "home.frontend_cache.VarnishBackend",
+            "LOCATION": FRONTEND_CACHE_URL,
+            # Seconds to wait for Varnish before giving up (and logging a warning).
+            "TIMEOUT": float(os.environ.get("FRONTEND_CACHE_TIMEOUT", "2")),
+        }
+    }
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
