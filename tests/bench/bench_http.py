@@ -18,7 +18,6 @@ import http.client
 import os
 import re
 import shutil
-import socket
 import statistics
 import subprocess
 import sys
@@ -26,7 +25,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from tests.bench.varnish import VCL, running_varnish
+from tests.varnish import VARNISHD, free_port, running_varnish
 
 BASE_DIR = Path(__file__).resolve().parents[2]
 PYTHON = sys.executable
@@ -34,12 +33,6 @@ GUNICORN = str(Path(PYTHON).with_name("gunicorn"))
 CPU_SAMPLES = 100
 LOAD_SECONDS = int(os.environ.get("OPENLY_BENCH_LOAD_SECONDS", "10"))
 LONG_SECONDS = int(os.environ.get("OPENLY_BENCH_LONG_SECONDS", "30"))
-
-
-def free_port():
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
 
 
 def wait_for(port, path="/en/", seconds=60):
@@ -211,9 +204,9 @@ def detail_path(site):
 
 
 def missing_tools():
-    tools = {"wrk": "wrk", "nginx": "nginx", "varnishd": "varnish", GUNICORN: "gunicorn"}
+    tools = {"wrk": "wrk", "nginx": "nginx", GUNICORN: "gunicorn"}
     missing = [package for tool, package in tools.items() if not shutil.which(tool)]
-    return missing + ([] if VCL.exists() else [str(VCL)])
+    return missing + ([] if VARNISHD else ["varnish"])
 
 
 def run(bench):
@@ -237,7 +230,8 @@ def run(bench):
                 )
         with site.gunicorn(page_cache=True) as origin:
             copies = {path: fetch(origin, path)[2] for path in pages.values()}
-            with running_varnish(folder, origin) as front, running_nginx(folder, copies) as static:
+            varnish = running_varnish(Path(folder) / "varnish", "127.0.0.1", origin, "256m")
+            with varnish as front, running_nginx(folder, copies) as static:
                 for name, path in pages.items():
                     fetch(front, path)
                     cached = wrk(front, path, connections=16, seconds=LOAD_SECONDS)

@@ -10,11 +10,7 @@ on CI (CI=true), so a skip never hides a failure there.
 
 import http.client
 import os
-import shutil
-import socket
-import subprocess
 import time
-from pathlib import Path
 
 import pytest
 from django.contrib.auth import get_user_model
@@ -30,34 +26,14 @@ from tests.stories.factories import (
     StoryIndexPageFactory,
     StoryPageFactory,
 )
+from tests.varnish import VARNISHD, running_varnish
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
-VCL_DIR = Path(__file__).resolve().parents[2] / "deploy" / "varnish"
-VARNISHD = shutil.which("varnishd") or shutil.which("varnishd", path="/usr/sbin:/usr/local/sbin")
 # Varnish reads its ACL at compile time: 127.0.0.1 may purge, 127.0.0.2 (also this
 # machine's loopback, but not in the ACL) may not.
 OUTSIDER = "127.0.0.2"
 MALFORMED_IF_NONE_MATCH = ['"unterminated', "W/", ",,,", 'W/"a", junk "b', "x" * 3000]
-
-
-def _free_port():
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
-def _wait_for_port(port, process, seconds=30):
-    deadline = time.monotonic() + seconds
-    while time.monotonic() < deadline:
-        if process.poll() is not None:
-            raise RuntimeError(f"varnishd stopped: {process.stdout.read()}")
-        try:
-            with socket.create_connection(("127.0.0.1", port), timeout=0.2):
-                return
-        except OSError:
-            time.sleep(0.05)
-    raise RuntimeError("varnishd did not start listening")
 
 
 @pytest.fixture(scope="module")
@@ -67,46 +43,9 @@ def varnish(live_server, tmp_path_factory):
         if os.environ.get("CI"):
             pytest.fail("The Varnish tests need varnishd (apt-get install varnish)")
         pytest.skip("varnishd is not installed (apt-get install varnish)")
-    folder = tmp_path_factory.mktemp("varnish")
     backend_host, backend_port = live_server.url.removeprefix("http://").rsplit(":", 1)
-    # The two files an operator edits, written for this test: the live server as the
-    # backend (no health probe), and no purger besides this machine.
-    (folder / "openly-backend.vcl").write_text(
-        f'backend default {{ .host = "{backend_host}"; .port = "{backend_port}"; }}\n'
-    )
-    (folder / "openly-purgers.vcl").write_text("acl openly_purgers {\n}\n")
-    port = _free_port()
-    process = subprocess.Popen(  # noqa: S603 - a fixed command line
-        [
-            VARNISHD,
-            "-F",
-            "-j",
-            "none",
-            "-n",
-            str(folder / "work"),
-            "-a",
-            f"127.0.0.1:{port}",
-            "-f",
-            str(VCL_DIR / "openly.vcl"),
-            "-p",
-            f"vcl_path={folder}:{VCL_DIR}",
-            "-s",
-            "malloc,32m",
-        ],
-        stdout=subprocess.PIPE,
-        stderr=subprocess.STDOUT,
-        text=True,
-    )
-    try:
-        _wait_for_port(port, process)
+    with running_varnish(tmp_path_factory.mktemp("varnish"), backend_host, backend_port) as port:
         yield port
-    finally:
-        process.terminate()
-        try:
-            process.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            process.kill()
-            process.wait()
 
 
 @pytest.fixture(autouse=True)
