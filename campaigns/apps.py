@@ -3,6 +3,7 @@ from django.utils.translation import gettext_lazy as _
 
 from campaigns.related import register_related_kind
 from home import registry
+from home.public_forms import register_public_form
 from home.sections import register_listing, register_organisation_listing
 
 
@@ -15,7 +16,7 @@ class CampaignsConfig(AppConfig):
     def ready(self):
         """Plug campaigns and resources into home's registries."""
         # Inside ready(): these modules import the models, which load after this config.
-        from campaigns import demo_content, home_listings, models, roles
+        from campaigns import demo_content, home_listings, models, pledge, roles
 
         registry.role_grants.register("campaigns", roles.configure_roles, order=10)
         # The section indexes the campaign workflow covers.
@@ -53,5 +54,12 @@ class CampaignsConfig(AppConfig):
             models.ResourceIndexPage,
             _("All resources published by %(name)s"),
             order=30,
+        )
+        register_public_form(
+            "pledge",
+            models.CampaignPage,
+            "pledge",
+            fresh_fields=pledge.fresh_fields,
+            show_again=pledge.show_pledge_again,
         )
         registry.demo_loaders.register("campaigns", demo_content.load, order=20)
