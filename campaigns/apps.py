@@ -4,6 +4,7 @@ from django.utils.translation import gettext_lazy as _
 
 from campaigns.related import register_related_kind
 from home import registry
+from home.public_forms import register_public_form
 from home.sections import register_listing, register_organisation_listing
 
 
@@ -54,6 +55,13 @@ class CampaignsConfig(AppConfig):
             models.ResourceIndexPage,
             _("All resources published by %(name)s"),
             order=30,
+        )
+        register_public_form(
+            "pledge",
+            models.CampaignPage,
+            "pledge",
+            fresh_fields=pledge.fresh_fields,
+            show_again=pledge.show_pledge_again,
         )
         registry.demo_loaders.register("campaigns", demo_content.load, order=20)
         # Campaign pages count and list approved signatures (pages and resources are

@@ -9,6 +9,7 @@ from wagtail.documents import urls as wagtaildocs_urls
 
 from home import views as home_views
 from home.http_cache import public_view
+from home.public_form_views import form_tokens
 from home.sitemaps import section_sitemap, sitemap_index
 
 urlpatterns = [
@@ -16,6 +17,7 @@ urlpatterns = [
     path("documents/", include(wagtaildocs_urls)),
     path("sitemap.xml", public_view(sitemap_index), name="sitemap"),
     path("sitemap-<str:section>.xml", public_view(section_sitemap), name="sitemap_section"),
+    path("forms/token/", form_tokens, name="form_tokens"),
     path("robots.txt", public_view(home_views.RobotsView.as_view()), name="robots_txt"),
 ]
 

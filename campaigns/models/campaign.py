@@ -243,6 +243,8 @@ class CampaignPage(RoutablePageMixin, OrganisationOwnedMixin, BasePage):
     parent_page_types = ["campaigns.CampaignIndexPage"]
     subpage_types = []
     template = "pages/campaign_page.html"
+    # ?pledged=1 thanks the reader who just signed: that variant is theirs, never shared.
+    private_query_parameters = ("pledged",)
 
     class Meta:
         verbose_name = _("campaign")

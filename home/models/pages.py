@@ -5,7 +5,6 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
-from django_countries import countries
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
@@ -13,7 +12,6 @@ from wagtail.search import index
 
 from home.blocks import BodyBlock, HomeSectionsBlock
 from home.cache import restricted_paths
-from home.chrome import COUNTRY_COOKIE
 from home.models.helplines import CrisisHelpline
 from home.page_plugins import RegisteredFormClass, RegisteredPanels, permission_tester_for
 
@@ -168,6 +166,9 @@ class GetHelpPage(BasePage):
         verbose_name = _("get help page")
 
     def get_context(self, request, *args, **kwargs):
+        """Every helpline by country, or one country's with ``?country=``. The choice sets
+        no cookie, so each address stays the same for every reader; the page's script
+        remembers it in the reader's browser for the crisis banner (js/openly.js)."""
         context = super().get_context(request, *args, **kwargs)
         groups = helplines_grouped(self.locale)
         known = {country.code for country, _helplines in groups}
@@ -180,14 +181,6 @@ class GetHelpPage(BasePage):
             }
         )
         return context
-
-    def serve(self, request, *args, **kwargs):
-        """Remember the country a reader picks, so the crisis banner shows its helplines."""
-        response = super().serve(request, *args, **kwargs)
-        chosen = request.GET.get("country", "").upper()
-        if chosen and chosen in {code for code, _name in countries}:
-            response.set_cookie(COUNTRY_COOKIE, chosen, max_age=60 * 60 * 24 * 365, samesite="Lax")
-        return response
 
 
 def helplines_grouped(locale):

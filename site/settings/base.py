@@ -30,6 +30,9 @@ DEBUG = env_bool("DEBUG", False)
 SECRET_KEY = os.environ.get("SECRET_KEY", "")
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "localhost,127.0.0.1,[::1]")
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
+# Forms on cached public pages get their token from /forms/token/; one sent without it is
+# shown again with the reader's answers instead of a bare 403 (home/public_form_views.py).
+CSRF_FAILURE_VIEW = "home.public_form_views.csrf_failure"
 
 INSTALLED_APPS = [
     "home",
