@@ -1,6 +1,6 @@
-"""A contributor's personal data never enters the page cache: the share form, the thank-you
-page and the status link are private, and what the published story shows holds no contact
-details."""
+"""A contributor's personal data never enters the page cache: the thank-you page and the
+status link are private, the share form's public page is the same empty form for everyone,
+and what the published story shows holds no contact details."""
 
 import pytest
 from django.core.cache import cache
@@ -27,16 +27,21 @@ def test_no_cached_entry_holds_the_contributors_email_or_name(
     with django_capture_on_commit_callbacks(execute=True):
         assert client.post("/en/stories/share/", data).status_code == 303
     status_url = f"/en/stories/status/{token}/"
-    for url in ("/en/stories/share/", "/en/stories/share/thanks/", status_url) * 2:
+    for url in ("/en/stories/share/thanks/", status_url) * 2:
         response = client.get(url)
         assert response.status_code == 200, url
         assert response.headers.get("X-Cache") != "HIT", url
         assert "no-store" in response.headers["Cache-Control"], url
+    # The empty form, after a submission from the same browser, is the one everyone gets.
+    share = client.get("/en/stories/share/")
+    assert "public" in share.headers["Cache-Control"]
+    assert HIDDEN_NAME.encode() not in share.content
     story = publish_story(StoryPage.objects.get())
     public_urls = [
         "/en/",
         "/en/stories/",
         "/en/stories/feed/",
+        "/en/stories/share/",
         story.url,
         "/sitemap.xml",
         *section_urls(client),
