@@ -25,7 +25,7 @@ from modelsearch.utils import get_content_type_pk
 from wagtail.models import Locale
 from wagtail.search.models import IndexEntry
 
-from home.search import languages
+from home.search.languages import UNKNOWN, language
 
 logger = logging.getLogger(__name__)
 
@@ -42,7 +42,7 @@ class SearchBusy(Exception):
 def locale_languages():
     """{Locale id: Language} for every locale (one query)."""
     return {
-        pk: languages.language(code)
+        pk: language(code)
         for pk, code in Locale.objects.values_list("pk", "language_code")
     }
 
@@ -104,7 +104,7 @@ class LocalisedIndexMixin:
             self.entry(
                 content_type_id,
                 obj,
-                by_locale.get(getattr(obj, "locale_id", None), languages.UNKNOWN),
+                by_locale.get(getattr(obj, "locale_id", None), UNKNOWN),
             )
             for obj in objs
         ]
