@@ -2,7 +2,7 @@
 
 from django.conf import settings
 from django.http import Http404
-from django.shortcuts import render
+from django.shortcuts import redirect, render
 from django.utils.text import capfirst
 from django.utils.translation import get_language_from_path
 from django.utils.translation import gettext_lazy as _
@@ -12,10 +12,12 @@ from wagtail.models import Locale, Site
 from home import registry
 from home.chrome import active_locale
 from home.http_cache import private
-from home.listing import clean_query, paginate, querystring_prefix
+from home.listing import clean_query, paginate, querystring, querystring_prefix
 from home.search import SearchBusy, SiteSearch, throttle
 
 SEARCH_RESULTS_PER_PAGE = 10
+# A longer query string is redirected to its short form (a query is cut to 200 characters).
+SEARCH_MAX_QUERY_STRING = 1000
 # Seconds a reader is asked to wait when the search is busy.
 SEARCH_BUSY_RETRY_AFTER = 10
 
@@ -33,6 +35,10 @@ class SearchView(TemplateView):
     template_name = "pages/search_results.html"
 
     def get(self, request, *args, **kwargs):
+        if len(request.META.get("QUERY_STRING", "")) > SEARCH_MAX_QUERY_STRING:
+            # Every link on the page (pagination, the language switcher) repeats the query
+            # string: send an oversized one to its short form first.
+            return redirect(f"{request.path}?{self.canonical_querystring()}")
         if clean_query(request.GET.get("q")):
             wait = throttle.retry_after(request)
             if wait:
@@ -46,6 +52,19 @@ class SearchView(TemplateView):
         except SearchBusy:
             notice = _("Search is very busy right now. Please try again in a moment.")
             return self.refusal(503, SEARCH_BUSY_RETRY_AFTER, notice)
+
+    def canonical_querystring(self):
+        """The query, kind and page number alone, each as the view reads it."""
+        params = self.request.GET
+        kind = params.get("type", "")
+        page = params.get("page", "")
+        return querystring(
+            {
+                "q": clean_query(params.get("q")),
+                "type": kind if kind in registry.search_types else "",
+                "page": page if page.isdigit() and len(page) < 6 else "",
+            }
+        )
 
     def refusal(self, status, retry_after, notice):
         """The search form with ``notice`` instead of results, for this reader only."""

@@ -41,10 +41,7 @@ class SearchBusy(Exception):
 
 def locale_languages():
     """{Locale id: Language} for every locale (one query)."""
-    return {
-        pk: language(code)
-        for pk, code in Locale.objects.values_list("pk", "language_code")
-    }
+    return {pk: language(code) for pk, code in Locale.objects.values_list("pk", "language_code")}
 
 
 class StemmingIndexerMixin:

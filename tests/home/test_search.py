@@ -3,6 +3,8 @@ an index kept up to date by publishing, and the limits that keep one reader from
 site down. Every test runs on the database the suite runs on (SQLite, or PostgreSQL with
 DATABASE_URL)."""
 
+from urllib.parse import urlencode
+
 import pytest
 from django.db import connection
 from wagtail.models import Page, PageViewRestriction
@@ -152,12 +154,19 @@ def test_the_count_is_capped(client, home_page, monkeypatch):
     assert "1 result for" in few.content.decode()
 
 
-def test_long_queries_are_cut(client, home_page, django_assert_max_num_queries):
+def test_long_queries_are_cut(client, home_page):
     StandardPageFactory(parent=home_page, title="Stigma explained")
-    with django_assert_max_num_queries(20):
-        response = client.get("/en/search/", {"q": "stigma " * 2000})
+    response = client.get("/en/search/", {"q": "stigma " * 2000, "type": "x" * 5000, "page": "2"})
+    # An oversized query string is sent to its short form, which every link then repeats.
+    assert response.status_code == 302
+    assert response["Location"] == "/en/search/?" + urlencode(
+        {"q": ("stigma " * 2000)[:200].strip(), "page": "2"}
+    )
+    response = client.get(response["Location"])
     assert response.status_code == 200
-    assert response.context["query"] == ("stigma " * 2000)[:200]
+    assert len(response.content) < 50_000
+    response = client.get("/en/search/", {"q": "stigma " * 100})
+    assert response.context["query"] == ("stigma " * 100)[:200]
     # Only the first words are looked up.
     assert found(client, "stigma " + " ".join(f"word{n}" for n in range(20))) == []
     assert found(client, "stigma " * 20) == ["Stigma explained"]
