@@ -59,11 +59,12 @@ class StemmingIndexerMixin:
 
     def prepare_field(self, obj, field):
         # Wagtail's indexer reads every field once for each column it fills (title, body,
-        # autocomplete, …): read (and stem) each field of the object once.
-        key = (id(obj), id(field))
-        if key not in self._prepared:
-            self._prepared[key] = list(self._prepare_field(obj, field))
-        return self._prepared[key]
+        # autocomplete, …): read (and stem) each of the object's own fields once.
+        if obj is not self.obj:
+            return self._prepare_field(obj, field)
+        if field not in self._prepared:
+            self._prepared[field] = list(self._prepare_field(obj, field))
+        return self._prepared[field]
 
     def _prepare_field(self, obj, field):
         if isinstance(field, RelatedFields) or not self.adds_stems():

@@ -34,7 +34,9 @@ _snowball = threading.local()
 def _snowball_stem(algorithm, word):
     # Snowball stemmer objects keep state while they work: one per thread. The cache makes
     # re-indexing fast, since a site's vocabulary is far smaller than its text.
-    stemmers = _snowball.__dict__.setdefault("stemmers", {})
+    stemmers = getattr(_snowball, "stemmers", None)
+    if stemmers is None:
+        stemmers = _snowball.stemmers = {}
     if algorithm not in stemmers:
         stemmers[algorithm] = snowballstemmer.stemmer(algorithm)
     return stemmers[algorithm].stemWord(word)
