@@ -221,14 +221,15 @@ WAGTAIL_SITE_NAME = "Openly"
 WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
 WAGTAILSEARCH_BACKENDS = {
     "default": {
-        # The database backend picks PostgreSQL full-text search on PostgreSQL
-        # and a portable fallback on SQLite; naming it here makes the choice visible.
-        "BACKEND": (
-            "wagtail.search.backends.database.postgres.postgres"
-            if DATABASE_IS_POSTGRES
-            else "wagtail.search.backends.database"
-        ),
+        # Wagtail's database backend for the database in use, indexing each page in its
+        # own language (a text-search configuration per language on PostgreSQL, stems
+        # added in Python for FTS5 on SQLite) and answering the site search with one
+        # ranked, limited query: see home/search/.
+        "BACKEND": "home.search.postgres" if DATABASE_IS_POSTGRES else "home.search.sqlite",
+        # PostgreSQL: the configuration of text in no language (untranslatable snippets).
         "SEARCH_CONFIG": "simple",
+        # Seconds a site-search query may run before the reader is asked to try again.
+        "TIMEOUT": float(os.environ.get("OPENLY_SEARCH_TIMEOUT", "1.0")),
     }
 }
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "pptx", "rtf", "txt", "xlsx", "zip"]
@@ -271,8 +272,15 @@ OPENLY_LOCALE_DEFAULT_COUNTRY = {
     "uk": "UA",
 }
 
+# Behind a trusted reverse proxy, the header that carries the reader's address (for example
+# "HTTP_X_REAL_IP"); without it every visitor would share one rate limit (home.clients).
+OPENLY_CLIENT_IP_HEADER = os.environ.get("OPENLY_CLIENT_IP_HEADER", "")
+# Site search: searches per client address per window of seconds (home.search.throttle).
+OPENLY_SEARCH_RATE_LIMIT = (int(os.environ.get("OPENLY_SEARCH_RATE_LIMIT", "30")), 60)
+
 # Stories (campaigns/stories/conf.py reads every OPENLY_STORY_* setting and holds its default).
 OPENLY_STORY_RETENTION_DAYS = int(os.environ.get("OPENLY_STORY_RETENTION_DAYS", "30"))
-# Behind a trusted reverse proxy, the header that carries the reader's address (for example
-# "HTTP_X_REAL_IP"); without it every visitor would share one submission rate limit.
-OPENLY_STORY_CLIENT_IP_HEADER = os.environ.get("OPENLY_STORY_CLIENT_IP_HEADER", "")
+# The stories' own proxy header, if it differs from the site's (OPENLY_CLIENT_IP_HEADER).
+OPENLY_STORY_CLIENT_IP_HEADER = os.environ.get(
+    "OPENLY_STORY_CLIENT_IP_HEADER", OPENLY_CLIENT_IP_HEADER
+)

@@ -1,20 +1,13 @@
-"""Create many event pages fast, for query-budget tests and the benchmark.
-
-Page trees are normally grown one `add_child` at a time (a dozen queries per page). Here
-the Page rows go in with one bulk insert (tree paths computed like treebeard does), the
-EventPage rows with a second one, then sessions and topics, so thousands of events take
-seconds. The rows are what `add_child` would write, minus revisions and search entries.
-"""
+"""Create many event pages fast, for query-budget tests and the benchmark: the pages with
+tests.bulk's bulk inserts, then their sessions and topics, so thousands of events take
+seconds."""
 
 import datetime
-import uuid
 
-from django.contrib.contenttypes.models import ContentType
-from django.db.models import F
 from django.utils import timezone
-from wagtail.models import Page
 
 from events.models import EventPage, EventSession
+from tests.bulk import add_live_children
 
 CITIES = [
     ("FR", "Paris", "Europe/Paris"),
@@ -37,53 +30,28 @@ def bulk_create_events(index, count, organisation, topics=(), now=None, past_eve
     """Add ``count`` live events under ``index``; every ``past_every``-th one is past.
     Returns the number of sessions created."""
     now = now or timezone.now()
-    index.refresh_from_db()
-    content_type = ContentType.objects.get_for_model(EventPage)
-    depth = index.depth + 1
-    first = index.numchild + 1
-    pages = []
-    for offset in range(count):
-        number = first + offset
+
+    def event(number):
         country, city, zone = CITIES[number % len(CITIES)]
         event_format = FORMATS[number % len(FORMATS)]
-        slug = f"bulk-event-{number}"
-        title = f"Mental Health Week conversation {number}"
-        pages.append(
-            EventPage(
-                title=title,
-                draft_title=title,
-                slug=slug,
-                path=EventPage._get_path(index.path, depth, number),
-                depth=depth,
-                numchild=0,
-                url_path=f"{index.url_path}{slug}/",
-                content_type=content_type,
-                locale_id=index.locale_id,
-                translation_key=uuid.uuid4(),
-                live=True,
-                has_unpublished_changes=False,
-                first_published_at=now,
-                last_published_at=now,
-                summary="An open conversation about mental health, stigma and getting support.",
-                organisation=organisation,
-                time_zone=zone,
-                format=event_format,
-                venue_name="" if event_format == "online" else "Community centre",
-                city="" if event_format == "online" else city,
-                country="" if event_format == "online" else country,
-                online_url="" if event_format == "in_person" else "https://meet.example.org/x",
-                languages=LANGUAGES[number % len(LANGUAGES)],
-                accessibility=ACCESS[number % len(ACCESS)],
-                is_free=number % 4 != 0,
-                price="" if number % 4 != 0 else "€5",
-            )
-        )
-    Page.objects.bulk_create(pages, batch_size=500)
-    for page in pages:
-        page.page_ptr_id = page.id
-    fields = list(EventPage._meta.local_concrete_fields)
-    EventPage._base_manager._insert(pages, fields=fields, using="default")
-    Page.objects.filter(pk=index.pk).update(numchild=F("numchild") + count)
+        return {
+            "title": f"Mental Health Week conversation {number}",
+            "slug": f"bulk-event-{number}",
+            "summary": "An open conversation about mental health, stigma and getting support.",
+            "organisation": organisation,
+            "time_zone": zone,
+            "format": event_format,
+            "venue_name": "" if event_format == "online" else "Community centre",
+            "city": "" if event_format == "online" else city,
+            "country": "" if event_format == "online" else country,
+            "online_url": "" if event_format == "in_person" else "https://meet.example.org/x",
+            "languages": LANGUAGES[number % len(LANGUAGES)],
+            "accessibility": ACCESS[number % len(ACCESS)],
+            "is_free": number % 4 != 0,
+            "price": "" if number % 4 != 0 else "€5",
+        }
+
+    pages = add_live_children(index, EventPage, count, event, now=now)
 
     sessions = []
     for offset, page in enumerate(pages):
