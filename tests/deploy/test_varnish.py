@@ -127,7 +127,7 @@ def test_admin_preview_status_and_thank_you_pages_are_never_hits(varnish, home_p
         (f"/admin/pages/{about.pk}/edit/preview/", {"Cookie": session}),
         (about.url, {"Cookie": session}),
         (f"/en/stories/status/{token}/", {}),
-        ("/en/stories/share/", {}),
+        ("/forms/token/?form=pledge", {}),
         ("/en/stories/share/thanks/", {"Cookie": "openly_story_thanks=signed"}),
         ("/en/stories/share/thanks/", {}),
     ]
@@ -135,6 +135,9 @@ def test_admin_preview_status_and_thank_you_pages_are_never_hits(varnish, home_p
         for path, headers in private:
             assert x_cache(varnish, path, headers=headers) != "HIT", path
     assert x_cache(varnish, about.url, method="POST") != "HIT"
+    # The empty share-your-story form is the same for everyone, so it is shared.
+    request(varnish, "/en/stories/share/")
+    assert x_cache(varnish, "/en/stories/share/") == "HIT"
 
 
 def test_reader_cookies_neither_bypass_nor_split_the_cache(varnish, about):
