@@ -1,8 +1,10 @@
 from django.apps import AppConfig
+from django.db.models.signals import post_delete, post_save
 from django.utils.translation import gettext_lazy as _
 
 from campaigns.related import register_related_kind
 from home import registry
+from home.public_forms import register_public_form
 from home.sections import register_listing, register_organisation_listing
 
 
@@ -15,7 +17,7 @@ class CampaignsConfig(AppConfig):
     def ready(self):
         """Plug campaigns and resources into home's registries."""
         # Inside ready(): these modules import the models, which load after this config.
-        from campaigns import demo_content, home_listings, models, roles
+        from campaigns import demo_content, home_listings, models, pledge, roles
 
         registry.role_grants.register("campaigns", roles.configure_roles, order=10)
         # The section indexes the campaign workflow covers.
@@ -54,4 +56,19 @@ class CampaignsConfig(AppConfig):
             _("All resources published by %(name)s"),
             order=30,
         )
+        register_public_form(
+            "pledge",
+            models.CampaignPage,
+            "pledge",
+            fresh_fields=pledge.fresh_fields,
+            show_again=pledge.show_pledge_again,
+        )
         registry.demo_loaders.register("campaigns", demo_content.load, order=20)
+        # Campaign pages count and list approved signatures (pages and resources are
+        # pages: home.invalidation watches them already).
+        post_save.connect(
+            pledge.signature_saved, sender=models.PledgeSignature, dispatch_uid="pledge_saved"
+        )
+        post_delete.connect(
+            pledge.signature_deleted, sender=models.PledgeSignature, dispatch_uid="pledge_deleted"
+        )

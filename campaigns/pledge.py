@@ -11,7 +11,15 @@ from django.utils.translation import gettext_lazy as _
 from django_countries import countries
 from django_countries.fields import CountryField
 
-from campaigns.models.pledge import INDIVIDUAL, ORGANISATION, SIGNER_KINDS, PledgeSignature
+from campaigns.models.pledge import (
+    APPROVED,
+    INDIVIDUAL,
+    ORGANISATION,
+    SIGNER_KINDS,
+    PledgeSignature,
+)
+from home.invalidation import content_changed
+from home.public_forms import SEND_AGAIN, answers
 
 # At most this many signatures per address per campaign within the window.
 RATE_LIMIT = 5
@@ -20,7 +28,9 @@ PUBLIC_SIGNATORIES = 30
 
 
 class PledgeForm(forms.Form):
-    """The pledge form. The email is optional and kept only with its own consent."""
+    """The pledge form. The email is optional and kept only with its own consent. Its
+    ``token`` makes a second sending of the same form find the first signature; on the
+    public page it is empty, filled in from ``fresh_fields`` (home.public_forms)."""
 
     token = forms.UUIDField(widget=forms.HiddenInput)
     kind = forms.ChoiceField(
@@ -61,10 +71,19 @@ class PledgeForm(forms.Form):
 
     def __init__(self, *args, allow_organisations=True, **kwargs):
         super().__init__(*args, **kwargs)
-        if not self.is_bound:
-            self.initial.setdefault("token", uuid.uuid4())
         if not allow_organisations:
             self.fields["kind"].choices = [(INDIVIDUAL, SIGNER_KINDS[0][1])]
+
+    def keep_answers_with_fresh_token(self):
+        """A form sent without a valid token (a script that did not run its course) is shown
+        again with the reader's answers and a fresh token, asking them to send it again.
+        Returns the form."""
+        if "token" in self.errors:
+            data = self.data.copy()
+            data.update(fresh_fields())
+            self.data = data
+            self.add_error(None, SEND_AGAIN)
+        return self
 
     def clean(self):
         data = super().clean()
@@ -86,6 +105,11 @@ class PledgeForm(forms.Form):
         if not data.get("email"):
             data["email_consent"] = False
         return data
+
+
+def fresh_fields(request=None):
+    """The pledge form's one-time hidden value: a new duplicate-protection token."""
+    return {"token": str(uuid.uuid4())}
 
 
 def client_fingerprint(request):
@@ -171,6 +195,32 @@ def handle_pledge(page, request):
             None,
             _("Too many signatures from your connection in the last hour. Please try later."),
         )
+    form.keep_answers_with_fresh_token()
     response = page.render(request, context_overrides={"pledge_form": form})
     response.status_code = status
     return response
+
+
+def signature_saved(sender, instance, created=False, raw=False, **kwargs):
+    """A moderator's decision changes a campaign's public count and list of signatories; a
+    new signature waiting for moderation changes nothing readers see (thousands may arrive
+    while a campaign is busy, and none of them must empty the caches)."""
+    if not raw and not (created and instance.status != APPROVED):
+        content_changed()
+
+
+def signature_deleted(sender, instance, **kwargs):
+    """Only an approved signature was counted and listed."""
+    if instance.status == APPROVED:
+        content_changed()
+
+
+def show_pledge_again(page, request, fresh, message):
+    """The campaign page with the pledge form showing the reader's answers, the one-time
+    values in ``fresh`` and ``message``, after the CSRF check refused the form
+    (home.public_forms); nothing is saved. None when the pledge no longer takes signatures."""
+    if not page.has_pledge or not page.pledge_open:
+        return None
+    form = PledgeForm(allow_organisations=page.pledge_allows_organisations)
+    form.initial.update({**answers(form, request.POST), **fresh})
+    return page.render(request, context_overrides={"pledge_form": form, "pledge_notice": message})

@@ -9,8 +9,9 @@ class HomeConfig(AppConfig):
     verbose_name = _("Openly site")
 
     def ready(self):
-        # Imported here: the snippet admin imports models, not loaded yet at import time;
-        # importing the chrome cache connects its invalidation receivers.
-        from home import cache, snippets  # noqa: F401
+        # Imported here: the snippet admin and the invalidation receivers import models,
+        # not loaded yet at import time.
+        from home import invalidation, snippets
 
         snippets.register()
+        invalidation.connect()

@@ -3,32 +3,30 @@ production), so a public page does not read the menu, helplines, site settings a
 from the database on every request.
 
 Every cached value is plain data (ids, strings, lists and dicts) keyed by site and locale,
-and nothing about a reader is stored. Invalidation is explicit: the receivers below run when
-a model the chrome shows changes. Chrome entries carry a generation number kept in the cache
-itself, so one write retires every site's and locale's entries in every worker process.
+and nothing about a reader is stored. Invalidation is explicit (home.invalidation calls
+``retire_cached_content()`` when anything readers see changes). Chrome entries, and the
+pages of the embedded page cache (home.page_cache), carry one content generation number
+kept in the cache itself, so one write retires every site's and locale's chrome and pages
+in every worker process that shares the cache.
 """
 
 import time
 
 from django.conf import settings
 from django.core.cache import cache
-from django.db.models.signals import post_delete, post_save
 from django.utils import translation
 from wagtail.coreutils import get_supported_content_language_variant
-from wagtail.models import Locale, Page
-from wagtail.signals import page_published, page_unpublished, post_page_move
+from wagtail.models import Locale, PageViewRestriction
 
 PREFIX = "openly:chrome"
 GENERATION_KEY = f"{PREFIX}:generation"
 LOCALES_KEY = f"{PREFIX}:locales"
-# Pages this deep or shallower are the home pages, the header menu and the get-help page.
-CHROME_DEPTH = 3
 # An upper bound, so an entry the receivers somehow missed still goes away eventually.
 TIMEOUT = 60 * 60
 
 
 def generation():
-    """The current chrome generation; a new one is started if the cache lost it."""
+    """The current content generation; a new one is started if the cache lost it."""
     value = cache.get(GENERATION_KEY)
     if value is None:
         value = time.time_ns()
@@ -38,9 +36,11 @@ def generation():
     return value
 
 
-def invalidate_chrome():
-    """Retire every cached chrome entry, for every site and locale."""
+def retire_cached_content():
+    """Retire every cached chrome entry and cached page, for every site and locale, and
+    forget the Locale lookups."""
     cache.set(GENERATION_KEY, time.time_ns(), timeout=None)
+    cache.delete(LOCALES_KEY)
 
 
 def cached_chrome(name, parts, build, timeout=TIMEOUT):
@@ -89,45 +89,11 @@ def current_locale():
         return default_locale()
 
 
-def _locales_changed(**kwargs):
-    cache.delete(LOCALES_KEY)
-    invalidate_chrome()
+def restricted_paths():
+    """Tree paths of the pages with a view restriction (a password, a login or a group):
+    they and every page below them are never shared with other readers."""
 
+    def from_db():
+        return list(PageViewRestriction.objects.values_list("page__path", flat=True))
 
-def _chrome_changed(**kwargs):
-    invalidate_chrome()
-
-
-def _page_changed(sender, instance, **kwargs):
-    """Publishing, unpublishing, moving or deleting any page can change a menu entry, the
-    get-help link or a footer link, wherever it is in the tree."""
-    if isinstance(instance, Page):
-        invalidate_chrome()
-
-
-def _page_saved(sender, instance, **kwargs):
-    """A page saved outside publishing (a new page added live, a script) changes the chrome
-    when it is near the top of the tree, and the listings' cached counts and selections
-    when it is live."""
-    if isinstance(instance, Page) and (instance.live or (instance.depth or 0) <= CHROME_DEPTH):
-        invalidate_chrome()
-
-
-# dispatch_uid keeps each receiver single however often this module is imported.
-post_save.connect(_locales_changed, sender="wagtailcore.Locale", dispatch_uid=f"{PREFIX}:l1")
-post_delete.connect(_locales_changed, sender="wagtailcore.Locale", dispatch_uid=f"{PREFIX}:l2")
-for _model in (
-    "wagtailcore.Site",
-    "wagtailcore.PageViewRestriction",
-    "home.SiteSettings",
-    "home.CrisisHelpline",
-    "home.Topic",
-    "home.Audience",
-):
-    post_save.connect(_chrome_changed, sender=_model, dispatch_uid=f"{PREFIX}:s:{_model}")
-    post_delete.connect(_chrome_changed, sender=_model, dispatch_uid=f"{PREFIX}:d:{_model}")
-post_save.connect(_page_saved, dispatch_uid=f"{PREFIX}:page-saved")
-post_delete.connect(_page_changed, dispatch_uid=f"{PREFIX}:page-deleted")
-page_published.connect(_page_changed, dispatch_uid=f"{PREFIX}:published")
-page_unpublished.connect(_page_changed, dispatch_uid=f"{PREFIX}:unpublished")
-post_page_move.connect(_page_changed, dispatch_uid=f"{PREFIX}:moved")
+    return cached_chrome("restricted", (), from_db)

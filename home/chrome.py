@@ -6,9 +6,11 @@ from django.urls import translate_url
 from django.utils import translation
 from wagtail.models import Page
 
-from home.cache import current_locale
+from home.cache import cached_chrome, current_locale
+from home.models import CrisisHelpline
 
-COUNTRY_COOKIE = "openly_country"
+# Helplines kept per country for the crisis banner and the stories' helplines.
+HELPLINES_PER_COUNTRY = 3
 
 
 def active_locale(request=None):
@@ -34,12 +36,66 @@ def localized(page):
     return translation_ if translation_ is not None and translation_.live else page
 
 
-def reader_country(request):
-    """The country whose helplines to show: the reader's own choice, else the language's."""
-    chosen = request.COOKIES.get(COUNTRY_COOKIE, "") if request is not None else ""
-    if len(chosen) == 2 and chosen.isalpha():
-        return chosen.upper()
+def language_country():
+    """The country whose helplines a page shows first: the active language's own country
+    (OPENLY_LOCALE_DEFAULT_COUNTRY), or "" for a language many countries share (English).
+
+    Never the reader's own choice: pages are the same for every reader so that caches can
+    share them. The country a reader picks on the get-help page stays in their browser, and
+    a script swaps in its helplines from the data every page carries (``country_helplines``).
+    """
     return settings.OPENLY_LOCALE_DEFAULT_COUNTRY.get(translation.get_language() or "", "")
+
+
+def country_helplines(request=None):
+    """Every country with published helplines in the active language (source-language
+    versions where no translation is published), in display order, each with its first
+    ``HELPLINES_PER_COUNTRY`` helplines: a list of {"code", "name", "helplines"} as plain
+    data, from the site-chrome cache. The same for every reader of the language."""
+    locale = active_locale(request)
+
+    def build():
+        countries = {}
+        for helpline in CrisisHelpline.objects.for_locale(locale):
+            code = helpline.country.code
+            entry = countries.setdefault(
+                code, {"code": code, "name": str(helpline.country.name), "helplines": []}
+            )
+            if len(entry["helplines"]) < HELPLINES_PER_COUNTRY:
+                entry["helplines"].append(
+                    {
+                        "name": helpline.name,
+                        "phone": helpline.phone,
+                        "phone_href": helpline.phone_href,
+                        "hours": helpline.hours,
+                        "country_name": entry["name"],
+                    }
+                )
+        return list(countries.values())
+
+    return cached_chrome("helplines", (locale.pk,), build)
+
+
+def helplines_choice(request=None, fallback=0):
+    """What a helpline list shows, the same for every reader of a language: the language's
+    own country's helplines, the other countries' for the script that swaps in the one the
+    reader chose, and the country shown ("" when none). A language without a country of
+    its own (English) shows nothing but the emergency number and the get-help link, or with
+    ``fallback`` its first ``fallback`` helplines of every country."""
+    countries = country_helplines(request)
+    own = language_country()
+    shown = next((entry for entry in countries if entry["code"] == own), None)
+    if shown is not None:
+        helplines = shown["helplines"]
+    else:
+        own = ""
+        every = [helpline for entry in countries for helpline in entry["helplines"]]
+        helplines = every[:fallback]
+    return {
+        "country": own,
+        "helplines": helplines,
+        "other_countries": [entry for entry in countries if entry["code"] != own],
+    }
 
 
 def _strip_language(path):

@@ -82,3 +82,7 @@ workflow_checks = Registry("workflow checks")
 # What `manage.py setup_roles` also sets up, after the roles, organisations and workflows:
 # f() -> a short report for the command's output (e.g. "3 language rules added").
 setup_steps = Registry("set-up steps")
+# Forms on public pages whose CSRF token and one-time values come from /forms/token/, shown
+# again with the reader's answers when the CSRF check refuses them
+# (value: home.public_forms.PublicForm; register with register_public_form).
+public_forms = Registry("forms on public pages")

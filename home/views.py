@@ -2,19 +2,26 @@
 
 from django.conf import settings
 from django.http import Http404
-from django.shortcuts import render
+from django.shortcuts import redirect, render
 from django.utils.text import capfirst
 from django.utils.translation import get_language_from_path
+from django.utils.translation import gettext_lazy as _
 from django.views.generic import TemplateView
-from wagtail.models import Page, Site
+from wagtail.models import Site
 
 from home import registry
 from home.cache import default_locale
 from home.chrome import active_locale
-from home.listing import clean_query, paginate, querystring_prefix
+from home.http_cache import private
+from home.listing import clean_query, paginate, querystring, querystring_prefix
 from home.routing import NOT_HANDLED, route_in_language
+from home.search import SearchBusy, SiteSearch, throttle
 
 SEARCH_RESULTS_PER_PAGE = 10
+# A longer query string is redirected to its short form (a query is cut to 200 characters).
+SEARCH_MAX_QUERY_STRING = 1000
+# Seconds a reader is asked to wait when the search is busy.
+SEARCH_BUSY_RETRY_AFTER = 10
 
 
 class SearchView(TemplateView):
@@ -22,42 +29,81 @@ class SearchView(TemplateView):
     optional filter by kind of content (campaigns, resources, stories, events).
 
     Bad input gives a normal page: the query is cut to a safe length, an unknown kind is
-    ignored and a bad page number gives the first or last page."""
+    ignored and a bad page number gives the first or last page. A client searching too
+    often is asked to wait (429), and a search the database cut off asks the reader to try
+    again (503): both kind pages with the search form, never stored by a cache. The view
+    reads no session and sets no cookie, so its pages can be shared by every reader."""
 
     template_name = "pages/search_results.html"
+
+    def get(self, request, *args, **kwargs):
+        if len(request.META.get("QUERY_STRING", "")) > SEARCH_MAX_QUERY_STRING:
+            # Every link on the page (pagination, the language switcher) repeats the query
+            # string: send an oversized one to its short form first.
+            return redirect(f"{request.path}?{self.canonical_querystring()}")
+        if clean_query(request.GET.get("q")):
+            wait = throttle.retry_after(request)
+            if wait:
+                notice = _(
+                    "You have searched many times in a short while. Please wait a minute, "
+                    "then search again."
+                )
+                return self.refusal(429, wait, notice)
+        try:
+            return self.render_to_response(self.get_context_data(**kwargs))
+        except SearchBusy:
+            notice = _("Search is very busy right now. Please try again in a moment.")
+            return self.refusal(503, SEARCH_BUSY_RETRY_AFTER, notice)
+
+    def canonical_querystring(self):
+        """The query, kind and page number alone, each as the view reads it."""
+        params = self.request.GET
+        kind = params.get("type", "")
+        page = params.get("page", "")
+        return querystring(
+            {
+                "q": clean_query(params.get("q")),
+                "type": kind if kind in registry.search_types else "",
+                "page": page if page.isdigit() and len(page) < 6 else "",
+            }
+        )
+
+    def refusal(self, status, retry_after, notice):
+        """The search form with ``notice`` instead of results, for this reader only."""
+        context = self.form_context(clean_query(self.request.GET.get("q")), "")
+        context["notice"] = notice
+        response = self.render_to_response(context, status=status)
+        response["Retry-After"] = str(retry_after)
+        return private(response)
+
+    def form_context(self, query, chosen):
+        # (parameter value, page model), registered by the apps (registry.search_types).
+        kinds = registry.search_types.items()
+        return {
+            "query": query,
+            "results": None,
+            "kinds": [(value, capfirst(kind._meta.verbose_name_plural)) for value, kind in kinds],
+            "chosen_kind": chosen,
+            "querystring_prefix": querystring_prefix({"q": query, "type": chosen}),
+        }
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         query = clean_query(self.request.GET.get("q"))
-        # (parameter value, page model), registered by the apps (registry.search_types).
-        kinds = registry.search_types.items()
         chosen = self.request.GET.get("type", "")
-        model = dict(kinds).get(chosen)
+        model = registry.search_types.get(chosen)
         if model is None:
             chosen = ""
-        results = None
+        context.update(self.form_context(query, chosen))
         if query:
-            locale = active_locale(self.request)
-            pages = Page.objects.live().public().filter(locale=locale)
-            if model is not None:
-                pages = pages.type(model)
-            results = paginate(
-                self.request, pages.specific().search(query), SEARCH_RESULTS_PER_PAGE
-            )
+            search = SiteSearch(query, active_locale(self.request), model)
+            # Rendering happens after the view returns: evaluate the page of results here,
+            # where a cut-off search can still be answered kindly.
+            results = paginate(self.request, search, SEARCH_RESULTS_PER_PAGE)
             for result in results:
                 # The page type's name in the reader's language (verbose names are lazy).
                 result.type_label = capfirst(type(result)._meta.verbose_name)
-        context.update(
-            {
-                "query": query,
-                "results": results,
-                "kinds": [
-                    (value, capfirst(kind._meta.verbose_name_plural)) for value, kind in kinds
-                ],
-                "chosen_kind": chosen,
-                "querystring_prefix": querystring_prefix({"q": query, "type": chosen}),
-            }
-        )
+            context.update({"results": results, "capped": search.capped, "cap": search.cap})
         return context
 
 

@@ -8,14 +8,17 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
 from home import views as home_views
+from home.http_cache import public_view
+from home.public_form_views import form_tokens
 from home.sitemaps import section_sitemap, sitemap_index
 
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
-    path("sitemap.xml", sitemap_index, name="sitemap"),
-    path("sitemap-<str:section>.xml", section_sitemap, name="sitemap_section"),
-    path("robots.txt", home_views.RobotsView.as_view(), name="robots_txt"),
+    path("sitemap.xml", public_view(sitemap_index), name="sitemap"),
+    path("sitemap-<str:section>.xml", public_view(section_sitemap), name="sitemap_section"),
+    path("forms/token/", form_tokens, name="form_tokens"),
+    path("robots.txt", public_view(home_views.RobotsView.as_view()), name="robots_txt"),
 ]
 
 if settings.DEBUG:
@@ -24,7 +27,7 @@ if settings.DEBUG:
     urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
 
 urlpatterns += i18n_patterns(
-    path("search/", home_views.SearchView.as_view(), name="search"),
+    path("search/", public_view(home_views.SearchView.as_view()), name="search"),
     path("", include("events.urls")),  # events: /<lang>/events/feed.ics and event.ics
     path("", include(wagtail_urls)),
     prefix_default_language=True,

@@ -17,7 +17,7 @@ from django.db.models import F
 from django.utils import timezone
 from wagtail.models import Page
 
-from home.cache import invalidate_chrome
+from home.cache import retire_cached_content
 
 
 def bulk_pages(parent, model, count, fields, now=None, batch_size=500):
@@ -65,7 +65,7 @@ def bulk_pages(parent, model, count, fields, now=None, batch_size=500):
         )
     Page.objects.filter(pk=parent.pk).update(numchild=F("numchild") + count)
     # Bulk inserts send no signal: start a new content generation, as a publish does.
-    invalidate_chrome()
+    retire_cached_content()
     return pages
 
 

@@ -249,6 +249,8 @@ class CampaignPage(RoutablePageMixin, OrganisationOwnedMixin, BasePage):
     template = "pages/campaign_page.html"
     # Read with the page when it is served (home.routing).
     route_select_related = ("hero_image",)
+    # ?pledged=1 thanks the reader who just signed: that variant is theirs, never shared.
+    private_query_parameters = ("pledged",)
 
     class Meta:
         verbose_name = _("campaign")

@@ -42,6 +42,7 @@ from home.models.bases import (
     topics_field,
 )
 from home.querysets import PublicPageQuerySet, TaggedQuerySetMixin
+from home.search import SearchBusy, matching_page_ids
 
 WORDS_PER_MINUTE = 200
 RESOURCES_PER_PAGE = 12
@@ -95,10 +96,14 @@ class ResourcePageQuerySet(TaggedQuerySetMixin, PublicPageQuerySet):
         return self.filter(organisation__slug__in=slugs) if slugs else self
 
     def matching(self, query, locale):
-        """Resources matching the search ``query`` among the live ones in ``locale``
-        (Wagtail search; at most LIBRARY_SEARCH_LIMIT)."""
-        matches = self.model.objects.live().filter(locale_id=locale.pk).search(query)
-        return self.filter(pk__in=[page.pk for page in matches[:LIBRARY_SEARCH_LIMIT]])
+        """Resources matching the search ``query`` among the live, public ones in
+        ``locale`` (the site search's stemming and ranking; at most LIBRARY_SEARCH_LIMIT,
+        none when the search was cut off as too slow)."""
+        try:
+            found = matching_page_ids(query, locale, self.model, LIBRARY_SEARCH_LIMIT)
+        except SearchBusy:
+            return self.none()
+        return self.filter(pk__in=found)
 
     def newest(self):
         return self.order_by("-first_published_at", "-pk")

@@ -3,6 +3,7 @@ from django.utils.translation import gettext_lazy as _
 
 from campaigns.related import register_related_kind
 from home import registry
+from home.public_forms import register_public_form
 from home.sections import register_listing
 
 
@@ -18,7 +19,7 @@ class StoriesConfig(AppConfig):
     def ready(self):
         """Connect the lifecycle's signal adapters and plug stories into home."""
         # Inside ready(): these modules import the story models, which load after this config.
-        from campaigns.stories import demo_content, models, roles, signals
+        from campaigns.stories import demo_content, forms, models, roles, signals
 
         signals.connect()
         registry.role_grants.register("stories", roles.configure_roles, order=20)
@@ -29,5 +30,12 @@ class StoriesConfig(AppConfig):
             _("Latest stories"),
             "components/story_home_listing.html",
             models.index.latest_stories,
+        )
+        register_public_form(
+            "story-share",
+            models.StoryIndexPage,
+            "share",
+            fresh_fields=forms.fresh_fields,
+            show_again=models.StoryIndexPage.share_again,
         )
         registry.demo_loaders.register("campaigns.stories", demo_content.load, order=30)

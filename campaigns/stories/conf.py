@@ -7,7 +7,8 @@ per-test settings take effect at once.
 - ``TOKEN_DAYS = 730``: how long a private status link works.
 - ``RATE_LIMIT = (5, 3600)``: stories per client address per window (seconds).
 - ``CLIENT_IP_HEADER = ""``: behind a trusted reverse proxy, the request header holding the
-  client's address (e.g. ``"HTTP_X_REAL_IP"``); unset, REMOTE_ADDR is used.
+  client's address (e.g. ``"HTTP_X_REAL_IP"``; the settings default it to the site's
+  ``OPENLY_CLIENT_IP_HEADER``); unset, REMOTE_ADDR is used (``home.clients``).
 - ``MIN_FILL_SECONDS = 5``: faster submissions are treated as bots.
 - ``MAX_BODY_BYTES = 10 MiB``, ``IMAGE_MAX_BYTES = 8 MiB``, ``IMAGE_MAX_PIXELS = 24_000_000``:
   upload limits.

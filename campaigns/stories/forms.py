@@ -46,6 +46,11 @@ def new_form_state():
     return signing.dumps({"t": int(time.time()), "k": new_status_token()}, salt=FORM_STATE_SALT)
 
 
+def fresh_fields(request=None):
+    """The share form's one-time hidden value: a new form state."""
+    return {"form_state": new_form_state()}
+
+
 def read_form_state(value):
     """The (shown-at, status token) pair from a form state, or None if forged or too old."""
     try:
@@ -180,8 +185,8 @@ class ShareStoryForm(StoryTextMixin):
         super().__init__(*args, **kwargs)
         self.fields["topics"].choices = list(topic_choices)
         self.fields["country"].choices = [("", _("Prefer not to say"))] + list(countries)
-        if not self.is_bound:
-            self.initial.setdefault("form_state", new_form_state())
+        # No form state when the form is first shown: that page is the same for every
+        # reader, and each reader's state comes from fresh_fields (home.public_forms).
         self.status_token = None
 
     def keep_answers_with_fresh_state(self):

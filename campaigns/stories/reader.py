@@ -1,9 +1,9 @@
-"""What a reader sees around stories, in their language and country: topic names and
+"""What a reader sees around stories, in their language: topic names and
 crisis helplines. Imports no story models, so pages, forms and the share route all use it."""
 
-from home.chrome import active_locale, reader_country
+from home.chrome import helplines_choice
 from home.listing import localize, published_terms
-from home.models import CrisisHelpline, Topic
+from home.models import Topic
 
 STORY_HELPLINES = 4
 
@@ -24,11 +24,7 @@ def with_topic_names(stories, topics):
 
 
 def helplines_for(request):
-    """The crisis helplines shown beside stories: the reader's country first, else every
-    helpline of the reader's language."""
-    locale = active_locale(request)
-    country = reader_country(request)
-    helplines = CrisisHelpline.objects.for_locale(locale, country) if country else []
-    if not helplines:
-        helplines = CrisisHelpline.objects.for_locale(locale)
-    return helplines[:STORY_HELPLINES]
+    """The crisis helplines shown beside stories, the same for every reader of a language
+    (see home.chrome.helplines_choice): the language's own country's, else the first few of
+    every country, plus the other countries' for the script that shows the reader's choice."""
+    return helplines_choice(request, fallback=STORY_HELPLINES)

@@ -1,5 +1,6 @@
-"""Responses of the share form and the status page that carry a contributor's data or
-token: never cached, indexed or referred."""
+"""Responses of the share form and the status page. Those that carry a contributor's data
+or token are never cached, indexed or referred; the empty share form is the same for every
+reader, so caches may keep it."""
 
 from django.conf import settings
 from django.template.response import TemplateResponse
@@ -8,14 +9,20 @@ from django.utils.cache import add_never_cache_headers
 from campaigns.stories.constants import STORY_TEXT_MAX_CHARS
 from campaigns.stories.forms import CONSENT_VERSION
 from campaigns.stories.reader import helplines_for
+from home.http_cache import public
+
+
+def unlisted(response):
+    """No search index, no Referer to other sites."""
+    response.headers["X-Robots-Tag"] = "noindex, nofollow"
+    response.headers["Referrer-Policy"] = "no-referrer"
+    return response
 
 
 def private(response):
     """Mark ``response`` as private: no cache, no search index, no Referer to other sites."""
     add_never_cache_headers(response)
-    response.headers["X-Robots-Tag"] = "noindex, nofollow"
-    response.headers["Referrer-Policy"] = "no-referrer"
-    return response
+    return unlisted(response)
 
 
 def problem(page, request, status, heading, message):
@@ -35,7 +42,10 @@ def problem(page, request, status, heading, message):
 
 
 def share_form(page, request, form, status=200, error=""):
-    """The share-your-story form, with helplines beside it."""
+    """The share-your-story form, with helplines beside it. Empty (a GET), it is the same for
+    every reader: its security token and form state come from /forms/token/
+    (home.public_forms). Shown again after a POST, it holds what the contributor wrote and
+    is theirs alone."""
     response = TemplateResponse(
         request,
         "pages/story_share.html",
@@ -50,4 +60,4 @@ def share_form(page, request, form, status=200, error=""):
         },
         status=status,
     )
-    return private(response)
+    return private(response) if request.method == "POST" else public(unlisted(response))

@@ -1,27 +1,14 @@
 """Limits on how many stories one client may send: counted per keyed hash of the client's
 address, so the cache never holds the address itself."""
 
-import hashlib
-import hmac
-
-from django.conf import settings
 from django.core.cache import cache
 
 from campaigns.stories.conf import story_settings
-
-
-def client_key(request):
-    """A keyed hash of the client's address: the cache never holds the address itself."""
-    # Behind a trusted reverse proxy every request comes from the proxy's address: the
-    # operator names the header the proxy sets (e.g. "HTTP_X_REAL_IP"). Never trusted unset.
-    header = story_settings.CLIENT_IP_HEADER
-    address = request.META.get(header, "") if header else ""
-    address = address.split(",")[0].strip() or request.META.get("REMOTE_ADDR", "")
-    return hmac.new(settings.SECRET_KEY.encode(), address.encode(), hashlib.sha256).hexdigest()
+from home.clients import client_key
 
 
 def _rate_key(request):
-    return f"stories:rate:{client_key(request)}"
+    return f"stories:rate:{client_key(request, header=story_settings.CLIENT_IP_HEADER)}"
 
 
 def over_rate_limit(request):

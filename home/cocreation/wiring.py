@@ -3,18 +3,20 @@ CocreationConfig.ready)."""
 
 from django.db.models.signals import post_delete, post_save
 
-from home.cocreation import demo_content, public
+from home.cocreation import demo_content
 from home.cocreation.forms import OpenlyPageForm
 from home.cocreation.models import PartnerOrganisation
 from home.cocreation.organisations import remove_organisation_access, set_up_on_save
 from home.cocreation.permissions import OpenlyPagePermissionTester
 from home.cocreation.workflows import connect_signals
+from home.invalidation import watch
 from home.registry import demo_loaders, page_plugins
 
 
 def connect():
     """Register the page form and permission tester every Openly page uses and the
-    co-creation demo, and connect the organisation set-up and workflow signals."""
+    co-creation demo, connect the organisation set-up and workflow signals, and retire the
+    cached pages when an organisation changes."""
     page_plugins.register("form_class", OpenlyPageForm)
     page_plugins.register("permission_tester", OpenlyPagePermissionTester)
     post_save.connect(
@@ -26,6 +28,7 @@ def connect():
         dispatch_uid="openly_organisation_access",
     )
     connect_signals()
-    public.connect()
+    # Organisations' names, logos and links show on their content and partner pages.
+    watch(PartnerOrganisation)
     # The co-creation demo runs after every content app's demo: it uses their pages.
     demo_loaders.register("home.cocreation", demo_content.load, order=90)

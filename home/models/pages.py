@@ -5,14 +5,13 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
-from django_countries import countries
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page, PageViewRestriction
 from wagtail.search import index
 
 from home.blocks import BodyBlock, HomeSectionsBlock
-from home.chrome import COUNTRY_COOKIE
+from home.cache import restricted_paths
 from home.models.helplines import CrisisHelpline
 from home.page_plugins import RegisteredFormClass, RegisteredPanels, permission_tester_for
 from home.restrictions import restricted_sections
@@ -66,6 +65,21 @@ class BasePage(Page):
     def card_summary(self):
         """The text used on cards and in search results."""
         return self.summary or self.search_description
+
+    # Query parameters that make a page personal (a thank-you notice, say): with one of
+    # them the page is not shared with other readers.
+    private_query_parameters = ()
+
+    def shared_with_every_reader(self, request):
+        """May caches give this page, as served for ``request``, to every anonymous reader?
+        Not a preview, not a page under a view restriction, not a personal variant. Read by
+        home.http_cache, which also makes it private for signed-in users and set cookies;
+        a route that answers for one reader only marks its response private itself."""
+        if getattr(request, "is_preview", False):
+            return False
+        if any(name in request.GET for name in self.private_query_parameters):
+            return False
+        return not any(self.path.startswith(path) for path in restricted_paths())
 
 
 class HomePage(BasePage):
@@ -162,6 +176,9 @@ class GetHelpPage(BasePage):
         verbose_name = _("get help page")
 
     def get_context(self, request, *args, **kwargs):
+        """Every helpline by country, or one country's with ``?country=``. The choice sets
+        no cookie, so each address stays the same for every reader; the page's script
+        remembers it in the reader's browser for the crisis banner (js/openly.js)."""
         context = super().get_context(request, *args, **kwargs)
         groups = helplines_grouped(self.locale)
         known = {country.code for country, _helplines in groups}
@@ -174,14 +191,6 @@ class GetHelpPage(BasePage):
             }
         )
         return context
-
-    def serve(self, request, *args, **kwargs):
-        """Remember the country a reader picks, so the crisis banner shows its helplines."""
-        response = super().serve(request, *args, **kwargs)
-        chosen = request.GET.get("country", "").upper()
-        if chosen and chosen in {code for code, _name in countries}:
-            response.set_cookie(COUNTRY_COOKIE, chosen, max_age=60 * 60 * 24 * 365, samesite="Lax")
-        return response
 
 
 def helplines_grouped(locale):

@@ -3,16 +3,16 @@ amount of content."""
 
 from django import template
 from django.conf import settings
+from django.template.backends.utils import csrf_input
 from django.utils import translation
+from django.utils.safestring import mark_safe
 from wagtail.models import Page, Site
 
 from home.cache import cached_chrome
-from home.chrome import active_locale, language_links, localized, reader_country
-from home.models import CrisisHelpline, GetHelpPage, SiteSettings
+from home.chrome import active_locale, helplines_choice, language_links, localized
+from home.models import GetHelpPage, SiteSettings
 
 register = template.Library()
-
-BANNER_HELPLINES = 3
 
 
 @register.simple_tag
@@ -29,33 +29,21 @@ def _site_id(request):
 
 @register.inclusion_tag("components/crisis_banner.html", takes_context=True)
 def crisis_banner(context):
-    """The crisis support banner: the reader's helplines and the emergency number. The
-    helplines of each country are cached; the reader's country only picks the entry."""
+    """The crisis support banner, the same for every reader of a language: the emergency
+    number, the language's own country's helplines and the get-help link, plus the other
+    countries' helplines for the script that shows the country the reader chose. Every
+    piece comes from the chrome cache; the reader's cookies are never read."""
     request = context.get("request")
     locale = active_locale(request)
-    country = reader_country(request)
-
-    def helplines():
-        found = CrisisHelpline.objects.for_locale(locale, country) if country else []
-        return [
-            {
-                "name": helpline.name,
-                "phone": helpline.phone,
-                "phone_href": helpline.phone_href,
-                "hours": helpline.hours,
-            }
-            for helpline in found[:BANNER_HELPLINES]
-        ]
 
     def get_help_url():
         page = GetHelpPage.objects.live().filter(locale=locale).only("url_path").first()
         return (page.get_url(request) if page else "") or ""
 
-    site_id = _site_id(request)
     return {
-        "helplines": cached_chrome("helplines", (locale.pk, country or "-"), helplines),
+        **helplines_choice(request),
         "emergency_number": settings.OPENLY_EMERGENCY_NUMBER,
-        "get_help_url": cached_chrome("get-help", (site_id, locale.pk), get_help_url),
+        "get_help_url": cached_chrome("get-help", (_site_id(request), locale.pk), get_help_url),
         "request": request,
     }
 
@@ -157,3 +145,15 @@ def localized_filter(page):
     """``page|localized``: the page in the reader's language (see home.chrome.localized),
     without the Locale query Wagtail's ``page.localized`` makes."""
     return localized(page)
+
+
+@register.simple_tag(takes_context=True)
+def form_token(context):
+    """The CSRF field of a form. On a page every reader shares (a GET) it is empty, so the
+    page sets no cookie and caches may keep it; js/forms.js fills it from /forms/token/
+    (home.public_forms). A form shown in answer to the reader's own POST is theirs alone and
+    carries the token itself."""
+    request = context.get("request")
+    if request is not None and request.method == "POST":
+        return csrf_input(request)
+    return mark_safe('<input type="hidden" name="csrfmiddlewaretoken" value="">')  # noqa: S308 - fixed text

@@ -30,6 +30,9 @@ DEBUG = env_bool("DEBUG", False)
 SECRET_KEY = os.environ.get("SECRET_KEY", "")
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "localhost,127.0.0.1,[::1]")
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
+# Forms on cached public pages get their token from /forms/token/; one sent without it is
+# shown again with the reader's answers instead of a bare 403 (home/public_form_views.py).
+CSRF_FAILURE_VIEW = "home.public_form_views.csrf_failure"
 
 INSTALLED_APPS = [
     "home",
@@ -70,6 +73,11 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # The embedded page cache (home.page_cache): first, so a hit is served before sessions
+    # and authentication run, and a page is stored only as the cache policy below left it.
+    "home.page_cache.PageCacheMiddleware",
+    # Settles the cache policy of every response (home.http_cache).
+    "home.http_cache.CachePolicyMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -126,6 +134,25 @@ if REDIS_URL:
     }
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+
+# Anonymous readers' public pages served from that cache (home.page_cache). It needs a
+# cache every process shares when there are several processes: production turns it on
+# only with REDIS_URL (site/settings/production.py).
+OPENLY_PAGE_CACHE = env_bool("OPENLY_PAGE_CACHE", True)
+
+# The shared cache in front (Varnish, deploy/varnish/openly.vcl), purged through Wagtail's
+# frontend cache after every change readers see (home.invalidation, home.frontend_cache):
+# e.g. FRONTEND_CACHE_URL=http://127.0.0.1:6081
+FRONTEND_CACHE_URL = os.environ.get("FRONTEND_CACHE_URL", "")
+if FRONTEND_CACHE_URL:
+    WAGTAILFRONTENDCACHE = {
+        "default": {
+            "BACKEND": "home.frontend_cache.VarnishBackend",
+            "LOCATION": FRONTEND_CACHE_URL,
+            # Seconds to wait for Varnish before giving up (and logging a warning).
+            "TIMEOUT": float(os.environ.get("FRONTEND_CACHE_TIMEOUT", "2")),
+        }
+    }
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
@@ -196,14 +223,15 @@ WAGTAIL_SITE_NAME = "Openly"
 WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
 WAGTAILSEARCH_BACKENDS = {
     "default": {
-        # The database backend picks PostgreSQL full-text search on PostgreSQL
-        # and a portable fallback on SQLite; naming it here makes the choice visible.
-        "BACKEND": (
-            "wagtail.search.backends.database.postgres.postgres"
-            if DATABASE_IS_POSTGRES
-            else "wagtail.search.backends.database"
-        ),
+        # Wagtail's database backend for the database in use, indexing each page in its
+        # own language (a text-search configuration per language on PostgreSQL, stems
+        # added in Python for FTS5 on SQLite) and answering the site search with one
+        # ranked, limited query: see home/search/.
+        "BACKEND": "home.search.postgres" if DATABASE_IS_POSTGRES else "home.search.sqlite",
+        # PostgreSQL: the configuration of text in no language (untranslatable snippets).
         "SEARCH_CONFIG": "simple",
+        # Seconds a site-search query may run before the reader is asked to try again.
+        "TIMEOUT": float(os.environ.get("OPENLY_SEARCH_TIMEOUT", "1.0")),
     }
 }
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "pptx", "rtf", "txt", "xlsx", "zip"]
@@ -246,8 +274,15 @@ OPENLY_LOCALE_DEFAULT_COUNTRY = {
     "uk": "UA",
 }
 
+# Behind a trusted reverse proxy, the header that carries the reader's address (for example
+# "HTTP_X_REAL_IP"); without it every visitor would share one rate limit (home.clients).
+OPENLY_CLIENT_IP_HEADER = os.environ.get("OPENLY_CLIENT_IP_HEADER", "")
+# Site search: searches per client address per window of seconds (home.search.throttle).
+OPENLY_SEARCH_RATE_LIMIT = (int(os.environ.get("OPENLY_SEARCH_RATE_LIMIT", "30")), 60)
+
 # Stories (campaigns/stories/conf.py reads every OPENLY_STORY_* setting and holds its default).
 OPENLY_STORY_RETENTION_DAYS = int(os.environ.get("OPENLY_STORY_RETENTION_DAYS", "30"))
-# Behind a trusted reverse proxy, the header that carries the reader's address (for example
-# "HTTP_X_REAL_IP"); without it every visitor would share one submission rate limit.
-OPENLY_STORY_CLIENT_IP_HEADER = os.environ.get("OPENLY_STORY_CLIENT_IP_HEADER", "")
+# The stories' own proxy header, if it differs from the site's (OPENLY_CLIENT_IP_HEADER).
+OPENLY_STORY_CLIENT_IP_HEADER = os.environ.get(
+    "OPENLY_STORY_CLIENT_IP_HEADER", OPENLY_CLIENT_IP_HEADER
+)

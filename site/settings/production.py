@@ -12,8 +12,12 @@ if not SECRET_KEY:  # noqa: F405
     )
 OPENLY_DEMO_PASSWORDS_ALLOWED = False
 
-# WhiteNoise serves the collected, compressed static files from the app processes.
-MIDDLEWARE.insert(1, "whitenoise.middleware.WhiteNoiseMiddleware")  # noqa: F405
+# WhiteNoise serves the collected, compressed static files from the app processes, right
+# inside the cache policy (which leaves WhiteNoise's own Cache-Control as it is).
+MIDDLEWARE.insert(  # noqa: F405
+    MIDDLEWARE.index("home.http_cache.CachePolicyMiddleware") + 1,  # noqa: F405
+    "whitenoise.middleware.WhiteNoiseMiddleware",
+)
 
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
@@ -36,14 +40,10 @@ CSRF_COOKIE_SECURE = True
 SESSION_COOKIE_HTTPONLY = True
 X_FRAME_OPTIONS = "DENY"
 
-# Purge the CDN / reverse proxy when pages are published (Wagtail's frontend cache).
-if os.environ.get("FRONTEND_CACHE_URL"):  # noqa: F405
-    WAGTAILFRONTENDCACHE = {
-        "default": {
-            "BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend",
-            "LOCATION": os.environ["FRONTEND_CACHE_URL"],  # noqa: F405
-        }
-    }
+# The embedded page cache keeps its content generation in the cache: with several gunicorn
+# processes that must be one cache they share (Redis), or a process that did not see a
+# change would go on serving its own copies. Without REDIS_URL it is off unless asked for.
+OPENLY_PAGE_CACHE = env_bool("OPENLY_PAGE_CACHE", bool(REDIS_URL))  # noqa: F405
 
 LOGGING = {
     "version": 1,

@@ -2,31 +2,15 @@
 
 import time
 
-from django.conf import settings
-from wagtail.models import Locale, Page, Site
+from tests.bench.site import english_home
 
 EVENTS = 5000
 
 
 def _site():
-    from home.models import HomePage
     from tests.events.factories import EventIndexPageFactory
-    from tests.factories import HomePageFactory
 
-    for code, _name in settings.LANGUAGES:
-        Locale.objects.get_or_create(language_code=code)
-    home = HomePage.objects.filter(locale__language_code="en").first()
-    if home is None:
-        root = Page.get_first_root_node()
-        for placeholder in root.get_children().exact_type(Page):
-            Site.objects.filter(root_page=placeholder).delete()
-            placeholder.delete()
-        home = HomePageFactory(parent=root, title="Openly", slug="home")
-        Site.objects.update_or_create(
-            is_default_site=True,
-            defaults={"hostname": "testserver", "port": 80, "root_page": home},
-        )
-    return EventIndexPageFactory(parent=home, title="Events", slug="events")
+    return EventIndexPageFactory(parent=english_home(), title="Events", slug="events")
 
 
 def run(bench):

@@ -70,7 +70,17 @@ def browser():
 def browser_page(browser, live_server):
     """A fresh page (own cookies) that may only reach the live server: any other address
     is refused, so no test can touch the internet."""
-    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    yield from _guarded_page(browser, live_server)
+
+
+@pytest.fixture
+def browser_page_without_javascript(browser, live_server):
+    """As ``browser_page``, with JavaScript switched off: what every reader gets first."""
+    yield from _guarded_page(browser, live_server, java_script_enabled=False)
+
+
+def _guarded_page(browser, live_server, **options):
+    context = browser.new_context(viewport={"width": 1280, "height": 900}, **options)
     page = context.new_page()
     page.set_default_timeout(15_000)
     allowed = live_server.url

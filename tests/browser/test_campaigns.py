@@ -6,6 +6,7 @@ import pytest
 from wagtail.images.models import Image
 from wagtail.images.tests.utils import get_test_image_file
 
+from campaigns.models import PledgeSignature
 from tests.browser.conftest import assert_no_axe_violations
 from tests.campaigns.factories import (
     CampaignIndexPageFactory,
@@ -125,6 +126,56 @@ def test_video_loads_only_after_a_click(browser_page, live_server, library):
     assert not [url for url in requested if "vimeo" in url]
     page.click("[data-video-load]")
     assert page.locator("iframe").get_attribute("src").startswith("https://player.vimeo.com/")
+
+
+def test_the_pledge_form_fetches_its_token_and_signs(browser_page, live_server, library):
+    page, base = browser_page, live_server.url
+    requested = []
+    page.on("request", lambda request: requested.append(request.url))
+    page.goto(f"{base}/en/campaigns/work/")
+    assert not page.context.cookies()  # the shared page sets none
+    page.fill("#id_name", "Marta")
+    page.select_option("#id_country", "ES")
+    page.click(".pledge__form button[type=submit]")
+    page.wait_for_url(f"{base}/en/campaigns/work/?pledged=1#pledge")
+    assert f"{base}/forms/token/?form=pledge" in requested
+    assert page.locator(".pledge__thanks").is_visible()
+    assert PledgeSignature.objects.filter(name="Marta", country="ES").count() == 1
+
+
+def test_without_javascript_the_pledge_is_signed_on_the_second_sending(
+    browser_page_without_javascript, live_server, library
+):
+    page = browser_page_without_javascript
+    page.goto(f"{live_server.url}/en/campaigns/work/")
+    page.fill("#id_name", "Jonas")
+    page.select_option("#id_country", "LT")
+    page.click(".pledge__form button[type=submit]")
+    assert page.locator(".pledge .form-errors[role=alert]").is_visible()
+    assert page.locator("#id_name").input_value() == "Jonas"
+    assert not PledgeSignature.objects.filter(name="Jonas").exists()
+    page.click(".pledge__form button[type=submit]")
+    page.wait_for_url(f"{live_server.url}/en/campaigns/work/?pledged=1#pledge")
+    assert PledgeSignature.objects.filter(name="Jonas", country="LT").count() == 1
+
+
+def test_when_the_token_cannot_be_fetched_the_form_comes_back_accessible(
+    browser_page, live_server, library
+):
+    page, base = browser_page, live_server.url
+    page.route("**/forms/token/**", lambda route: route.abort())
+    page.goto(f"{base}/en/campaigns/work/")
+    page.fill("#id_name", "Nadia")
+    page.select_option("#id_country", "BE")
+    page.click(".pledge__form button[type=submit]")
+    notice = page.locator(".pledge .form-errors[role=alert]")
+    notice.wait_for()
+    assert page.locator("#id_name").input_value() == "Nadia"
+    assert not PledgeSignature.objects.filter(name="Nadia").exists()
+    assert_no_axe_violations(page)
+    page.click(".pledge__form button[type=submit]")
+    page.wait_for_url(f"{base}/en/campaigns/work/?pledged=1#pledge")
+    assert PledgeSignature.objects.filter(name="Nadia").count() == 1
 
 
 @pytest.mark.parametrize("code", ["en", "ar"])

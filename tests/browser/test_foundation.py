@@ -88,6 +88,53 @@ def test_language_switcher_leads_to_the_same_page(browser_page, live_server, sit
     assert browser_page.get_attribute("html", "dir") == "rtl"
 
 
+def banner_helplines(page):
+    return page.locator(".crisis-banner [data-helpline]").all_inner_texts()
+
+
+def test_the_country_chosen_on_get_help_shows_in_every_banner(browser_page, live_server, site):
+    page, base = browser_page, live_server.url
+    page.goto(f"{base}/fr/")
+    assert any("SOS Amitié" in text for text in banner_helplines(page))
+    page.goto(f"{base}/en/get-help/")
+    page.select_option("#country-picker", "UA")
+    page.click(".country-picker button[type=submit]")
+    page.wait_for_url(f"{base}/en/get-help/?country=UA")
+    # Kept in the browser only: no cookie reaches the server.
+    assert not [c for c in page.context.cookies() if c["name"] == "openly_country"]
+    for path in ("/en/", "/fr/", "/ar/"):
+        page.goto(f"{base}{path}")
+        texts = banner_helplines(page)
+        assert len(texts) == 1 and "Lifeline Ukraine" in texts[0], (path, texts)
+        assert page.locator(".crisis-banner").get_attribute("data-country") == "UA"
+        # The emergency number and the get-help link stay; focus has not moved.
+        assert page.locator('.crisis-banner a[href="tel:112"]').is_visible()
+        assert page.locator('.crisis-banner a[href$="/get-help/"]').is_visible()
+        assert page.evaluate("document.activeElement === document.body")
+    assert_no_axe_violations(page)
+    # The first Tab still goes to the quick exit.
+    page.keyboard.press("Tab")
+    assert page.evaluate("document.activeElement.id") == "quick-exit"
+    # "All countries" forgets the choice: each language's own helplines come back.
+    page.goto(f"{base}/en/get-help/?country=")
+    page.goto(f"{base}/fr/")
+    assert any("SOS Amitié" in text for text in banner_helplines(page))
+    page.goto(f"{base}/en/")
+    assert banner_helplines(page) == []
+
+
+def test_without_javascript_the_banner_shows_the_languages_helplines(
+    browser_page_without_javascript, live_server, site
+):
+    page = browser_page_without_javascript
+    page.goto(f"{live_server.url}/en/get-help/?country=UA")
+    page.goto(f"{live_server.url}/fr/")
+    texts = banner_helplines(page)
+    assert len(texts) == 1 and "SOS Amitié" in texts[0]
+    assert page.locator('.crisis-banner a[href="tel:112"]').is_visible()
+    assert page.locator('.crisis-banner a[href$="/get-help/"]').is_visible()
+
+
 @pytest.mark.parametrize("path", ["/en/", "/ar/", "/en/get-help/", "/ar/get-help/"])
 def test_axe_finds_no_serious_violations(browser_page, live_server, site, path):
     browser_page.goto(f"{live_server.url}{path}")

@@ -88,6 +88,8 @@ def test_form_errors_are_announced_and_linked(browser_page, live_server, stories
     page.goto(f"{base}/en/stories/share/")
     page.click("button[type=submit]")
     alert = page.locator(".story-alert[role=alert]")
+    # The form first fetches its token (js/forms.js), then sends: wait for the answer.
+    alert.wait_for(state="visible")
     assert alert.is_visible()
     assert alert.locator("a[href='#id_title']").count() == 1
     assert_no_axe_violations(page)

@@ -1,6 +1,7 @@
 """The campaign pledge: signing, consent, moderation, counts, duplicates, rate limit and
 the moderators-only CSV export."""
 
+import re
 import uuid
 
 import pytest
@@ -10,6 +11,7 @@ from django.urls import reverse
 from campaigns.models import PledgeSignature
 from campaigns.pledge import RATE_LIMIT
 from tests.campaigns.factories import CampaignPageFactory, PledgeSignatureFactory
+from tests.public_forms import browser, fetched_tokens, hidden_values
 
 pytestmark = pytest.mark.django_db
 
@@ -32,7 +34,7 @@ def _sign(client, campaign, **fields):
 def test_page_shows_the_pledge_form(client, campaign):
     html = client.get("/en/campaigns/talk/").content.decode()
     assert "I pledge to talk openly about mental health." in html
-    assert 'action="/en/campaigns/talk/pledge/"' in html
+    assert 'action="/en/campaigns/talk/pledge/#pledge"' in html
     assert 'name="token"' in html
     assert "0 signatures so far" in html
 
@@ -179,3 +181,110 @@ def test_bad_pledge_input_is_refused_politely(client, campaign, fields):
     assert response.status_code == 400
     assert 'id="pledge"' in response.content.decode()
     assert not PledgeSignature.objects.exists()
+
+
+# -- the pledge on a page every reader shares (home.public_forms) ---------------------------
+
+PLEDGE_URL = "/en/campaigns/talk/pledge/"
+ORGANISATION = {
+    "kind": "organisation",
+    "name": "Open Minds Lisboa",
+    "country": "PT",
+    "commitment": "We will train every manager in mental health first aid.",
+    "organisation_website": "https://openminds.example.org",
+    "email": "contact@openminds.example.org",
+    "email_consent": "on",
+}
+
+
+def test_the_page_carries_no_token_and_sets_no_cookie(campaign):
+    client = browser()
+    response = client.get("/en/campaigns/talk/")
+    assert not response.cookies
+    html = response.content.decode()
+    assert hidden_values(html, 'class="pledge__form"') == {"csrfmiddlewaretoken": ""}
+    assert 'data-form-tokens="/forms/token/?form=pledge"' in html
+
+
+def test_a_pledge_with_the_fetched_tokens_is_signed(campaign):
+    client = browser()
+    client.get("/en/campaigns/talk/")
+    response = client.post(PLEDGE_URL, {**ORGANISATION, **fetched_tokens(client, "pledge")})
+    assert response.status_code == 302
+    assert response["Location"] == "/en/campaigns/talk/?pledged=1#pledge"
+    assert PledgeSignature.objects.get().name == "Open Minds Lisboa"
+
+
+def test_a_pledge_without_a_token_comes_back_with_the_answers_then_goes_through(campaign):
+    client = browser()
+    client.get("/en/campaigns/talk/")
+    response = client.post(PLEDGE_URL, {**ORGANISATION, "csrfmiddlewaretoken": "", "token": ""})
+    assert response.status_code == 403
+    assert {"private", "no-store"} <= {
+        part.strip() for part in response["Cache-Control"].split(",")
+    }
+    assert not PledgeSignature.objects.exists()
+    html = response.content.decode()
+    assert "For your security, please check your answers and send the form again." in html
+    assert 'value="Open Minds Lisboa"' in html
+    assert "We will train every manager in mental health first aid." in html
+    assert 'value="contact@openminds.example.org"' in html
+    assert re.search(r'<input type="radio" name="kind" value="organisation"[^>]* checked', html)
+    assert re.search(r'<option value="PT" selected>', html)
+    assert re.search(r'name="email_consent"[^>]* checked', html)
+    # The form shown again is this reader's: it carries a token and a fresh form key.
+    again = hidden_values(html, 'class="pledge__form"')
+    assert again["csrfmiddlewaretoken"] and again["token"]
+    assert "csrftoken" in response.cookies
+    response = client.post(PLEDGE_URL, {**ORGANISATION, **again})
+    assert response.status_code == 302
+    signature = PledgeSignature.objects.get()
+    assert signature.commitment == ORGANISATION["commitment"]
+    assert signature.email == ORGANISATION["email"]
+    # Sent a third time (Back, then send): still one signature.
+    assert client.post(PLEDGE_URL, {**ORGANISATION, **again}).status_code == 302
+    assert PledgeSignature.objects.count() == 1
+
+
+def test_a_stale_token_also_brings_the_form_back(campaign):
+    client = browser()
+    client.cookies["csrftoken"] = "b" * 32
+    data = {**ORGANISATION, "csrfmiddlewaretoken": "c" * 64, "token": str(uuid.uuid4())}
+    response = client.post(PLEDGE_URL, data)
+    assert response.status_code == 403
+    assert "please check your answers" in response.content.decode()
+    assert not PledgeSignature.objects.exists()
+
+
+def test_a_pledge_from_another_site_gets_the_plain_refusal(campaign):
+    client = browser()
+    response = client.post(PLEDGE_URL, ORGANISATION, HTTP_ORIGIN="https://elsewhere.example")
+    assert response.status_code == 403
+    html = response.content.decode()
+    assert "You cannot open this page" in html
+    assert "Open Minds Lisboa" not in html
+    assert not PledgeSignature.objects.exists()
+
+
+def test_a_closed_pledge_gets_the_plain_refusal(campaign):
+    campaign.pledge_open = False
+    campaign.save_revision().publish()
+    response = browser().post(PLEDGE_URL, ORGANISATION)
+    assert response.status_code == 403
+    assert "You cannot open this page" in response.content.decode()
+    assert not PledgeSignature.objects.exists()
+
+
+def test_a_form_sent_without_its_form_key_asks_again_with_a_fresh_one(client, campaign):
+    response = client.post(PLEDGE_URL, {**ORGANISATION, "token": ""})
+    assert response.status_code == 400
+    html = response.content.decode()
+    assert "please check your answers and send the form again" in html
+    assert hidden_values(html, 'class="pledge__form"')["token"]
+    assert not PledgeSignature.objects.exists()
+
+
+def test_the_thank_you_variant_is_private(client, campaign):
+    response = client.get("/en/campaigns/talk/?pledged=1")
+    assert "private" in response["Cache-Control"] and "no-store" in response["Cache-Control"]
+    assert "public" in client.get("/en/campaigns/talk/")["Cache-Control"]

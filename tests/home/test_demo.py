@@ -39,6 +39,14 @@ def test_demo_builds_the_site_and_is_idempotent(client, locales):
         "/uk/partners/hromada/",
     ):
         assert client.get(path).status_code == 200, path
+    # The demo is in the search index at once, each language with its own stemming.
+    for language, query, title in (
+        ("en", "depressed", "Understanding depression"),
+        ("fr", "dépressions", "Comprendre la dépression"),
+        ("uk", "депресії", "Що таке депресія"),
+    ):
+        response = client.get(f"/{language}/search/", {"q": query})
+        assert title in [page.title for page in response.context["results"]], language
     # Every demo organisation has its page, live in every demo language.
     from home.cocreation.models import PartnerOrganisation
     from home.partners.models import PartnerPage

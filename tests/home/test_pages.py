@@ -72,21 +72,27 @@ def test_get_help_lists_helplines_by_country(client, get_help_page):
     response = client.get("/en/get-help/")
     html = response.content.decode()
     assert response.status_code == 200
-    assert "Ligne 3114" in html and "Lifeline Ukraine" in html
-    assert html.index("France") < html.index("Ukraine")
+    main = html[html.index("<main") :]
+    assert "Ligne 3114" in main and "Lifeline Ukraine" in main
+    assert main.index("France") < main.index("Ukraine")
     assert 'href="tel:3114"' in html
 
 
-def test_get_help_country_choice_filters_and_is_remembered(client, get_help_page):
+def test_get_help_country_choice_filters_and_sets_no_cookie(client, get_help_page):
     CrisisHelplineFactory(name="Ligne 3114", country="FR", phone="3114")
     CrisisHelplineFactory(name="Lifeline Ukraine", country="UA", phone="7333")
     response = client.get("/en/get-help/?country=ua")
     html = response.content.decode()
     assert "Lifeline Ukraine" in html
     assert '<h2 id="country-FR">' not in html
-    assert response.cookies["openly_country"].value == "UA"
-    # The crisis banner on every page now shows that country's helplines.
-    assert "Lifeline Ukraine" in client.get("/en/").content.decode()
+    assert '<option value="UA" selected>' in html
+    # The address stays the same for every reader: the page's script remembers the choice
+    # in the reader's browser (tests/browser/test_foundation.py), the server sets nothing.
+    assert not response.cookies
+    assert "public" in response["Cache-Control"]
+    home = client.get("/en/").content.decode()
+    banner = home[home.index('class="crisis-banner"') : home.index("</header>")]
+    assert "Lifeline Ukraine" not in banner.partition("<template")[0]
 
 
 def test_get_help_ignores_an_unknown_country(client, get_help_page):

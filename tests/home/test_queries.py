@@ -28,7 +28,6 @@ def test_home_queries_do_not_grow_with_menu_pages(client, home_page):
 def test_second_render_of_home_reads_the_chrome_from_the_cache(client, get_help_page):
     StandardPageFactory.create_batch(2, parent=get_help_page.get_parent(), show_in_menus=True)
     CrisisHelplineFactory.create_batch(2, country="GB")
-    client.cookies["openly_country"] = "GB"
     first = count_queries(client, "/en/")
     second = count_queries(client, "/en/")
     # The menu, the banner's helplines and get-help link, the site settings and the
@@ -39,7 +38,6 @@ def test_second_render_of_home_reads_the_chrome_from_the_cache(client, get_help_
 
 def test_warm_home_costs_the_same_with_2_and_30_menu_pages_and_helplines(client, get_help_page):
     home = get_help_page.get_parent()
-    client.cookies["openly_country"] = "GB"
     StandardPageFactory.create_batch(2, parent=home, show_in_menus=True)
     CrisisHelplineFactory.create_batch(2, country="GB")
     few = warm_count(client, "/en/")

@@ -57,6 +57,6 @@ def test_database_and_cache_come_from_the_environment():
     assert result.returncode == 0, result.stderr
     assert "django.db.backends.postgresql" in result.stdout
     assert "django.core.cache.backends.redis.RedisCache" in result.stdout
-    assert "wagtail.search.backends.database.postgres.postgres" in result.stdout
+    assert "home.search.postgres" in result.stdout
     default = run_manage("shell", "-c", code, env={"DJANGO_SETTINGS_MODULE": "openly.settings.dev"})
     assert "sqlite3" in default.stdout and "LocMemCache" in default.stdout

@@ -96,9 +96,8 @@ def french_draft(world, helpline, client):
 
 
 def reader_pages(client):
-    """The French home page (crisis banner) and get-help page, as a reader in France."""
+    """The French home page (crisis banner, France's helplines) and get-help page."""
     client.logout()
-    client.cookies["openly_country"] = "FR"
     pages = {path: client.get(path) for path in ("/fr/", "/fr/get-help/")}
     for path, response in pages.items():
         assert response.status_code == 200, path

@@ -224,11 +224,22 @@ def test_20_mb_upload_with_csrf_checks_on_is_refused_clearly(roles):
     from django.test import Client
 
     browser = Client(enforce_csrf_checks=True)
-    html = browser.get("/en/stories/share/").content.decode()
-    token = html.split('name="csrfmiddlewaretoken" value="')[1].split('"')[0]
+    token = browser.get("/forms/token/?form=story-share").json()["csrfmiddlewaretoken"]
     big = SimpleUploadedFile("big.jpg", b"\xff\xd8" + b"0" * (20 * 1024 * 1024), "image/jpeg")
     response = browser.post(
         "/en/stories/share/", {**form_data(), "csrfmiddlewaretoken": token, "image": big}
+    )
+    assert response.status_code == 413
+    assert "too large" in response.content.decode()
+    assert_nothing_saved()
+
+
+def test_20_mb_upload_without_a_token_is_refused_clearly_too(roles):
+    from django.test import Client
+
+    big = SimpleUploadedFile("big.jpg", b"\xff\xd8" + b"0" * (20 * 1024 * 1024), "image/jpeg")
+    response = Client(enforce_csrf_checks=True).post(
+        "/en/stories/share/", {**form_data(), "image": big}
     )
     assert response.status_code == 413
     assert "too large" in response.content.decode()

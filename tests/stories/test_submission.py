@@ -1,12 +1,18 @@
 """Sharing a story: the happy path, idempotency, anti-abuse and the thank-you page."""
 
+import re
+
 import pytest
+import time_machine
 from django.core import mail
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.utils import timezone
 from wagtail.models import WorkflowState
 
 from campaigns.stories.constants import ContributorState
 from campaigns.stories.models import ContributorRecord, StoryPage
-from tests.stories.conftest import CONTRIBUTOR_EMAIL, form_data
+from tests.public_forms import browser, fetched_tokens, hidden_values
+from tests.stories.conftest import CONTRIBUTOR_EMAIL, form_data, image_bytes
 
 pytestmark = pytest.mark.django_db
 
@@ -21,8 +27,10 @@ def test_form_renders_in_the_readers_language_with_unticked_consents(client, rol
     assert "checked" not in html.split('name="consent_process"')[1].split(">")[0]
     assert "suicide notes" in html  # safe-messaging guidance
     assert "Ligne d&#x27;écoute 3114" in html or "3114" in html
-    assert response["Cache-Control"].startswith("max-age=0")
-    assert "no-store" in response["Cache-Control"]
+    # The empty form is the same for every reader: caches may keep it, search engines not.
+    assert "public" in response["Cache-Control"]
+    assert response["X-Robots-Tag"] == "noindex, nofollow"
+    assert not response.cookies
 
 
 def test_submission_creates_a_draft_story_and_a_separate_record(client, roles, topics):
@@ -197,3 +205,73 @@ def test_length_help_is_in_the_readers_language(client, translated_home, story_i
     html = client.get("/fr/stories/share/").content.decode()
     assert f"{STORY_TEXT_MAX_CHARS} caractères" in html
     assert "Up to" not in html
+
+
+# -- the share form on a page every reader shares (home.public_forms) -----------------------
+
+
+def later(seconds=30):
+    """The contributor takes their time (past the minimum fill time)."""
+    return time_machine.travel(timezone.now() + timezone.timedelta(seconds=seconds))
+
+
+def test_the_empty_form_carries_no_token_and_no_form_state(roles):
+    html = browser().get("/en/stories/share/").content.decode()
+    assert hidden_values(html, 'class="story-form"') == {"csrfmiddlewaretoken": ""}
+    assert 'name="form_state"' in html
+    assert 'data-form-tokens="/forms/token/?form=story-share"' in html
+
+
+def test_a_story_with_the_fetched_tokens_is_received(roles):
+    client = browser()
+    client.get("/en/stories/share/")
+    tokens = fetched_tokens(client, "story-share")
+    with later():
+        response = client.post("/en/stories/share/", {**form_data(), **tokens})
+    assert response.status_code == 303
+    assert StoryPage.objects.count() == 1
+
+
+def test_a_story_sent_without_a_token_comes_back_whole_then_goes_through(roles, topics):
+    client = browser()
+    data = {**form_data(topics=["stigma"], content_notes=["self-harm"]), "form_state": ""}
+    response = client.post("/en/stories/share/", data)
+    assert response.status_code == 403
+    assert "no-store" in response["Cache-Control"] and "private" in response["Cache-Control"]
+    assert StoryPage.objects.count() == 0 and ContributorRecord.objects.count() == 0
+    html = response.content.decode()
+    assert "For your security, please check your answers and send the form again." in html
+    assert 'value="Learning to ask for help"' in html
+    assert "For years I thought I had to cope alone." in html
+    assert f'value="{CONTRIBUTOR_EMAIL}"' in html
+    assert re.search(r'name="consent_publish"[^>]* checked', html)
+    assert re.search(r'name="topics" value="stigma"[^>]* checked', html)
+    assert re.search(r'name="content_notes" value="self-harm"[^>]* checked', html)
+    assert "Please check your answers</h2>" not in html  # no field is marked wrong
+    again = hidden_values(html, 'class="story-form"')
+    assert again["csrfmiddlewaretoken"] and again["form_state"]
+    with later():
+        response = client.post("/en/stories/share/", {**data, **again})
+    assert response.status_code == 303
+    story = StoryPage.objects.get()
+    assert story.content_notes == ["self-harm"]
+    assert ContributorRecord.objects.get().email == CONTRIBUTOR_EMAIL
+
+
+def test_a_picture_sent_without_a_token_is_asked_for_again(roles):
+    picture = SimpleUploadedFile("me.jpg", image_bytes(), "image/jpeg")
+    data = {**form_data(), "image": picture, "image_alt": "A walk by the sea"}
+    response = browser().post("/en/stories/share/", data)
+    assert response.status_code == 403
+    html = response.content.decode()
+    assert "Please choose your picture again." in html
+    assert 'value="A walk by the sea"' in html
+    assert StoryPage.objects.count() == 0
+
+
+def test_other_story_forms_keep_the_plain_refusal(submitted):
+    _story, _record, url = submitted
+    response = browser().post(url, {"action": "withdraw"})
+    assert response.status_code == 403
+    assert "You cannot open this page" in response.content.decode()
+    assert not ContributorRecord.objects.get().is_withdrawn

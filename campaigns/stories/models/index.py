@@ -7,6 +7,7 @@ from functools import partial
 from django.core.exceptions import RequestDataTooBig, TooManyFieldsSent
 from django.http import HttpResponseRedirect
 from django.template.response import TemplateResponse
+from django.utils.text import format_lazy
 from django.utils.translation import get_language, gettext
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
@@ -29,6 +30,7 @@ from home.conditional import summary_response
 from home.listing import first, paginate, querystring_prefix, term_choices
 from home.models import Topic
 from home.models.bases import IndexPage, rich_intro_field
+from home.public_forms import answers
 
 THANKS_COOKIE = "openly_story_thanks"
 THANKS_COOKIE_SALT = "openly.stories.thanks"
@@ -133,6 +135,19 @@ class StoryIndexPage(RoutablePageMixin, IndexPage):
             secure=request.is_secure(),
         )
         return private(response)
+
+    def share_again(self, request, fresh, message):
+        """The share form showing what the contributor wrote, a fresh form state and
+        ``message``, after the CSRF check refused it (home.public_forms); nothing is saved.
+        A picture cannot be shown again: the contributor is asked to choose it again."""
+        refused = self._refuse_unread_submission(request)
+        if refused is not None:
+            return refused
+        form = forms.ShareStoryForm(topic_choices=_topics(request))
+        form.initial.update({**answers(form, request.POST), **fresh})
+        if request.FILES:
+            message = format_lazy("{} {}", message, _("Please choose your picture again."))
+        return share_form(self, request, form, error=message)
 
     def _refuse_unread_submission(self, request):
         """A problem page for a submission too large, too frequent or malformed to read;

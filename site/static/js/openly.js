@@ -32,9 +32,66 @@
         });
     }
 
-    if (document.readyState === "loading") {
-        document.addEventListener("DOMContentLoaded", setUpQuickExit);
-    } else {
+    /* The reader's country for the crisis helplines. Pages are the same for every reader
+       (so caches can share them); the country a reader picks on the get-help page is kept
+       in this browser only and never sent to the server. */
+    var COUNTRY_KEY = "openly_country";
+    var COUNTRY_CODE = /^[A-Z]{2}$/;
+
+    function storedCountry() {
+        try {
+            var value = window.localStorage.getItem(COUNTRY_KEY) || "";
+            return COUNTRY_CODE.test(value) ? value : "";
+        } catch (e) {
+            return "";  // storage switched off: the language's helplines stay
+        }
+    }
+
+    function storeCountry(value) {
+        try {
+            if (value) {
+                window.localStorage.setItem(COUNTRY_KEY, value);
+            } else {
+                window.localStorage.removeItem(COUNTRY_KEY);
+            }
+        } catch (e) { /* storage switched off: nothing is remembered */ }
+    }
+
+    function rememberCountryChoice() {
+        // On the get-help page, ?country=XX picks a country; the server selects it in the
+        // picker only when it lists helplines for it. "All countries" forgets the choice.
+        var picker = document.querySelector("[data-country-picker]");
+        if (!picker || !new URLSearchParams(window.location.search).has("country")) { return; }
+        storeCountry(COUNTRY_CODE.test(picker.value) ? picker.value : "");
+    }
+
+    function showChosenCountry() {
+        // Each list of helplines carries the other countries' entries in <template>
+        // elements; put the chosen country's in place of the language's. This runs as the
+        // page loads and leaves focus where it is: a list the reader is already in is kept.
+        var chosen = storedCountry();
+        if (!chosen) { return; }
+        document.querySelectorAll("[data-country-helplines]").forEach(function (box) {
+            if (box.getAttribute("data-country") === chosen) { return; }
+            var template = box.querySelector('template[data-country="' + chosen + '"]');
+            var emergency = box.querySelector("[data-emergency]");
+            if (!template || !emergency || box.contains(document.activeElement)) { return; }
+            // (A template's entries are not in the page, so this finds only the shown ones.)
+            box.querySelectorAll("[data-helpline]").forEach(function (item) { item.remove(); });
+            emergency.after(template.content.cloneNode(true));
+            box.setAttribute("data-country", chosen);
+        });
+    }
+
+    function setUp() {
         setUpQuickExit();
+        rememberCountryChoice();
+        showChosenCountry();
+    }
+
+    if (document.readyState === "loading") {
+        document.addEventListener("DOMContentLoaded", setUp);
+    } else {
+        setUp();
     }
 }());

@@ -1,0 +1,64 @@
+"""Start a real varnishd with the repository's VCL (deploy/varnish/openly.vcl) in front of a
+local backend, for the Varnish tests and the throughput benchmark.
+
+The two files an operator edits are written for the run: the backend (no health probe) and
+no purger besides this machine. varnishd runs in the foreground on a free 127.0.0.1 port in
+a temporary working folder and is stopped afterwards.
+"""
+
+import contextlib
+import shutil
+import socket
+import subprocess
+import time
+from pathlib import Path
+
+VCL_DIR = Path(__file__).resolve().parents[1] / "deploy" / "varnish"
+VARNISHD = shutil.which("varnishd") or shutil.which("varnishd", path="/usr/sbin:/usr/local/sbin")
+
+
+def free_port():
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def _wait_for_port(port, process, seconds=30):
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        if process.poll() is not None:
+            raise RuntimeError(f"varnishd stopped: {process.stdout.read()}")
+        with contextlib.suppress(OSError), socket.create_connection(("127.0.0.1", port), 0.2):
+            return
+        time.sleep(0.1)
+    raise RuntimeError("varnishd did not start listening")
+
+
+@contextlib.contextmanager
+def running_varnish(folder, backend_host, backend_port, memory="32m"):
+    """varnishd in front of ``backend_host:backend_port``; yields the port it listens on."""
+    folder = Path(folder)
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / "openly-backend.vcl").write_text(
+        f'backend default {{ .host = "{backend_host}"; .port = "{backend_port}"; }}\n'
+    )
+    (folder / "openly-purgers.vcl").write_text("acl openly_purgers {\n}\n")
+    port = free_port()
+    process = subprocess.Popen(  # noqa: S603 - a fixed command line
+        [VARNISHD, "-F", "-j", "none", "-n", str(folder / "work"), "-a", f"127.0.0.1:{port}"]
+        + ["-f", str(VCL_DIR / "openly.vcl"), "-p", f"vcl_path={folder}:{VCL_DIR}"]
+        + ["-s", f"malloc,{memory}"],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+    )
+    try:
+        _wait_for_port(port, process)
+        yield port
+    finally:
+        process.terminate()
+        try:
+            process.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.wait()
