@@ -147,13 +147,15 @@ class World:
         """Add ``count`` campaigns, resources, stories and events."""
 
         def owner(number):
-            return self.organisations[number % len(self.organisations)]
+            # The first organisation (whose page is measured) owns the first of each type.
+            return self.organisations[(number - 1) % len(self.organisations)]
 
         def image(number):
             return self.images[number % len(self.images)]
 
         def campaign(number):
-            start = self.today + datetime.timedelta(days=number % 90 - 60)
+            # Ended, running and upcoming campaigns from the first five on.
+            start = self.today + datetime.timedelta(days=number * 7 % 90 - 60)
             return {
                 "title": f"Mental Health Week campaign {number}",
                 "slug": f"campaign-{number}",

@@ -1,5 +1,7 @@
-"""The query budget of every public page type: at most its budget with 5 items of each
-content type (campaigns, resources, stories, events), and the same number with 40.
+"""The query budget of every public page type, pinned: at most its budget with 5 items of
+each content type (campaigns, resources, stories, events), and the same number with 40.
+The issue's ceiling is 15 for every page; a change that adds a query must raise the pin
+here, in review.
 
 Counted on a render without any page cache, the site chrome and the listings' cached
 counts warm (``tests.queries.warm_count``). The site is built in bulk once for the module
@@ -17,41 +19,43 @@ from tests.sharing import shared_fixture
 pytestmark = pytest.mark.django_db
 
 MORE = 35
+CEILING = 15
 NOT_FOUND = {"404 page", "not translated (fr)"}
 BUDGETS = {
-    "home": 15,
-    "get-help page": 15,
-    "standard page": 15,
-    "campaign index": 15,
-    "campaign index, page 3": 15,
-    "campaign index, 2 filters": 15,
-    "campaign page (pledge)": 15,
-    "resource index": 15,
-    "resource index, page 3": 15,
-    "resource index, 3 filters": 15,
-    "resource page": 15,
-    "story index": 15,
-    "story index, topic": 15,
-    "story page": 15,
-    "share-your-story form": 15,
-    "event index": 15,
-    "event index, page 3": 15,
-    "event index, 3 filters": 15,
-    "past events": 15,
-    "event page": 15,
-    "partner index": 15,
-    "partner page": 15,
-    "search results": 15,
-    "events feed.ics": 15,
-    "events feed.rss": 15,
-    "events feed.atom": 15,
-    "resources feed (RSS)": 15,
-    "resources feed (Atom)": 15,
-    "stories feed (RSS)": 15,
-    "404 page": 15,
-    "not translated (fr)": 15,
-    "sitemap.xml (index)": 15,
-    "section sitemap": 15,
+    "home": 13,
+    "get-help page": 4,
+    "standard page": 3,
+    "campaign index": 7,
+    "campaign index, page 3": 7,
+    "campaign index, 2 filters": 7,
+    "campaign page (pledge)": 12,
+    "resource index": 6,
+    "resource index, page 3": 6,
+    "resource index, 3 filters": 6,
+    "resource page": 5,
+    "story index": 8,
+    "story index, topic": 8,
+    "story page": 8,
+    "share-your-story form": 3,
+    "event index": 4,
+    "event index, page 3": 4,
+    "event index, 3 filters": 3,
+    "past events": 4,
+    "event page": 7,
+    "partner index": 7,
+    "partner page": 11,
+    # No result on SQLite (bulk pages are not indexed): one query; PostgreSQL asks more.
+    "search results": 5,
+    "events feed.ics": 5,
+    "events feed.rss": 5,
+    "events feed.atom": 5,
+    "resources feed (RSS)": 2,
+    "resources feed (Atom)": 2,
+    "stories feed (RSS)": 2,
+    "404 page": 2,
+    "not translated (fr)": 4,
+    "sitemap.xml (index)": 0,
+    "section sitemap": 0,
 }
 
 
@@ -69,6 +73,6 @@ def test_query_budget(bulk_site, label):
     status = 404 if label in NOT_FOUND else 200
     client = Client(HTTP_HOST=HOST)
     few = warm_count(client, urls[label], status)
-    assert few <= BUDGETS[label]
+    assert few <= BUDGETS[label] <= CEILING
     bulk_site.add(MORE)
     assert warm_count(client, urls[label], status) == few
