@@ -59,7 +59,8 @@ def campaign_detail_context(page, request):
         "partners": partners,
         "topic_labels": topic_labels,
         "audience_labels": audience_labels,
-        "related_groups": related_groups(
+        # Called by the template only when its shared fragment must be rendered.
+        "related_groups": lambda: related_groups(
             page, topic_slugs, cache=not getattr(request, "is_preview", False)
         ),
         "share_links": share_links(meta["url"], page.title),

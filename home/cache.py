@@ -15,6 +15,7 @@ import time
 from django.conf import settings
 from django.core.cache import cache
 from django.utils import translation
+from django.utils.safestring import mark_safe
 from wagtail.coreutils import get_supported_content_language_variant
 from wagtail.models import Locale, PageViewRestriction
 
@@ -54,6 +55,16 @@ def cached_chrome(name, parts, build, timeout=TIMEOUT):
         value = build()
         cache.set(key, value, timeout=timeout)
     return value
+
+
+def cached_html(name, parts, render, timeout=TIMEOUT):
+    """HTML every reader of a page is shown alike (a home listing, an empty form), rendered
+    by ``render()`` once per content generation and kept as a string like chrome data
+    (``cached_chrome``). ``parts`` must name everything the HTML depends on besides the
+    published content: site, language, and a date or shorter ``timeout`` where the
+    selection depends on the time."""
+    html = cached_chrome(name, parts, lambda: str(render()), timeout)
+    return mark_safe(html)  # noqa: S308 - rendered by our own templates, escaped there
 
 
 def _locale_ids():

@@ -4,7 +4,7 @@ computed once per request with a fixed number of queries."""
 from django.conf import settings
 from django.urls import translate_url
 from django.utils import translation
-from wagtail.models import Page
+from wagtail.models import Page, Site
 
 from home.cache import cached_chrome, current_locale
 from home.models import CrisisHelpline
@@ -104,6 +104,19 @@ def _strip_language(path):
     return "/" + parts[2] if len(parts) > 2 else "/"
 
 
+def page_translations(request, page):
+    """{language code: URL} of the live versions of ``page`` (itself included), as the
+    request's site links them; from the chrome cache, renewed on every publish."""
+
+    def build():
+        versions = page.get_translations(inclusive=True).live().select_related("locale")
+        urls = ((version.locale.language_code, version.get_url(request)) for version in versions)
+        return {code: url for code, url in urls if url}
+
+    site = Site.find_for_request(request) if request is not None else None
+    return cached_chrome("translations", (site.pk if site else "", page.pk), build)
+
+
 def language_links(request, page=None):
     """One entry per language for the switcher and hreflang alternates.
 
@@ -115,12 +128,7 @@ def language_links(request, page=None):
     translated = {}
     source_path = None
     if isinstance(page, Page) and page.pk:
-        versions = page.get_translations(inclusive=True).live().select_related("locale")
-        for version in versions:
-            url = version.get_url(request)
-            if not url:
-                continue
-            translated[version.locale.language_code] = url
+        translated = page_translations(request, page)
         source_url = translated.get(settings.OPENLY_SOURCE_LANGUAGE) or page.get_url(request)
         source_path = _strip_language(source_url or "/")
     links = []

@@ -4,11 +4,11 @@ amount of content."""
 from django import template
 from django.conf import settings
 from django.template.backends.utils import csrf_input
-from django.utils import translation
+from django.utils import timezone, translation
 from django.utils.safestring import mark_safe
 from wagtail.models import Page, Site
 
-from home.cache import cached_chrome
+from home.cache import cached_chrome, cached_html
 from home.chrome import active_locale, helplines_choice, language_links, localized
 from home.models import GetHelpPage, SiteSettings
 
@@ -157,3 +157,46 @@ def form_token(context):
     if request is not None and request.method == "POST":
         return csrf_input(request)
     return mark_safe('<input type="hidden" name="csrfmiddlewaretoken" value="">')  # noqa: S308 - fixed text
+
+
+# A shared fragment is renewed on every publish, and at least this often: some depend on
+# the time (events that have ended, campaigns that started).
+FRAGMENT_SECONDS = 5 * 60
+
+
+@register.tag("shared_fragment")
+def shared_fragment(parser, token):
+    """``{% shared_fragment "name" part … %}…{% endshared_fragment %}``: a part of a page
+    that is the same for every reader (related content, an empty form), rendered once per
+    content generation, site, language and day for the ``part`` values given (the page's
+    id, say), and kept at most FRAGMENT_SECONDS. Previews and answers to a reader's own
+    POST are always rendered afresh."""
+    bits = token.split_contents()[1:]
+    if not bits:
+        raise template.TemplateSyntaxError("shared_fragment needs a name")
+    nodelist = parser.parse(("endshared_fragment",))
+    parser.delete_first_token()
+    return SharedFragmentNode(nodelist, [parser.compile_filter(bit) for bit in bits])
+
+
+class SharedFragmentNode(template.Node):
+    def __init__(self, nodelist, parts):
+        self.nodelist = nodelist
+        self.parts = parts
+
+    def render(self, context):
+        request = context.get("request")
+        if (
+            request is None
+            or getattr(request, "is_preview", False)
+            or request.method not in ("GET", "HEAD")
+        ):
+            return self.nodelist.render(context)
+        name, *parts = (part.resolve(context) for part in self.parts)
+        key = (_site_id(request), translation.get_language(), timezone.localdate(), *parts)
+        return cached_html(
+            f"fragment:{name}",
+            key,
+            lambda: self.nodelist.render(context),
+            timeout=FRAGMENT_SECONDS,
+        )

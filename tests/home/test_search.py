@@ -159,9 +159,9 @@ def test_wagtails_own_search_still_finds_pages_in_every_language(home_page, loca
 def test_a_results_page_costs_the_same_queries_with_few_or_many_matches(
     client, home_page, django_assert_num_queries
 ):
-    # Count, one page of ids, the pages and their specific rows, the site. On PostgreSQL
+    # Count, one page of ids, the pages and their specific rows. On PostgreSQL
     # each search statement also sets and resets its time limit, inside a savepoint here.
-    budget = 5 + (8 if connection.vendor == "postgresql" else 0)
+    budget = 4 + (8 if connection.vendor == "postgresql" else 0)
     for added, url in ((2, "/en/search/?q=stigma"), (30, "/en/search/?q=stigma&page=2")):
         for number in range(added):
             StandardPageFactory(parent=home_page, title=f"Stigma {added} {number}")
