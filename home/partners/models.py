@@ -58,7 +58,10 @@ class PartnerIndexPage(IndexPage):
 
     def listing_context(self, request, **kwargs):
         partners = PartnerPage.objects.in_locale(self.locale).order_by("title", "pk")
-        return {"partners": paginate(request, partners.for_cards(), PARTNERS_PER_PAGE)}
+        # Which partners, in order, is kept until the next publish: counting and sorting
+        # them would otherwise scan every page of the language.
+        key = ("partners", self.pk, self.locale_id)
+        return {"partners": paginate(request, partners.for_cards(), PARTNERS_PER_PAGE, key=key)}
 
 
 class PartnerPage(OrganisationOwnedMixin, BasePage):

@@ -133,7 +133,14 @@ if REDIS_URL:
         }
     }
 else:
-    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+    # Django's default of 300 entries would be culled again and again on a site of any size
+    # (a page, its chrome and its shared fragments each take one): keep up to 20,000.
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+            "OPTIONS": {"MAX_ENTRIES": int(os.environ.get("OPENLY_CACHE_MAX_ENTRIES", "20000"))},
+        }
+    }
 
 # Anonymous readers' public pages served from that cache (home.page_cache). It needs a
 # cache every process shares when there are several processes: production turns it on

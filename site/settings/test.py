@@ -5,7 +5,12 @@ from .base import *  # noqa: F403
 DEBUG = False
 SECRET_KEY = "test-only-key-not-secret"  # noqa: S105
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+CACHES = {
+    "default": {
+        "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+        "OPTIONS": {"MAX_ENTRIES": 20000},
+    }
+}
 # Tests look at how pages render; the page cache's own tests turn it on
 # (tests/home/test_page_cache.py, tests/deploy/).
 OPENLY_PAGE_CACHE = False
