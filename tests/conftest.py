@@ -11,6 +11,35 @@ from tests import sharing
 from tests.factories import GetHelpPageFactory, HomePageFactory
 from tests.sharing import reusable_fixture
 
+# Tests whose outcome depends on the database engine: CI runs the whole suite on SQLite
+# and these again on PostgreSQL (`pytest -m engine`, see .ci/run). Every migration runs
+# on PostgreSQL as its test database is built; the upgrade of a database with rows
+# (tests/test_migrate_existing_database.py) runs on SQLite only, to keep CI short.
+ENGINE_SENSITIVE = (
+    "tests/home/test_search.py",  # PostgreSQL's search configurations and time limit
+    "tests/home/test_query_budgets.py",  # query counts
+    "tests/home/test_queries.py",
+    "tests/home/test_partners.py",
+    "tests/home/test_language_report.py",
+    "tests/events/test_queries.py",
+    "tests/events/test_listing.py",  # date and time-zone filters, grouped facet counts
+    "tests/events/test_calendar.py",
+    "tests/events/test_conditional_feeds.py",  # the aggregates behind ETag/Last-Modified
+    "tests/campaigns/test_listings.py",
+    "tests/campaigns/test_pledge.py",  # constraints and a form sent twice
+    "tests/home/test_invalidation.py",  # work done after the commit
+    "tests/home/test_page_cache.py",
+    "tests/home/test_snippet_drafts.py",  # a data migration
+    "tests/home/test_settings.py",
+    "tests/stories/",  # erasure, retention and throttles
+)
+
+
+def pytest_itemcollected(item):
+    """Mark the engine-sensitive tests as they are collected (before `-m` selects)."""
+    if item.nodeid.split("::", 1)[0].startswith(ENGINE_SENSITIVE):
+        item.add_marker(pytest.mark.engine)
+
 
 @pytest.hookimpl(trylast=True)
 def pytest_collection_modifyitems(items):
