@@ -38,9 +38,13 @@ def generation():
 
 
 def retire_cached_content():
-    """Retire every cached chrome entry and cached page, for every site and locale, and
-    forget the Locale lookups."""
+    """Retire every cached chrome entry and cached page, for every site and locale."""
     cache.set(GENERATION_KEY, time.time_ns(), timeout=None)
+
+
+def forget_locales(**_signal_kwargs):
+    """Forget the Locale lookups (a Locale was added, changed or deleted). Kept apart from
+    the content generation, so a publish costs no Locale query afterwards."""
     cache.delete(LOCALES_KEY)
 
 

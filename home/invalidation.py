@@ -34,7 +34,7 @@ from wagtail.signals import (
     unpublished,
 )
 
-from home.cache import retire_cached_content
+from home.cache import forget_locales, retire_cached_content
 from home.frontend_cache import purge_everything
 from home.models import ModeratedSnippet, SiteSettings
 
@@ -123,6 +123,8 @@ def connect():
     # Receivers without a sender: pages and snippets are saved under their own class.
     post_save.connect(_saved, dispatch_uid=f"{PREFIX}:saved")
     post_delete.connect(_deleted, dispatch_uid=f"{PREFIX}:deleted")
+    for signal in (post_save, post_delete):
+        signal.connect(forget_locales, sender=Locale, dispatch_uid=f"{PREFIX}:locales:{signal}")
     for name, signal in [
         ("page-published", page_published),
         ("page-unpublished", page_unpublished),

@@ -10,6 +10,7 @@ from wagtail.contrib.redirects.models import Redirect
 from wagtail.models import Locale, PageViewRestriction, Site
 
 from home.cache import LOCALES_KEY, generation, locale_for_language
+from home.invalidation import content_changed
 from home.models import SiteSettings
 from tests.campaigns.factories import (
     CampaignIndexPageFactory,
@@ -200,8 +201,10 @@ def test_nothing_is_banned_when_the_transaction_rolls_back(home_page):
     assert BANS == ["ban"]
 
 
-def test_locale_lookups_are_forgotten_with_the_generation(db):
+def test_locale_lookups_are_forgotten_when_a_locale_changes_not_on_every_publish(db):
     locale_for_language("en")
+    assert cache.get(LOCALES_KEY) is not None
+    content_changed()
     assert cache.get(LOCALES_KEY) is not None
     Locale.objects.get_or_create(language_code="de")
     assert cache.get(LOCALES_KEY) is None
