@@ -256,6 +256,11 @@ class World:
             ("event index", "/en/events/"),
             ("event index, page 3", "/en/events/?page=3"),
             ("event index, 3 filters", f"/en/events/?country=FR&format=in_person&topic={topic}"),
+            # More filters than are worth caching: counted on each request.
+            (
+                "event index, 5 filters",
+                f"/en/events/?country=FR&format=in_person&topic={topic}&free=on&language=en",
+            ),
             ("past events", "/en/events/past/"),
             ("event page", self.event.url),
             ("partner index", "/en/partners/"),

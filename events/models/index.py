@@ -71,6 +71,7 @@ class EventListing:
         feed changes only at midnight or when a session ends or an event is published)."""
         self.request = request
         self.index_page = index_page
+        self._counts = None
         self.archive = archive
         self.feed = feed
         self.now = now or timezone.now()
@@ -181,10 +182,14 @@ class EventListing:
                 "free": self._base("free").free().count(),
             }
 
-        key = self.cache_key()
-        if key is None:
-            return build()
-        return cached_chrome("event-counts", (key,), build, timeout=COUNTS_SECONDS)
+        # The page and the facets both ask: count once per request.
+        if self._counts is None:
+            key = self.cache_key()
+            if key is None:
+                self._counts = build()
+            else:
+                self._counts = cached_chrome("event-counts", (key,), build, timeout=COUNTS_SECONDS)
+        return self._counts
 
     def cache_key(self):
         """What identifies this listing's data (section, language, archive or feed, the

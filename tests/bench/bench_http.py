@@ -244,7 +244,7 @@ def run(bench):
                 long = wrk(front, pages["home"], connections=64, seconds=LONG_SECONDS)
                 lines.append(
                     f"cached   home, 64 connections {LONG_SECONDS}s: {long['rps']:.1f} req/s, "
-                    f"errors {long['errors']}, p50 {long['p50']} ms, p99 {long['p99']} ms"
+                    f"errors {long['errors']}, p50 {long['p50']:.2f} ms, p99 {long['p99']:.2f} ms"
                 )
         for line in lines:
             bench.note(line)

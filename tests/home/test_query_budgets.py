@@ -40,6 +40,7 @@ BUDGETS = {
     "event index": 4,
     "event index, page 3": 4,
     "event index, 3 filters": 3,
+    "event index, 5 filters": 14,
     "past events": 4,
     "event page": 7,
     "partner index": 7,

@@ -284,7 +284,10 @@ def story_index(page, request):
     if wanted in {str(c.pk) for c in campaigns}:
         chosen_campaign = wanted
         stories = stories.filter(campaign_id=int(wanted))
-    results = paginate(request, stories, STORIES_PER_PAGE)
+    # Which stories, in order, is kept until the next publish (sorting and counting them
+    # would otherwise grow with the section).
+    key = ("stories", page.pk, locale.pk, chosen_topic, chosen_campaign)
+    results = paginate(request, stories, STORIES_PER_PAGE, key=key)
     with_topic_names(results.object_list, topics)
     return page.render(
         request,
