@@ -74,8 +74,8 @@ class DeliveryReportView(ReportView):
     ]
     list_export = [
         "id",
-        "kind",
-        "state",
+        "get_kind_display",
+        "get_state_display",
         "created_at",
         "attempts",
         "last_attempt_at",
@@ -83,6 +83,7 @@ class DeliveryReportView(ReportView):
         "finished_at",
         "last_error",
     ]
+    export_headings = {"get_kind_display": _("Kind"), "get_state_display": _("State")}
 
     def get_queryset(self):
         return (

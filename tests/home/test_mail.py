@@ -388,6 +388,11 @@ def test_retries_back_off_then_fail_for_good_and_admins_can_retry(
     assert "Story status link" in html and "ConnectionRefusedError" in html
     for secret in (ADDRESS, "S3CRET-T0KEN", SUBJECT):
         assert secret not in html
+    export = client.get(reverse("openly_mail_deliveries"), {"export": "csv"})
+    exported = b"".join(export.streaming_content).decode()
+    assert "Story status link,Failed" in exported
+    for secret in (ADDRESS, "S3CRET-T0KEN", SUBJECT):
+        assert secret not in exported
     FlakyTransport.failure = None
     retry_url = reverse("openly_mail_delivery_retry", args=[delivery.pk])
     assert retry_url in html
