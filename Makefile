@@ -11,7 +11,7 @@ HOST ?= 127.0.0.1
 WORKERS ?= 2
 PORT ?= 8000
 
-.PHONY: help install run serve migrate demo test lint format check pytest messages bench clean
+.PHONY: help install run serve worker migrate demo test lint format check pytest messages bench clean
 
 help: ## List every target with what it does
 	@grep -hE '^[a-zA-Z_-]+:.*?## ' $(MAKEFILE_LIST) | sort | \
@@ -39,12 +39,24 @@ migrate: install ## Apply database migrations
 demo: migrate ## Load the demo content (idempotent)
 	$(MANAGE) load_demo
 
-run: demo ## Install, migrate, load demo content and serve http://127.0.0.1:8000
+# The dev server with the email worker beside it (it retries emails that could not be sent
+# at once); Ctrl-C stops both, and the worker stops too if the server does.
+define serve_with_worker
 	@echo "Serving Openly at http://$(HOST):$(PORT)/  (admin: http://$(HOST):$(PORT)/admin/)"
-	$(MANAGE) runserver $(HOST):$(PORT)
+	@echo "The email worker runs beside it (manage.py db_worker --backend mail)."
+	@$(MANAGE) db_worker --backend mail --interval 5 --no-reload & worker=$$!; \
+		trap 'kill $$worker 2>/dev/null; wait $$worker 2>/dev/null' EXIT; \
+		$(MANAGE) runserver $(HOST):$(PORT)
+endef
 
-serve: install ## Serve without reloading the demo content
-	$(MANAGE) runserver $(HOST):$(PORT)
+run: demo ## Install, migrate, load demo content and serve http://127.0.0.1:8000 (+ email worker)
+	$(serve_with_worker)
+
+serve: install ## Serve (with the email worker) without reloading the demo content
+	$(serve_with_worker)
+
+worker: install ## Run only the email worker (sends queued emails and their retries)
+	$(MANAGE) db_worker --backend mail
 
 lint: install ## ruff lint and format check
 	$(BIN)/ruff check .

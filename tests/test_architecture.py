@@ -18,7 +18,13 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 PROJECT = ("home", "campaigns", "events", "openly")
 APPS = ("campaigns", "events")
-CAPABILITIES = ("home.language_check", "home.cocreation", "home.partners", "home.demo")
+CAPABILITIES = (
+    "home.language_check",
+    "home.cocreation",
+    "home.partners",
+    "home.demo",
+    "home.mail",
+)
 MAX_FUNCTION_IMPORTS = 30
 MAX_MODULE_LINES = 400
 # Modules of its own app a model module must never import: they import the models.

@@ -1,9 +1,10 @@
 """Emails about stories.
 
 Reviewers are told only that a story is waiting, with a link to the admin: never its text,
-title or anything about the contributor. Sending happens after the database commit, and a
-failure is logged without any address or content; the reviewers' notice is retried by
-`manage.py send_story_notifications`.
+title or anything about the contributor. Sending happens after the database commit, through
+the durable mail queue (home.mail: sealed at rest, retried with back-off, never raising a
+mail-server failure into the request); a failure to queue is logged without any address or
+content, and the reviewers' notice is then retried by `manage.py send_story_notifications`.
 """
 
 import logging
@@ -19,6 +20,7 @@ from wagtail.models import Task
 
 from campaigns.stories.models.contributor import ContributorRecord
 from campaigns.stories.models.story import StoryPage
+from home.mail.deliveries import Kind, outgoing
 
 logger = logging.getLogger(__name__)
 
@@ -61,7 +63,8 @@ def notify_reviewers(page_id, task_id=None):
         subject = render_to_string("stories/email/reviewer_subject.txt", context).strip()
         body = render_to_string("stories/email/reviewer.txt", context)
     try:
-        send_mail(subject, body, None, recipients, fail_silently=False)
+        with outgoing(Kind.STORY_REVIEW):
+            send_mail(subject, body, None, recipients)
     except MAIL_ERRORS as error:
         logger.warning(
             "Could not send a story review notice (%s); it will be retried.",
@@ -79,7 +82,8 @@ def send_status_link(email, status_url, language):
         subject = render_to_string("stories/email/status_link_subject.txt", context).strip()
         body = render_to_string("stories/email/status_link.txt", context)
     try:
-        send_mail(subject, body, None, [email], fail_silently=False)
+        with outgoing(Kind.STATUS_LINK):
+            send_mail(subject, body, None, [email])
     except MAIL_ERRORS as error:
         logger.warning("Could not send a contributor's status link (%s).", type(error).__name__)
         return False
@@ -108,7 +112,8 @@ def send_contributor_update(record_id):
         subject = render_to_string("stories/email/update_subject.txt", context).strip()
         body = render_to_string("stories/email/update.txt", context)
     try:
-        send_mail(subject, body, None, [record.email], fail_silently=False)
+        with outgoing(Kind.STORY_UPDATE):
+            send_mail(subject, body, None, [record.email])
     except MAIL_ERRORS as error:
         logger.warning("Could not send a contributor's status update (%s).", type(error).__name__)
         return False

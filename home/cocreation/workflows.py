@@ -35,6 +35,7 @@ from wagtail.signals import task_submitted
 from home.cocreation.models import LocaleReviewTask, PartnerLeadReviewTask
 from home.cocreation.models.tasks import moderated_snippet_models
 from home.cocreation.roles import MODERATORS, moderators, setup_roles
+from home.mail.deliveries import Kind, outgoing
 from home.models import ModeratedSnippet
 from home.registry import index_pages as registered_index_pages
 from home.registry import workflow_checks
@@ -140,14 +141,16 @@ def admin_title(obj):
 
 
 def notify(users, subject, template, context):
-    """Email each user (in their admin language) the rendered template."""
+    """Email each user (in their admin language) the rendered template. The emails are
+    queued for durable delivery (home.mail): a mail-server failure is retried later and never
+    reaches the workflow action that sent them."""
     sent = 0
     for user in users:
         if not user.email or not user.is_active:
             continue
         profile = getattr(user, "wagtail_userprofile", None)
         language = profile.get_preferred_language() if profile else settings.LANGUAGE_CODE
-        with translation.override(language):
+        with translation.override(language), outgoing(Kind.WORKFLOW):
             body = render_to_string(template, {**context, "user": user})
             send_mail(str(subject), body, None, [user.email])
         sent += 1

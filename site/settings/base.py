@@ -43,6 +43,7 @@ INSTALLED_APPS = [
     "campaigns.stories",
     "events",
     "home.demo",
+    "home.mail",
     "wagtail_localize",
     "wagtail_localize.locales",
     "wagtail.contrib.forms",
@@ -63,6 +64,7 @@ INSTALLED_APPS = [
     "modelcluster",
     "taggit",
     "django_countries",
+    "django_tasks_db",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -212,18 +214,39 @@ DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 DATA_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 
-# Email: printed to the console unless an SMTP server is configured.
-EMAIL_BACKEND = os.environ.get("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
+# Email: every email is sealed, stored and sent by a background task that retries with
+# back-off (home.mail); EMAIL_BACKEND is that queue. OPENLY_EMAIL_TRANSPORT is the backend that
+# really sends: the console here, SMTP in production (EMAIL_BACKEND in the environment, from
+# older set-ups, names it too).
+EMAIL_BACKEND = "home.mail.backend.QueuedEmailBackend"
+OPENLY_EMAIL_TRANSPORT = (
+    os.environ.get("OPENLY_EMAIL_TRANSPORT")
+    or os.environ.get("EMAIL_BACKEND")
+    or "django.core.mail.backends.console.EmailBackend"
+)
+# Try each email at once, in the process that sent it, when its transaction commits; retries
+# (and everything when this is off, as in production) are run by `manage.py db_worker
+# --backend mail`.
+OPENLY_EMAIL_SEND_AT_ONCE = env_bool("OPENLY_EMAIL_SEND_AT_ONCE", True)
+# Finished deliveries are pruned after this many days (manage.py mail_housekeeping).
+OPENLY_EMAIL_KEEP_DAYS = int(os.environ.get("OPENLY_EMAIL_KEEP_DAYS", "14"))
 EMAIL_HOST = os.environ.get("EMAIL_HOST", "localhost")
 EMAIL_PORT = int(os.environ.get("EMAIL_PORT", "25"))
 EMAIL_HOST_USER = os.environ.get("EMAIL_HOST_USER", "")
 EMAIL_HOST_PASSWORD = os.environ.get("EMAIL_HOST_PASSWORD", "")
 EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", False)
+# Seconds an SMTP server may take to answer before the attempt counts as failed (retried).
+EMAIL_TIMEOUT = int(os.environ.get("EMAIL_TIMEOUT", "10"))
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "Openly <no-reply@localhost>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 
-# Background tasks run immediately unless a real task backend is configured.
-TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+# Background tasks: Wagtail's own work and the language checks run immediately unless a real
+# task backend is configured; email deliveries are always stored in the database
+# (django-tasks-db) so a failed one is kept and retried by `manage.py db_worker --backend mail`.
+TASKS = {
+    "default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"},
+    "mail": {"BACKEND": "django_tasks_db.DatabaseBackend"},
+}
 
 # Wagtail
 WAGTAIL_SITE_NAME = "Openly"
@@ -256,6 +279,8 @@ WAGTAIL_FINISH_WORKFLOW_ACTION = "home.cocreation.workflow_actions.publish_appro
 WAGTAIL_ENABLE_UPDATE_CHECK = False
 WAGTAILEMBEDS_RESPONSIVE_HTML = True
 WAGTAIL_FRONTEND_LOGIN_URL = "/admin/login/"
+# Wagtail's password-reset form, its email marked as a password reset (home.mail).
+WAGTAILADMIN_USER_PASSWORD_RESET_FORM = "home.mail.forms.PasswordResetForm"  # noqa: S105
 
 LOGGING = {
     "version": 1,

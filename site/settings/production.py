@@ -12,6 +12,15 @@ if not SECRET_KEY:  # noqa: F405
     )
 OPENLY_DEMO_PASSWORDS_ALLOWED = False
 
+# Email goes out through SMTP (EMAIL_HOST and friends), sent by the worker
+# (`manage.py db_worker --backend mail`), never inside a request.
+OPENLY_EMAIL_TRANSPORT = (
+    os.environ.get("OPENLY_EMAIL_TRANSPORT")
+    or os.environ.get("EMAIL_BACKEND")
+    or "django.core.mail.backends.smtp.EmailBackend"
+)
+OPENLY_EMAIL_SEND_AT_ONCE = env_bool("OPENLY_EMAIL_SEND_AT_ONCE", False)
+
 # WhiteNoise serves the collected, compressed static files from the app processes, right
 # inside the cache policy (which leaves WhiteNoise's own Cache-Control as it is).
 MIDDLEWARE.insert(  # noqa: F405

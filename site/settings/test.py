@@ -14,8 +14,15 @@ CACHES = {
 # Tests look at how pages render; the page cache's own tests turn it on
 # (tests/home/test_page_cache.py, tests/deploy/).
 OPENLY_PAGE_CACHE = False
+# Django's test set-up sends email straight to mail.outbox (locmem); the durable-mail tests
+# (tests/home/test_mail.py) put the queue back in front of it, with failing transports too.
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
-TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+OPENLY_EMAIL_TRANSPORT = "django.core.mail.backends.locmem.EmailBackend"
+OPENLY_EMAIL_SEND_AT_ONCE = True
+TASKS = {
+    "default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"},
+    "mail": {"BACKEND": "django_tasks_db.DatabaseBackend"},
+}
 MEDIA_ROOT = BASE_DIR / ".test-media"  # noqa: F405
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
