@@ -20,6 +20,12 @@ Openly's own.
   it (Wagtail's preview panel), no directive for a view exempt from it. Browsers that know
   ``frame-ancestors`` ignore X-Frame-Options, so the two must never disagree.
 
+- **Previews take the admin's policy.** Wagtail renders a preview by passing a stand-in
+  request for the page's public address (``request.is_dummy``) through the whole middleware
+  chain inside the admin's request; that inner pass sets no policy, so the admin request's
+  own (with ``frame-ancestors 'self'``, since the preview is shown in the admin's frame)
+  is the one the browser gets.
+
 A policy a view sets itself with django-csp's decorators (``@csp``, ``@csp_replace``) still
 wins over both.
 """
@@ -41,6 +47,11 @@ class ContentSecurityPolicyMiddleware(CSPMiddleware):
     @cached_property
     def admin_prefix(self):
         return reverse("wagtailadmin_home")
+
+    def process_response(self, request, response):
+        if getattr(request, "is_dummy", False):
+            return response  # a preview: the admin request around it sets the policy
+        return super().process_response(request, response)
 
     def get_policy_parts(self, request, response, report_only=False):
         parts = super().get_policy_parts(request, response, report_only=report_only)

@@ -150,6 +150,15 @@ def test_frame_ancestors_follows_x_frame_options():
     assert policy(respond(denied))["frame-ancestors"] == ["'none'"]
 
 
+def test_a_preview_sets_no_policy_of_its_own():
+    """Wagtail passes a stand-in request through the middleware to render a preview; the
+    admin request around it sets the policy (with frame-ancestors 'self')."""
+    request = RequestFactory().get("/en/")
+    request.is_dummy = True
+    response = ContentSecurityPolicyMiddleware(lambda request: HttpResponse("x"))(request)
+    assert "Content-Security-Policy" not in response
+
+
 def test_a_view_of_its_own_policy_is_not_changed_for_others():
     from csp.decorators import csp
 
