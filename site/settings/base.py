@@ -209,13 +209,13 @@ OPENLY_ADMIN_CONTENT_SECURITY_POLICY = {
 }
 # Permissions-Policy (django-permissions-policy): the browser features Openly never uses are
 # switched off for the site and anything it frames. Autoplay, fullscreen and
-# picture-in-picture stay, for the video players a reader starts.
+# picture-in-picture stay, for the video players a reader starts. Only features browsers
+# recognise: an unknown one (FLoC's old interest-cohort, or ambient-light-sensor and bluetooth,
+# which Chromium ships only behind a flag) makes Chromium log an error on every page.
 PERMISSIONS_POLICY = {
     feature: []
     for feature in (
         "accelerometer",
-        "ambient-light-sensor",
-        "bluetooth",
         "browsing-topics",
         "camera",
         "display-capture",
