@@ -30,13 +30,27 @@ A policy a view sets itself with django-csp's decorators (``@csp``, ``@csp_repla
 wins over both.
 """
 
-from csp.constants import NONE, SELF
+from csp.constants import HEADER, NONE, SELF
 from csp.middleware import CSPMiddleware
 from django.conf import settings
 from django.urls import reverse
 from django.utils.functional import cached_property
 
 FRAME_ANCESTORS = {"DENY": [NONE], "SAMEORIGIN": [SELF]}
+
+
+def in_fixed_order(policy):
+    """``policy`` with its directives in one order: django-csp lists them in the order of a
+    set, which differs from one process to the next, and every process must send a public
+    page's readers the very same header."""
+    order = list(settings.CONTENT_SECURITY_POLICY["DIRECTIVES"])
+    directives = [part.strip() for part in policy.split(";") if part.strip()]
+
+    def position(directive):
+        name = directive.split()[0]
+        return (order.index(name) if name in order else len(order), name)
+
+    return "; ".join(sorted(directives, key=position))
 
 
 class ContentSecurityPolicyMiddleware(CSPMiddleware):
@@ -51,7 +65,10 @@ class ContentSecurityPolicyMiddleware(CSPMiddleware):
     def process_response(self, request, response):
         if getattr(request, "is_dummy", False):
             return response  # a preview: the admin request around it sets the policy
-        return super().process_response(request, response)
+        response = super().process_response(request, response)
+        if HEADER in response:
+            response.headers[HEADER] = in_fixed_order(response.headers[HEADER])
+        return response
 
     def get_policy_parts(self, request, response, report_only=False):
         parts = super().get_policy_parts(request, response, report_only=report_only)
