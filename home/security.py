@@ -1,5 +1,5 @@
-"""The Content-Security-Policy of every response: django-csp's middleware with two choices of
-Openly's own.
+"""The Content-Security-Policy of every response: django-csp's middleware with a few choices
+of Openly's own.
 
 - **Public pages get one strict policy, the same for every reader.** Nothing on them is
   inline (scripts and styles are static files; JSON-LD ``<script type="application/ld+json">``
@@ -19,12 +19,13 @@ Openly's own.
   this one): ``'none'`` for ``DENY``, ``'self'`` where a view allows its own site to frame
   it (Wagtail's preview panel), no directive for a view exempt from it. Browsers that know
   ``frame-ancestors`` ignore X-Frame-Options, so the two must never disagree.
-
 - **Previews take the admin's policy.** Wagtail renders a preview by passing a stand-in
   request for the page's public address (``request.is_dummy``) through the whole middleware
   chain inside the admin's request; that inner pass sets no policy, so the admin request's
   own (with ``frame-ancestors 'self'``, since the preview is shown in the admin's frame)
   is the one the browser gets.
+- **One order.** django-csp lists directives in a set's order, which differs between
+  processes; they are put in the settings' order, so every process sends the same bytes.
 
 A policy a view sets itself with django-csp's decorators (``@csp``, ``@csp_replace``) still
 wins over both.
