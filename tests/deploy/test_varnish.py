@@ -96,6 +96,15 @@ def test_the_second_anonymous_get_is_a_hit(varnish, about):
     assert x_cache(varnish, about.url, method="HEAD") == "HIT"
 
 
+def test_a_hit_carries_the_security_headers_the_page_was_stored_with(varnish, about):
+    _status, miss, _body = request(varnish, about.url)
+    _status, hit, _body = request(varnish, about.url)
+    assert (miss["X-Cache"], hit["X-Cache"]) == ("MISS", "HIT")
+    for header in ("Content-Security-Policy", "Permissions-Policy"):
+        assert hit[header] and hit[header] == miss[header], header
+    assert "'unsafe-inline'" not in hit["Content-Security-Policy"]
+
+
 def test_a_publication_shows_on_the_next_request(varnish, home_page, about):
     menu = StandardPageFactory(parent=home_page, title="Campaigns", show_in_menus=True)
     for url in ("/en/", about.url):

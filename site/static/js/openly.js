@@ -6,10 +6,9 @@
 
     function quickExit(url) {
         // Replace the current history entry so the Back button does not return here.
-        try {
-            document.title = "";
-            document.body.style.visibility = "hidden";
-        } catch (e) { /* nothing to hide */ }
+        // (A class, not an inline style: the site's Content-Security-Policy allows none.)
+        document.title = "";
+        document.documentElement.classList.add("is-leaving");
         window.location.replace(url);
     }
 
