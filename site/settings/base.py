@@ -28,6 +28,9 @@ def env_list(name, default=""):
 
 DEBUG = env_bool("DEBUG", False)
 SECRET_KEY = os.environ.get("SECRET_KEY", "")
+# Keys being rotated out, newest first: what they signed or keyed (sessions, signed cookies,
+# story status links) still works. See README, "Rotating SECRET_KEY".
+SECRET_KEY_FALLBACKS = env_list("SECRET_KEY_FALLBACKS")
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "localhost,127.0.0.1,[::1]")
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
 # Forms on cached public pages get their token from /forms/token/; one sent without it is
