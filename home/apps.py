@@ -11,7 +11,7 @@ class HomeConfig(AppConfig):
     def ready(self):
         # Imported here: the snippet admin and the invalidation receivers import models,
         # not loaded yet at import time.
-        from home import invalidation, snippets
+        from home import deploy_checks, invalidation, snippets  # noqa: F401 - registers
 
         snippets.register()
         invalidation.connect()

@@ -215,8 +215,11 @@ DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 DATA_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 
-# Email: printed to the console unless an SMTP server is configured.
+# Email: printed to the console unless an SMTP server is configured. Production refuses to
+# start with the console, file or in-memory backend (home/deploy_checks.py) unless
+# OPENLY_MAIL_DISABLED says this site deliberately sends no email.
 EMAIL_BACKEND = os.environ.get("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
+OPENLY_MAIL_DISABLED = env_bool("OPENLY_MAIL_DISABLED", False)
 EMAIL_HOST = os.environ.get("EMAIL_HOST", "localhost")
 EMAIL_PORT = int(os.environ.get("EMAIL_PORT", "25"))
 EMAIL_HOST_USER = os.environ.get("EMAIL_HOST_USER", "")

@@ -12,6 +12,11 @@ if not SECRET_KEY:  # noqa: F405
     )
 OPENLY_DEMO_PASSWORDS_ALLOWED = False
 
+# A site that deliberately sends no email discards every message: never printed into the
+# log, where contributors' addresses and private links would be read by whoever reads it.
+if OPENLY_MAIL_DISABLED:  # noqa: F405
+    EMAIL_BACKEND = "django.core.mail.backends.dummy.EmailBackend"
+
 # WhiteNoise serves the collected, compressed static files from the app processes, right
 # inside the cache policy (which leaves WhiteNoise's own Cache-Control as it is).
 MIDDLEWARE.insert(  # noqa: F405
