@@ -9,9 +9,15 @@ so a fallback stops being needed for every link used while it was kept.
 
 import hashlib
 import hmac
+import re
 import secrets
 
 from django.conf import settings
+
+# A status token inside a URL path, and what log lines show instead (home.log_privacy): the
+# route is <stories index>/status/<token>/; the token-free status page (…/status/) stays.
+IN_URL_PATH = re.compile(r"(/status/)[^/\s?#\"'<>]+")
+REDACTED_PATH = r"\1[token]"
 
 
 def _keyed_hash(key, token):
