@@ -35,7 +35,7 @@ class ContributorRecordQuerySet(models.QuerySet):
         # says nothing about partial matches in an index.
         if record is None or not any(hmac.compare_digest(record.token_hash, h) for h in hashes):
             return None
-        if record.token_expires_at and record.token_expires_at < timezone.now():
+        if record.token_has_expired:
             return None
         if record.token_hash != hashes[0]:
             record.rehash_token(hashes[0])
@@ -140,6 +140,11 @@ class ContributorRecord(models.Model):
         """Store ``token`` (hashed) as this record's status token."""
         self.token_hash = hash_token(token)
         self.token_expires_at = timezone.now() + timedelta(days=story_settings.TOKEN_DAYS)
+
+    @property
+    def token_has_expired(self):
+        """Whether the private status link no longer works (after ``TOKEN_DAYS``)."""
+        return self.token_expires_at is not None and self.token_expires_at < timezone.now()
 
     def rehash_token(self, current_hash):
         """Store ``current_hash`` (the token hashed with the current key) in place of a hash
