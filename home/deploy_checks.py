@@ -1,9 +1,10 @@
 """System checks a deployment must pass before it serves anyone.
 
-They are deployment checks (``manage.py check --deploy``) tagged ``openly_startup``; the
-WSGI and ASGI entry points run the checks with that tag when they load
-(``refuse_to_start``), so gunicorn does not start either while one fails. Development and
-the test suite, which run neither, are not affected.
+They are deployment checks (``manage.py check --deploy``) tagged ``openly_startup``. Under
+production settings (``OPENLY_STARTUP_CHECKS``) the WSGI and ASGI entry points also run the
+checks with that tag when they load (``refuse_to_start``), so gunicorn does not start while
+one fails. The development server (which loads the same WSGI module) and the test suite are
+not affected.
 """
 
 from django.conf import settings
@@ -45,7 +46,10 @@ def check_mail_backend(app_configs, **kwargs):
 
 def refuse_to_start():
     """Raise ImproperlyConfigured when a startup check finds an error, so the WSGI or ASGI
-    server does not start serving. Warnings are left to ``manage.py check --deploy``."""
+    server does not start serving (only where ``OPENLY_STARTUP_CHECKS`` is on: production).
+    Warnings are left to ``manage.py check --deploy``."""
+    if not getattr(settings, "OPENLY_STARTUP_CHECKS", False):
+        return
     errors = [
         message
         for message in checks.run_checks(tags=[STARTUP], include_deployment_checks=True)

@@ -220,6 +220,9 @@ FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 # OPENLY_MAIL_DISABLED says this site deliberately sends no email.
 EMAIL_BACKEND = os.environ.get("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
 OPENLY_MAIL_DISABLED = env_bool("OPENLY_MAIL_DISABLED", False)
+# Production turns this on: the WSGI/ASGI application then refuses to load while a startup
+# check fails (home/deploy_checks.py). Off here, so the development server always starts.
+OPENLY_STARTUP_CHECKS = False
 EMAIL_HOST = os.environ.get("EMAIL_HOST", "localhost")
 EMAIL_PORT = int(os.environ.get("EMAIL_PORT", "25"))
 EMAIL_HOST_USER = os.environ.get("EMAIL_HOST_USER", "")

@@ -11,6 +11,8 @@ if not SECRET_KEY:  # noqa: F405
         "SECRET_KEY is not set. Production refuses to start without a long random secret key."
     )
 OPENLY_DEMO_PASSWORDS_ALLOWED = False
+# The WSGI/ASGI application refuses to load while a startup check fails (home/deploy_checks.py).
+OPENLY_STARTUP_CHECKS = True
 
 # A site that deliberately sends no email discards every message: never printed into the
 # log, where contributors' addresses and private links would be read by whoever reads it.

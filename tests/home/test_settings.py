@@ -66,6 +66,9 @@ def test_production_refuses_the_default_console_mail_and_gunicorn_does_not_start
     assert "Openly refuses to start" in loaded.stderr
     assert "openly.E001" in loaded.stderr
     assert run_manage("shell", "-c", "import openly.wsgi", env=DEPLOY_ENV).returncode == 0
+    # The development server loads the same module, with the console backend: it starts.
+    dev = {"DJANGO_SETTINGS_MODULE": "openly.settings.dev"}
+    assert run_manage("shell", "-c", "import openly.wsgi", env=dev).returncode == 0
 
 
 def test_mail_deliberately_off_starts_and_discards_every_email():
