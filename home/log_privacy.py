@@ -27,7 +27,11 @@ from django.template.base import VariableDoesNotExist
 
 from home.registry import log_redactions
 
-EMAIL = re.compile(r"[\w.!#$%&'*+/=?^`{|}~-]+@[\w-]+(?:\.[\w-]+)*\.[A-Za-z]{2,}")
+# The look-behind lets a match start only where a run of address characters starts, so a
+# long run without "@" (a base64 blob) costs linear time, not quadratic.
+EMAIL = re.compile(
+    r"(?<![\w.!#$%&'*+/=?^`{|}~-])[\w.!#$%&'*+/=?^`{|}~-]+@[\w-]+(?:\.[\w-]+)*\.[A-Za-z]{2,}"
+)
 POSTGRES_ROW = re.compile(r"(Failing row contains )\(.*\)")
 POSTGRES_KEY = re.compile(r"(Key \([^)]*\)=)\(.*?\)( already exists| is not present|\.)")
 # Wagtail's lines about one page start with the page's title in quotes.
@@ -36,11 +40,13 @@ WAGTAIL_REDIRECTS_LINE = re.compile(r"^(Creating redirects for page: ').*(' id=\
 
 TITLE_WITHHELD = "[title]"
 PATH_WITHHELD = "[path]"
+WITHHELD = "[log message withheld: it could not be checked for personal data]"
 
 
 def redact(text):
     """``text`` without email addresses, registered secrets or quoted database rows."""
-    text = EMAIL.sub("[email]", text)
+    if "@" in text:
+        text = EMAIL.sub("[email]", text)
     text = POSTGRES_ROW.sub(r"\1(…)", text)
     text = POSTGRES_KEY.sub(r"\1(…)\2", text)
     for pattern, replacement in log_redactions.values():
@@ -62,14 +68,20 @@ def _withhold_page_title(record):
 
 
 def clean(record):
-    """Remove personal data from ``record`` in place (see the module's docstring)."""
+    """Remove personal data from ``record`` in place (see the module's docstring). A record
+    that cannot be checked (a malformed call, an argument whose text cannot be made) keeps
+    only its logger, level and place in the code: fail closed, never crash the caller."""
+    try:
+        _clean(record)
+    except Exception:  # noqa: BLE001 - logging must neither leak nor break the caller
+        record.msg, record.args = WITHHELD, ()
+        record.exc_info = record.exc_text = None
+
+
+def _clean(record):
     if record.name == "wagtail" or record.name.startswith("wagtail."):
         _withhold_page_title(record)
-    try:
-        message = record.getMessage()
-    except (TypeError, ValueError, KeyError):
-        # A malformed call: logging reports it when a handler formats the record.
-        return
+    message = record.getMessage()
     cleaned = redact(message)
     if record.name.startswith("wagtail"):
         cleaned = WAGTAIL_REDIRECTS_LINE.sub(rf"\1{TITLE_WITHHELD}\2", cleaned)

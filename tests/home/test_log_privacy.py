@@ -119,3 +119,18 @@ def test_a_missing_template_variable_does_not_dump_the_context(records):
         line = text(record)
         assert "Exception while resolving variable" in line
         assert secret not in line and EMAIL not in line
+
+
+def test_a_record_that_cannot_be_checked_is_withheld_and_the_caller_goes_on(records):
+    class Unprintable:
+        def __str__(self):
+            raise RuntimeError(EMAIL)
+
+    logger = logging.getLogger("openly.test")
+    logger.warning("Contributor %s", Unprintable())
+    logger.warning("Two values expected: %s %s", EMAIL)
+    lines = [text(record) for record in records]
+    assert len(lines) == 2
+    for line in lines:
+        assert line.startswith("[log message withheld")
+        assert EMAIL not in line
