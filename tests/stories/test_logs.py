@@ -1,7 +1,8 @@
 """Nothing personal in the logs: every log record of a whole story's life (shared with an
 email, reviewed and approved in the admin, published, read, withdrawn through the private
-link) is captured from every logger at DEBUG level, and none holds the contributor's email,
-their status token, the story's title or a sentence of its text."""
+link) is captured from every logger at DEBUG level, the development server's access log
+included, and none holds the contributor's email, their status token, the story's title or a
+sentence of its text."""
 
 import logging
 import re
@@ -9,7 +10,8 @@ import re
 import pytest
 from django.contrib.auth import get_user_model
 from django.core import mail
-from django.test import Client
+from django.core.servers.basehttp import WSGIRequestHandler
+from django.test import Client as DjangoClient
 from django.urls import reverse
 
 from campaigns.stories.constants import ContributorState
@@ -22,6 +24,29 @@ pytestmark = pytest.mark.django_db
 TITLE = "Quiet mornings by the harbour wall"
 SENTENCE = "The night nurse on ward seven sang to me in Portuguese until I slept."
 BODY = f"For a long time I told nobody.\n\n{SENTENCE}\n\nNow I walk every morning."
+
+
+class Client(DjangoClient):
+    """A test client whose every request is also written to the development server's
+    access log, by runserver's own request handler."""
+
+    class _Handler:
+        request = None
+
+        def log_date_time_string(self):
+            return "30/Nov/2026 09:00:00"
+
+    def request(self, **request):
+        response = super().request(**request)
+        target = request["PATH_INFO"]
+        if request.get("QUERY_STRING"):
+            target += "?" + request["QUERY_STRING"]
+        line = f"{request['REQUEST_METHOD']} {target} HTTP/1.1"
+        size = str(len(getattr(response, "content", b"")))
+        WSGIRequestHandler.log_message(
+            self._Handler(), '"%s" %s %s', line, str(response.status_code), size
+        )
+        return response
 
 
 class LogCapture:
@@ -65,8 +90,9 @@ def _act(client, user, page, action="approve"):
 
 
 def test_a_story_from_sharing_to_withdrawal_leaves_nothing_personal_in_the_logs(
-    client, roles, all_logs, django_capture_on_commit_callbacks
+    roles, all_logs, django_capture_on_commit_callbacks
 ):
+    client = Client()
     user_model = get_user_model()
     safety = user_model.objects.create_user("safety", "safety.reviewer@example.invalid", "x")
     safety.groups.add(roles[STORY_MODERATORS])
@@ -119,7 +145,11 @@ def test_a_story_from_sharing_to_withdrawal_leaves_nothing_personal_in_the_logs(
     assert Client().get(status_path).status_code == 403  # no session: the link is needed
 
     logged = all_logs.text()
-    assert "Published" in logged  # the capture works: Wagtail's own lines are there
+    # The capture works: Wagtail's own lines and the access log are there, and the request
+    # that exchanged the link for a session is logged without its token.
+    assert "Published" in logged
+    assert '"GET /en/stories/status/[token]/ HTTP/1.1" 303' in logged
+    assert '"POST /en/stories/status/ HTTP/1.1" 200' in logged
     for secret in (CONTRIBUTOR_EMAIL, token, TITLE, SENTENCE, "made-up-token-0123456789"):
         assert secret not in logged, secret
     assert "safety.reviewer@example.invalid" not in logged
