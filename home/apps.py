@@ -11,7 +11,8 @@ class HomeConfig(AppConfig):
     def ready(self):
         # Imported here: the snippet admin and the invalidation receivers import models,
         # not loaded yet at import time.
-        from home import invalidation, snippets
+        from home import deploy_checks, invalidation, log_privacy, snippets  # noqa: F401 - registers
 
+        log_privacy.install()
         snippets.register()
         invalidation.connect()

@@ -86,3 +86,6 @@ setup_steps = Registry("set-up steps")
 # again with the reader's answers when the CSRF check refuses them
 # (value: home.public_forms.PublicForm; register with register_public_form).
 public_forms = Registry("forms on public pages")
+# Secrets an app's log lines may carry, removed from every log record (home.log_privacy):
+# (compiled regular expression, replacement), e.g. the private status tokens in story URLs.
+log_redactions = Registry("log redactions")

@@ -19,7 +19,7 @@ class StoriesConfig(AppConfig):
     def ready(self):
         """Connect the lifecycle's signal adapters and plug stories into home."""
         # Inside ready(): these modules import the story models, which load after this config.
-        from campaigns.stories import demo_content, forms, models, roles, signals
+        from campaigns.stories import demo_content, forms, models, roles, signals, tokens
 
         signals.connect()
         registry.role_grants.register("stories", roles.configure_roles, order=20)
@@ -39,3 +39,7 @@ class StoriesConfig(AppConfig):
             show_again=models.StoryIndexPage.share_again,
         )
         registry.demo_loaders.register("campaigns.stories", demo_content.load, order=30)
+        # Private status links never reach a log line (the request and server logs name paths).
+        registry.log_redactions.register(
+            "story-status-tokens", (tokens.IN_URL_PATH, tokens.REDACTED_PATH)
+        )

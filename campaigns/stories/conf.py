@@ -5,6 +5,8 @@ per-test settings take effect at once.
 - ``RETENTION_DAYS = 30``: contributor records of withdrawn or declined stories are erased
   this many days later by ``manage.py erase_story_contributors`` (run it daily).
 - ``TOKEN_DAYS = 730``: how long a private status link works.
+- ``STATUS_SESSION_SECONDS = 3 hours``: how long the status page stays open in a browser
+  after its private link was followed (``status_session``); then the link is needed again.
 - ``RATE_LIMIT = (5, 3600)``: stories per client address per window (seconds).
 - ``CLIENT_IP_HEADER = ""``: behind a trusted reverse proxy, the request header holding the
   client's address (e.g. ``"HTTP_X_REAL_IP"``; the settings default it to the site's
@@ -21,6 +23,7 @@ PREFIX = "OPENLY_STORY_"
 DEFAULTS = {
     "RETENTION_DAYS": 30,
     "TOKEN_DAYS": 730,
+    "STATUS_SESSION_SECONDS": 3 * 60 * 60,
     "RATE_LIMIT": (5, 60 * 60),
     "CLIENT_IP_HEADER": "",
     "MIN_FILL_SECONDS": 5,

@@ -31,7 +31,6 @@ from campaigns.stories.constants import (
 from campaigns.stories.models.contributor import ContributorRecord
 from campaigns.stories.models.story import StoryPage
 from campaigns.stories.text import text_to_html
-from campaigns.stories.tokens import hash_token
 from campaigns.stories.workflow import is_first_task, story_workflow
 
 logger = logging.getLogger(__name__)
@@ -81,7 +80,7 @@ def _story_slug(title):
 
 def find_submission(token):
     """The record a status token already created, if any (idempotent resubmission)."""
-    return ContributorRecord.objects.filter(token_hash=hash_token(token)).first()
+    return ContributorRecord.objects.with_token(token).first()
 
 
 def _create_story(index_page, submission, image, token, language):

@@ -29,6 +29,9 @@ def env_list(name, default=""):
 
 DEBUG = env_bool("DEBUG", False)
 SECRET_KEY = os.environ.get("SECRET_KEY", "")
+# Keys being rotated out, newest first: what they signed or keyed (sessions, signed cookies,
+# story status links) still works. See README, "Rotating SECRET_KEY".
+SECRET_KEY_FALLBACKS = env_list("SECRET_KEY_FALLBACKS")
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "localhost,127.0.0.1,[::1]")
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
 # Forms on cached public pages get their token from /forms/token/; one sent without it is
@@ -306,6 +309,12 @@ OPENLY_EMAIL_TRANSPORT = (
 OPENLY_EMAIL_SEND_AT_ONCE = env_bool("OPENLY_EMAIL_SEND_AT_ONCE", True)
 # Finished deliveries are pruned after this many days (manage.py mail_housekeeping).
 OPENLY_EMAIL_KEEP_DAYS = int(os.environ.get("OPENLY_EMAIL_KEEP_DAYS", "14"))
+# Production refuses to start with a console, file or in-memory transport (home/deploy_checks.py)
+# unless OPENLY_MAIL_DISABLED says this site deliberately sends no email.
+OPENLY_MAIL_DISABLED = env_bool("OPENLY_MAIL_DISABLED", False)
+# Production turns this on: the WSGI/ASGI application then refuses to load while a startup
+# check fails (home/deploy_checks.py). Off here, so the development server always starts.
+OPENLY_STARTUP_CHECKS = False
 EMAIL_HOST = os.environ.get("EMAIL_HOST", "localhost")
 EMAIL_PORT = int(os.environ.get("EMAIL_PORT", "25"))
 EMAIL_HOST_USER = os.environ.get("EMAIL_HOST_USER", "")

@@ -11,6 +11,8 @@ if not SECRET_KEY:  # noqa: F405
         "SECRET_KEY is not set. Production refuses to start without a long random secret key."
     )
 OPENLY_DEMO_PASSWORDS_ALLOWED = False
+# The WSGI/ASGI application refuses to load while a startup check fails (home/deploy_checks.py).
+OPENLY_STARTUP_CHECKS = True
 
 # Email goes out through SMTP (EMAIL_HOST and friends), sent by the worker
 # (`manage.py db_worker --backend mail`), never inside a request.
@@ -20,6 +22,10 @@ OPENLY_EMAIL_TRANSPORT = (
     or "django.core.mail.backends.smtp.EmailBackend"
 )
 OPENLY_EMAIL_SEND_AT_ONCE = env_bool("OPENLY_EMAIL_SEND_AT_ONCE", False)
+# A site that deliberately sends no email discards every message: never printed into the
+# log, where contributors' addresses and private links would be read by whoever reads it.
+if OPENLY_MAIL_DISABLED:  # noqa: F405
+    OPENLY_EMAIL_TRANSPORT = "django.core.mail.backends.dummy.EmailBackend"
 
 # WhiteNoise serves the collected, compressed static files from the app processes, right
 # inside the cache policy (which leaves WhiteNoise's own Cache-Control as it is).

@@ -52,17 +52,28 @@ def test_share_in_french_follow_the_link_and_withdraw(browser_page, live_server,
     _share(page, base, "fr")
     assert page.get_attribute("html", "lang") == "fr"
     link = page.locator(".story-status-link__url")
-    status_url = link.get_attribute("href")
-    assert "/fr/stories/status/" in status_url
+    status_link = link.get_attribute("href")
+    assert "/fr/stories/status/" in status_link
     link.click()
-    page.wait_for_url(status_url)
+    # The token leaves the address bar (and the history) for a short private session.
+    page.wait_for_url(f"{base}/fr/stories/status/")
+    assert status_link.rsplit("/", 2)[-2] not in page.url
     assert ContributorRecord.objects.get().state == ContributorState.RECEIVED
+    assert_no_axe_violations(page)
     page.click(".story-withdraw a.button")
     page.click(".story-withdraw__confirm")
     page.wait_for_selector(".story-done")
     record = ContributorRecord.objects.get()
     assert record.state == ContributorState.WITHDRAWN
     assert not StoryPage.objects.get(pk=record.page_id).live
+    # Without the session (cookies cleared, or hours later) the page asks for the link.
+    page.context.clear_cookies()
+    page.goto(f"{base}/fr/stories/status/")
+    assert page.locator("h1").inner_text() == "Rouvrez votre lien privé"
+    assert_no_axe_violations(page)
+    page.goto(status_link)
+    page.wait_for_url(f"{base}/fr/stories/status/")
+    assert page.locator(".story-done, .story-status__facts").first.is_visible()
 
 
 @pytest.mark.parametrize("code", ["en", "ar"])

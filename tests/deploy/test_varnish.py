@@ -136,6 +136,7 @@ def test_admin_preview_status_and_thank_you_pages_are_never_hits(varnish, home_p
         (f"/admin/pages/{about.pk}/edit/preview/", {"Cookie": session}),
         (about.url, {"Cookie": session}),
         (f"/en/stories/status/{token}/", {}),
+        ("/en/stories/status/", {}),
         ("/forms/token/?form=pledge", {}),
         ("/en/stories/share/thanks/", {"Cookie": "openly_story_thanks=signed"}),
         ("/en/stories/share/thanks/", {}),

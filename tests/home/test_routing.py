@@ -31,6 +31,7 @@ PATHS = [
     "stories/",
     "stories/share/",
     "stories/status/some-token/",
+    "stories/status/",
     "stories/share/nope/",
 ]
 

@@ -1,16 +1,22 @@
-"""Settings: production refuses to start without a secret and passes check --deploy."""
+"""Settings: production refuses to start without a secret or with an email backend that keeps
+mail in the log, on disk or in memory, and passes check --deploy."""
 
 import os
 import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 ROOT = Path(__file__).resolve().parents[2]
 DEPLOY_ENV = {
     "DJANGO_SETTINGS_MODULE": "openly.settings.production",
     "SECRET_KEY": "x7!kq2@p9#zt5$wm8^rb3&nv6*hc1(ly4)fd0-js_ge+ua=oi" + "Q" * 10,
     "ALLOWED_HOSTS": "openly.example.org",
+    "EMAIL_BACKEND": "django.core.mail.backends.smtp.EmailBackend",
+    "EMAIL_HOST": "mail.example.org",
 }
+CONSOLE_MAIL = "django.core.mail.backends.console.EmailBackend"
 
 
 def run_manage(*args, env):
@@ -40,6 +46,39 @@ def test_production_refuses_to_start_without_secret_key():
     result = run_manage("check", env=env)
     assert result.returncode != 0
     assert "SECRET_KEY is not set" in result.stderr
+
+
+@pytest.mark.parametrize("backend", ["console", "filebased", "locmem"])
+def test_production_refuses_mail_kept_in_the_log_on_disk_or_in_memory(backend):
+    env = dict(DEPLOY_ENV, EMAIL_BACKEND=f"django.core.mail.backends.{backend}.EmailBackend")
+    result = run_manage("check", "--deploy", env=env)
+    assert result.returncode != 0
+    assert "openly.E001" in result.stderr
+    assert "OPENLY_MAIL_DISABLED" in result.stderr
+
+
+def test_production_refuses_the_default_console_mail_and_gunicorn_does_not_start():
+    env = {k: v for k, v in DEPLOY_ENV.items() if not k.startswith("EMAIL_")}
+    assert "openly.E001" in run_manage("check", "--deploy", env=env).stderr
+    # What gunicorn does first: import the WSGI application.
+    loaded = run_manage("shell", "-c", "import openly.wsgi", env=env)
+    assert loaded.returncode != 0
+    assert "Openly refuses to start" in loaded.stderr
+    assert "openly.E001" in loaded.stderr
+    assert run_manage("shell", "-c", "import openly.wsgi", env=DEPLOY_ENV).returncode == 0
+    # The development server loads the same module, with the console backend: it starts.
+    dev = {"DJANGO_SETTINGS_MODULE": "openly.settings.dev"}
+    assert run_manage("shell", "-c", "import openly.wsgi", env=dev).returncode == 0
+
+
+def test_mail_deliberately_off_starts_and_discards_every_email():
+    env = dict(DEPLOY_ENV, EMAIL_BACKEND=CONSOLE_MAIL, OPENLY_MAIL_DISABLED="1")
+    result = run_manage("check", "--deploy", "--fail-level", "WARNING", env=env)
+    assert result.returncode == 0, result.stdout + result.stderr
+    code = "import openly.wsgi; from django.conf import settings; print(settings.EMAIL_BACKEND)"
+    loaded = run_manage("shell", "-c", code, env=env)
+    assert loaded.returncode == 0, loaded.stderr
+    assert "django.core.mail.backends.dummy.EmailBackend" in loaded.stdout
 
 
 def test_database_and_cache_come_from_the_environment():

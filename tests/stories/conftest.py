@@ -98,9 +98,25 @@ def share_url(story_index):
     return "/en/stories/share/"
 
 
+STATUS_PAGE = "/en/stories/status/"
+
+
+def open_link(client, link):
+    """Follow a private status link like the contributor: the token is exchanged for a short
+    private session and the browser lands on the token-free status page, whose URL this
+    returns."""
+    response = client.get(link)
+    assert response.status_code == 303, response.status_code
+    assert "no-store" in response["Cache-Control"]
+    page = response["Location"]
+    assert "/stories/status/" in page and link.rstrip("/").rsplit("/", 1)[1] not in page
+    return page
+
+
 @pytest.fixture
 def submitted(client, roles, django_capture_on_commit_callbacks):
-    """Submit one story through the form; returns (story page, record, status url)."""
+    """Submit one story through the form; returns (story page, record, private status link).
+    ``open_link(client, link)`` opens its status page."""
     from campaigns.stories.models import ContributorRecord, StoryPage
 
     state, token = old_form_state()

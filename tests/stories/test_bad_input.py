@@ -10,7 +10,7 @@ from PIL import Image as PILImage
 from wagtail.images import get_image_model
 
 from campaigns.stories.models import ContributorRecord, StoryPage
-from tests.stories.conftest import form_data, image_bytes
+from tests.stories.conftest import form_data, image_bytes, open_link
 
 pytestmark = pytest.mark.django_db
 
@@ -211,7 +211,8 @@ def test_other_methods_do_not_break(client, roles, method):
 
 
 def test_bad_status_post_actions_do_not_break(client, submitted):
-    _story, _record, url = submitted
+    _story, _record, link = submitted
+    url = open_link(client, link)
     for data in [{"action": "approve", "revision": "abc"}, {"action": "nonsense"}, {}]:
         assert client.post(url, data).status_code < 500
     response = client.post(url, {"action": "edit", "title": "", "body": "\x00"})

@@ -1,20 +1,27 @@
 """The contributor's private status page: states, edits, approval of reviewer edits,
 withdrawal in every language, token rules."""
 
+from datetime import timedelta
+
 import pytest
+import time_machine
 from django.contrib.auth import get_user_model
+from django.utils import timezone
 from wagtail.models import PageLogEntry, WorkflowState
 
+from campaigns.stories import status_session
 from campaigns.stories.constants import ContributorState
 from campaigns.stories.models import ContributorRecord, StoryPage
-from campaigns.stories.tokens import hash_token
-from tests.stories.conftest import CONTRIBUTOR_EMAIL, publish_story
+from campaigns.stories.tokens import hash_token, new_status_token
+from tests.stories.conftest import CONTRIBUTOR_EMAIL, STATUS_PAGE, open_link, publish_story
 
 pytestmark = pytest.mark.django_db
 
 
 def test_status_page_shows_the_state_and_is_private(client, submitted):
-    _story, _record, url = submitted
+    _story, _record, link = submitted
+    url = open_link(client, link)
+    assert url == STATUS_PAGE
     response = client.get(url)
     html = response.content.decode()
     assert response.status_code == 200
@@ -58,7 +65,8 @@ def test_expired_token_is_a_404(client, submitted):
 
 
 def test_reviewer_message_and_changes_suggested_are_shown(client, submitted):
-    story, record, url = submitted
+    story, record, link = submitted
+    url = open_link(client, link)
     moderator = get_user_model().objects.create_superuser("boss", "boss@example.invalid", "x")
     state = WorkflowState.objects.get()
     state.current_task_state.task.specific.on_action(
@@ -74,7 +82,8 @@ def test_reviewer_message_and_changes_suggested_are_shown(client, submitted):
 
 
 def test_contributor_edits_before_publication_and_review_resumes(client, submitted):
-    story, record, url = submitted
+    story, record, link = submitted
+    url = open_link(client, link)
     moderator = get_user_model().objects.create_superuser("boss", "boss@example.invalid", "x")
     state = WorkflowState.objects.get()
     state.current_task_state.task.specific.on_action(state.current_task_state, moderator, "reject")
@@ -100,7 +109,8 @@ def test_contributor_edits_before_publication_and_review_resumes(client, submitt
 
 
 def test_reviewer_edit_needs_the_contributors_approval(client, submitted):
-    story, record, url = submitted
+    story, record, link = submitted
+    url = open_link(client, link)
     moderator = get_user_model().objects.create_superuser("boss", "boss@example.invalid", "x")
     draft = story.get_latest_revision_as_object()
     draft.title = "Edited by a reviewer"
@@ -145,7 +155,8 @@ def _publish_hook_response(user, page):
 
 
 def test_published_story_shows_published_and_cannot_be_edited(client, submitted):
-    story, record, url = submitted
+    story, record, link = submitted
+    url = open_link(client, link)
     publish_story(story)
     record.refresh_from_db()
     assert record.state == ContributorState.PUBLISHED
@@ -159,7 +170,8 @@ def test_published_story_shows_published_and_cannot_be_edited(client, submitted)
 
 
 def test_withdraw_asks_once_then_unpublishes_everywhere(client, submitted, translated_home):
-    story, record, url = submitted
+    story, record, link = submitted
+    url = open_link(client, link)
     publish_story(story)
     index = story.get_parent()
     fr_locale = translated_home["fr"].locale
@@ -205,7 +217,8 @@ def test_withdrawn_story_cannot_be_published_again(submitted):
 
 
 def test_withdrawing_during_review_cancels_the_workflow(client, submitted):
-    story, _record, url = submitted
+    story, _record, link = submitted
+    url = open_link(client, link)
     client.post(url, {"action": "withdraw"})
     assert WorkflowState.objects.get().status == WorkflowState.STATUS_CANCELLED
     story.refresh_from_db()
@@ -219,7 +232,8 @@ def test_safety_approval_moves_to_in_review_and_tells_the_moderators(
 
     from home.cocreation.roles import MODERATORS, STORY_MODERATORS
 
-    story, record, url = submitted
+    story, record, link = submitted
+    url = open_link(client, link)
     user_model = get_user_model()
     safety = user_model.objects.create_user("safety", "safety@example.invalid", "x")
     safety.groups.add(roles[STORY_MODERATORS])
@@ -304,3 +318,118 @@ def test_contributor_hears_about_changes_only_with_contact_consent(
         assert "Changes suggested" in message.body
         assert story.title not in message.body
         assert "/stories/status/" not in message.body
+
+
+# --- The link is exchanged for a short private session --------------------------------------
+
+
+def test_the_link_leaves_the_address_for_a_short_private_session(client, submitted, settings):
+    _story, record, link = submitted
+    token = link.rstrip("/").rsplit("/", 1)[1]
+    response = client.get(link)
+    assert response.status_code == 303
+    assert response["Location"] == STATUS_PAGE
+    assert "no-store" in response["Cache-Control"]
+    assert response["Referrer-Policy"] == "no-referrer"
+    cookie = response.cookies[settings.SESSION_COOKIE_NAME]
+    assert cookie["httponly"]
+    assert cookie["max-age"] == 3 * 60 * 60
+    # The session names the one story, never the token.
+    entry = client.session[status_session.SESSION_KEY]
+    assert entry["record"] == record.pk
+    assert token not in str(dict(client.session.items()))
+    page = client.get(STATUS_PAGE)
+    html = page.content.decode()
+    assert page.status_code == 200
+    assert "no-store" in page["Cache-Control"]
+    assert "Withdraw your story" in html
+    assert token not in html  # no form or link on the page carries it
+
+
+def test_without_the_session_the_page_asks_for_the_link_again_and_changes_nothing(
+    client, submitted
+):
+    _story, record, _link = submitted
+    for response in (
+        client.get(STATUS_PAGE),
+        client.get(STATUS_PAGE + "?step=withdraw"),
+        client.post(STATUS_PAGE, {"action": "withdraw"}),
+    ):
+        html = response.content.decode()
+        assert response.status_code == 403
+        assert "no-store" in response["Cache-Control"]
+        assert "Open your private link again" in html
+        assert "Withdraw your story" not in html
+        assert "Learning to ask for help" not in html
+    record.refresh_from_db()
+    assert record.state == ContributorState.RECEIVED
+
+
+def test_after_a_few_hours_the_link_is_needed_again_and_works_again(client, submitted):
+    _story, record, link = submitted
+    url = open_link(client, link)
+    assert client.get(url).status_code == 200
+    with time_machine.travel(timezone.now() + timedelta(hours=2, minutes=50)):
+        assert client.get(url).status_code == 200
+    with time_machine.travel(timezone.now() + timedelta(hours=3, minutes=1)):
+        response = client.get(url)
+        assert response.status_code == 403
+        assert "Open your private link again" in response.content.decode()
+        client.post(url, {"action": "withdraw"})
+        record.refresh_from_db()
+        assert record.state == ContributorState.RECEIVED
+        # Following the link from the email again opens it again, as often as needed.
+        for _visit in range(3):
+            assert client.get(open_link(client, link)).status_code == 200
+        client.post(url, {"action": "withdraw"})
+    record.refresh_from_db()
+    assert record.state == ContributorState.WITHDRAWN
+
+
+def test_the_session_ends_with_the_link_itself(client, submitted):
+    _story, record, link = submitted
+    url = open_link(client, link)
+    ContributorRecord.objects.filter(pk=record.pk).update(
+        token_expires_at=timezone.now() - timedelta(seconds=1)
+    )
+    assert client.get(url).status_code == 403
+    assert client.get(link).status_code == 404
+
+
+def test_the_session_shows_only_the_story_whose_link_was_followed_last(client, submitted):
+    from tests.stories.factories import ContributorRecordFactory, StoryPageFactory
+
+    story, _record, link = submitted
+    other_token = new_status_token()
+    other_story = StoryPageFactory(parent=story.get_parent(), title="Another person's story")
+    ContributorRecordFactory(page=other_story, token_hash=hash_token(other_token))
+    open_link(client, link)
+    assert "Learning to ask for help" in client.get(STATUS_PAGE).content.decode()
+    open_link(client, f"/en/stories/status/{other_token}/")
+    html = client.get(STATUS_PAGE).content.decode()
+    assert "Another person&#x27;s story" in html
+    assert "Learning to ask for help" not in html
+
+
+def test_a_signed_in_editor_keeps_their_own_session_lifetime(client, submitted, settings):
+    _story, _record, link = submitted
+    editor = get_user_model().objects.create_user("editor", "editor@example.invalid", "x")
+    client.force_login(editor)
+    url = open_link(client, link)
+    assert client.session.get_expiry_age() == settings.SESSION_COOKIE_AGE
+    assert client.get(url).status_code == 200
+    with time_machine.travel(timezone.now() + timedelta(hours=4)):
+        assert client.get(url).status_code == 403
+
+
+@pytest.mark.parametrize("language", ["fr", "uk", "ar"])
+def test_the_page_asking_for_the_link_again_speaks_the_readers_language(
+    client, story_index, translated_home, language
+):
+    story_index.copy_for_translation(translated_home[language].locale).save_revision().publish()
+    response = client.get(f"/{language}/stories/status/")
+    assert response.status_code == 403
+    html = response.content.decode()
+    assert f'<html lang="{language}"' in html
+    assert "Open your private link again" not in html
+    assert "private link" not in html

@@ -73,7 +73,7 @@ def test_thank_you_page_shows_the_private_link_and_the_email_sends_it(
     contributor_mail = [m for m in mail.outbox if CONTRIBUTOR_EMAIL in m.to]
     assert len(contributor_mail) == 1
     assert link in contributor_mail[0].body
-    assert client.get(link).status_code == 200
+    assert client.get(link, follow=True).status_code == 200
 
 
 def test_thank_you_page_without_a_submission_shows_no_link(client, roles):

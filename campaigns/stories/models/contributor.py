@@ -12,24 +12,33 @@ from django.utils.translation import gettext_lazy as _
 
 from campaigns.stories.conf import story_settings
 from campaigns.stories.constants import CLOSED_STATES, EDITABLE_STATES, ContributorState
-from campaigns.stories.tokens import hash_token
+from campaigns.stories.tokens import hash_token, token_hashes
 
 
 class ContributorRecordQuerySet(models.QuerySet):
     """Lookups of contributor records: by status token, by story, and the scheduled jobs'."""
 
+    def with_token(self, token):
+        """The records whose status token is ``token``, hashed with the current key or a
+        fallback key (tokens.token_hashes), expired or not."""
+        return self.filter(token_hash__in=token_hashes(token))
+
     def for_token(self, token):
-        """The record whose status token is ``token``, or None. Expired tokens match nothing."""
+        """The record whose status token is ``token``, or None. Expired tokens match nothing.
+        A record found through a fallback key is hashed again with the current key, so the
+        fallback can later be dropped without losing this link."""
         if not token or len(token) > 100:
             return None
-        digest = hash_token(token)
-        record = self.filter(token_hash=digest).select_related("page").first()
+        hashes = token_hashes(token)
+        record = self.filter(token_hash__in=hashes).select_related("page").first()
         # The database lookup is by exact hash; compare again in constant time so timing
         # says nothing about partial matches in an index.
-        if record is None or not hmac.compare_digest(record.token_hash, digest):
+        if record is None or not any(hmac.compare_digest(record.token_hash, h) for h in hashes):
             return None
-        if record.token_expires_at and record.token_expires_at < timezone.now():
+        if record.token_has_expired:
             return None
+        if record.token_hash != hashes[0]:
+            record.rehash_token(hashes[0])
         return record
 
     def for_story(self, page):
@@ -131,6 +140,20 @@ class ContributorRecord(models.Model):
         """Store ``token`` (hashed) as this record's status token."""
         self.token_hash = hash_token(token)
         self.token_expires_at = timezone.now() + timedelta(days=story_settings.TOKEN_DAYS)
+
+    @property
+    def token_has_expired(self):
+        """Whether the private status link no longer works (after ``TOKEN_DAYS``)."""
+        return self.token_expires_at is not None and self.token_expires_at < timezone.now()
+
+    def rehash_token(self, current_hash):
+        """Store ``current_hash`` (the token hashed with the current key) in place of a hash
+        made with a key being rotated out. Only the old hash is replaced: a concurrent visit
+        that already did it changes nothing."""
+        type(self).objects.filter(pk=self.pk, token_hash=self.token_hash).update(
+            token_hash=current_hash
+        )
+        self.token_hash = current_hash
 
     @cached_property
     def story(self):

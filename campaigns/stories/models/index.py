@@ -15,7 +15,7 @@ from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField
 
 from campaigns.models import CampaignPage
-from campaigns.stories import forms, lifecycle
+from campaigns.stories import forms, lifecycle, status_session
 from campaigns.stories.conf import story_settings
 from campaigns.stories.constants import STORIES_PER_PAGE, STORY_TEXT_MAX_CHARS, ContributorState
 from campaigns.stories.feeds import StoryFeed
@@ -196,13 +196,30 @@ class StoryIndexPage(RoutablePageMixin, IndexPage):
 
     @path("status/<str:token>/")
     def status(self, request, token):
-        """The contributor's private status page: where the story stands, and the actions
-        they may take (withdraw, edit, approve the reviewers' edit)."""
+        """The contributor's private link. Each visit exchanges the token for a short private
+        session (status_session) and redirects to the token-free status page, so the token
+        does not stay in the address bar, the history, a Referer or later access log lines."""
         record = ContributorRecord.objects.for_token(token)
         if record is None:
             # The site's plain 404: nothing says whether such a story ever existed.
             return private(TemplateResponse(request, "404.html", {}, status=404))
-        status_url = self.subpage_url(request, "status", token=token)
+        status_session.open_for(request, record)
+        response = HttpResponseRedirect(self.subpage_url(request, "status_page"))
+        response.status_code = 303
+        return private(response)
+
+    @path("status/", name="status_page")
+    def status_page(self, request):
+        """The contributor's private status page: where the story stands, and the actions
+        they may take (withdraw, edit, approve the reviewers' edit). It works for the story
+        whose link this browser followed in the last few hours."""
+        record = status_session.record_for(request)
+        if record is None:
+            response = TemplateResponse(
+                request, "pages/story_status_closed.html", {"page": self}, status=403
+            )
+            return private(response)
+        status_url = self.subpage_url(request, "status_page")
         story = record.page
         context = {
             "page": self,
