@@ -57,8 +57,11 @@ def test_production_refuses_mail_kept_in_the_log_on_disk_or_in_memory(backend):
     assert "OPENLY_MAIL_DISABLED" in result.stderr
 
 
-def test_production_refuses_the_default_console_mail_and_gunicorn_does_not_start():
+@pytest.mark.parametrize("setting", ["OPENLY_EMAIL_TRANSPORT", "EMAIL_BACKEND"])
+def test_production_refuses_console_mail_and_gunicorn_does_not_start(setting):
+    # EMAIL_BACKEND in the environment names the transport too (older set-ups).
     env = {k: v for k, v in DEPLOY_ENV.items() if not k.startswith("EMAIL_")}
+    env[setting] = CONSOLE_MAIL
     assert "openly.E001" in run_manage("check", "--deploy", env=env).stderr
     # What gunicorn does first: import the WSGI application.
     loaded = run_manage("shell", "-c", "import openly.wsgi", env=env)
@@ -75,7 +78,10 @@ def test_mail_deliberately_off_starts_and_discards_every_email():
     env = dict(DEPLOY_ENV, EMAIL_BACKEND=CONSOLE_MAIL, OPENLY_MAIL_DISABLED="1")
     result = run_manage("check", "--deploy", "--fail-level", "WARNING", env=env)
     assert result.returncode == 0, result.stdout + result.stderr
-    code = "import openly.wsgi; from django.conf import settings; print(settings.EMAIL_BACKEND)"
+    code = (
+        "import openly.wsgi; from django.conf import settings; "
+        "print(settings.OPENLY_EMAIL_TRANSPORT)"
+    )
     loaded = run_manage("shell", "-c", code, env=env)
     assert loaded.returncode == 0, loaded.stderr
     assert "django.core.mail.backends.dummy.EmailBackend" in loaded.stdout

@@ -1,0 +1,75 @@
+"""Security headers every environment shares, imported by base.py: the Content-Security-Policy
+of public pages and of the admin (django-csp, through home.security) and the
+Permissions-Policy (django-permissions-policy)."""
+
+from csp.constants import NONE, SELF, UNSAFE_INLINE
+
+from .environment import env_list
+
+# Content-Security-Policy (django-csp, through home.security). Public pages load everything
+# from the site itself and nothing inline: scripts and styles are static files, no
+# 'unsafe-inline', no nonce (pages are cached whole and shared, see home/security.py).
+# The only other origins are the video players a reader chooses to start
+# (campaigns.blocks.video_embed_url), and media on other storage when configured.
+OPENLY_VIDEO_PLAYER_ORIGINS = ["https://www.youtube-nocookie.com", "https://player.vimeo.com"]
+# e.g. OPENLY_MEDIA_ORIGINS=https://media.example.org when images are served from object storage.
+OPENLY_MEDIA_ORIGINS = env_list("OPENLY_MEDIA_ORIGINS")
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF],
+        "style-src": [SELF],
+        "img-src": [SELF, *OPENLY_MEDIA_ORIGINS],
+        "media-src": [SELF, *OPENLY_MEDIA_ORIGINS],
+        "frame-src": [SELF, *OPENLY_VIDEO_PLAYER_ORIGINS],
+        "object-src": [NONE],
+        "base-uri": [SELF],
+        "form-action": [SELF],
+        # Follows X-Frame-Options response by response (home.security): 'none' for DENY.
+        "frame-ancestors": [NONE],
+    },
+}
+# Wagtail's admin and the wagtail-localize editor write some scripts and styles inline, show
+# image previews from data: and blob: addresses, and frame their own previews.
+OPENLY_ADMIN_CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF, UNSAFE_INLINE],
+        "style-src": [SELF, UNSAFE_INLINE],
+        "img-src": [SELF, "data:", "blob:", *OPENLY_MEDIA_ORIGINS],
+        "media-src": [SELF, *OPENLY_MEDIA_ORIGINS],
+        "font-src": [SELF, "data:"],
+        "frame-src": [SELF, *OPENLY_VIDEO_PLAYER_ORIGINS],
+        "object-src": [NONE],
+        "base-uri": [SELF],
+        "form-action": [SELF],
+        "frame-ancestors": [NONE],
+    },
+}
+# Permissions-Policy (django-permissions-policy): the browser features Openly never uses are
+# switched off for the site and anything it frames. Autoplay, fullscreen and
+# picture-in-picture stay, for the video players a reader starts. Only features browsers
+# recognise: an unknown one (FLoC's old interest-cohort, or ambient-light-sensor and bluetooth,
+# which Chromium ships only behind a flag) makes Chromium log an error on every page.
+PERMISSIONS_POLICY = {
+    feature: []
+    for feature in (
+        "accelerometer",
+        "browsing-topics",
+        "camera",
+        "display-capture",
+        "geolocation",
+        "gyroscope",
+        "hid",
+        "idle-detection",
+        "local-fonts",
+        "magnetometer",
+        "microphone",
+        "midi",
+        "payment",
+        "screen-wake-lock",
+        "serial",
+        "usb",
+        "xr-spatial-tracking",
+    )
+}
