@@ -1,7 +1,9 @@
 """Admin screens for the site-wide snippets: crisis helplines and the shared taxonomy.
 Registered from HomeConfig.ready()."""
 
+from django.urls import include, path
 from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
@@ -68,3 +70,19 @@ class KeepsHomeSnippetURLs:
     @property
     def url_namespace(self):
         return f"wagtailsnippets_home_{self.model_name}"
+
+    def on_register(self):
+        super().on_register()
+        hooks.register("register_admin_urls", self.new_label_urls)
+
+    def new_label_urls(self):
+        """The same views under the app label the model has now
+        (``/admin/snippets/<app>/<model>/``, ``wagtailsnippets_<app>_<model>``): wagtail-localize
+        builds its links to a snippet's edit view from the model's label (its translation
+        editor, and the 'translate' and 'update translations' views), and answered 500 without
+        them. The addresses above stay the ones the admin links to."""
+        namespace = f"wagtailsnippets_{self.model._meta.app_label}_{self.model_name}"
+        if namespace == self.url_namespace:
+            return []
+        prefix = f"snippets/{self.model._meta.app_label}/{self.model_name}/"
+        return [path(prefix, include((self.get_urlpatterns(), namespace), namespace=namespace))]
