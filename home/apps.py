@@ -10,8 +10,8 @@ class HomeConfig(AppConfig):
 
     def ready(self):
         # Imported here: the snippet admin and the invalidation receivers import models,
-        # not loaded yet at import time.
-        from home import invalidation, snippets
+        # not loaded yet at import time; importing checks registers them.
+        from home import checks, invalidation, snippets  # noqa: F401
 
         snippets.register()
         invalidation.connect()

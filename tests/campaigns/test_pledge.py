@@ -25,10 +25,10 @@ def campaign(campaign_index):
     )
 
 
-def _sign(client, campaign, **fields):
+def _sign(client, campaign, headers=None, **fields):
     data = {"token": str(uuid.uuid4()), "kind": "individual", "name": "", "country": "FR"}
     data.update(fields)
-    return client.post("/en/campaigns/talk/pledge/", data)
+    return client.post("/en/campaigns/talk/pledge/", data, **(headers or {}))
 
 
 def test_page_shows_the_pledge_form(client, campaign):
@@ -125,6 +125,30 @@ def test_signing_is_rate_limited(client, campaign):
     response = _sign(client, campaign)
     assert response.status_code == 429
     assert "Too many signatures" in response.content.decode()
+    assert PledgeSignature.objects.count() == RATE_LIMIT
+
+
+def test_behind_a_trusted_proxy_each_reader_has_their_own_allowance(client, campaign, settings):
+    """Every request comes from the proxy's address; the header it sets tells readers apart."""
+    settings.OPENLY_CLIENT_IP_HEADER = "HTTP_X_REAL_IP"
+
+    def via_proxy(reader):
+        return {"REMOTE_ADDR": "10.0.0.2", "HTTP_X_REAL_IP": reader}
+
+    for _attempt in range(RATE_LIMIT):
+        assert _sign(client, campaign, headers=via_proxy("203.0.113.1")).status_code == 302
+    assert _sign(client, campaign, headers=via_proxy("203.0.113.1")).status_code == 429
+    assert _sign(client, campaign, headers=via_proxy("203.0.113.2")).status_code == 302
+    assert PledgeSignature.objects.count() == RATE_LIMIT + 1
+
+
+def test_without_a_trusted_proxy_a_forged_header_changes_nothing(client, campaign, settings):
+    settings.OPENLY_CLIENT_IP_HEADER = ""
+    for attempt in range(RATE_LIMIT):
+        forged = {"HTTP_X_REAL_IP": f"203.0.113.{attempt}"}
+        assert _sign(client, campaign, headers=forged).status_code == 302
+    refused = _sign(client, campaign, headers={"HTTP_X_REAL_IP": "198.51.100.9"})
+    assert refused.status_code == 429
     assert PledgeSignature.objects.count() == RATE_LIMIT
 
 
