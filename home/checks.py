@@ -19,6 +19,6 @@ def deprecated_client_ip_header(app_configs, **kwargs):
                 "Rename the variable to OPENLY_CLIENT_IP_HEADER (same value). Until then the "
                 "old name is used only while OPENLY_CLIENT_IP_HEADER is unset."
             ),
-            id="openly.W001",
+            id="openly.clients.W001",
         )
     ]

@@ -51,7 +51,7 @@ def test_the_deprecated_story_setting_still_names_the_header(settings):
 def test_the_deprecated_setting_is_reported_by_check(settings, capsys):
     settings.OPENLY_STORY_CLIENT_IP_HEADER = "HTTP_X_REAL_IP"
     call_command("check")
-    assert "openly.W001" in capsys.readouterr().err
+    assert "openly.clients.W001" in capsys.readouterr().err
     with pytest.raises(SystemCheckError):
         call_command("check", fail_level="WARNING")
 
