@@ -67,14 +67,15 @@ def test_the_check_never_rewrites_a_password(production, django_user_model):
     assert user.password == "sha1$salt$" + "0" * 40
 
 
-def test_deactivating_the_demo_accounts_fixes_it(production, django_user_model, client, capsys):
+def test_deactivating_the_demo_accounts_fixes_it(production, django_user_model, client):
     django_user_model.objects.create_user("admin", password=DEMO_PASSWORD, is_staff=True)
     django_user_model.objects.create_user("moderator", password=DEMO_PASSWORD, is_active=False)
     kept = django_user_model.objects.create_user("editor", password="a-new-long-password")
-    # Run as from the command line, where commands run the system checks first: the command
-    # is the fix the failing check asks for, so that check must not stop it.
-    DeactivateDemoAccounts().run_from_argv(["manage.py", "deactivate_demo_accounts"])
-    assert "Deactivated demo accounts: admin, moderator." in capsys.readouterr().out
+    # Run with the system checks first, as from the command line: the command is the fix
+    # the failing check asks for, so that check must not stop it.
+    out = io.StringIO()
+    DeactivateDemoAccounts(stdout=out).execute(skip_checks=False, no_color=True, force_color=False)
+    assert "Deactivated demo accounts: admin, moderator." in out.getvalue()
     admin = django_user_model.objects.get(username="admin")
     assert not admin.is_active and not admin.has_usable_password()
     kept.refresh_from_db()
