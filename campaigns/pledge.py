@@ -1,6 +1,5 @@
 """Signing a campaign pledge: the form, duplicate protection and the rate limit."""
 
-import hashlib
 import uuid
 
 from django import forms
@@ -18,6 +17,7 @@ from campaigns.models.pledge import (
     SIGNER_KINDS,
     PledgeSignature,
 )
+from home.clients import client_key
 from home.invalidation import content_changed
 from home.public_forms import SEND_AGAIN, answers
 
@@ -112,15 +112,11 @@ def fresh_fields(request=None):
     return {"token": str(uuid.uuid4())}
 
 
-def client_fingerprint(request):
-    """A hash of the client's address: rate limiting needs no raw IP address stored."""
-    address = request.META.get("REMOTE_ADDR", "")
-    return hashlib.sha256(address.encode()).hexdigest()[:32]
-
-
 def rate_limited(request, campaign):
-    """Count this attempt; True when the address has signed too often recently."""
-    key = f"pledge-rate:{campaign.translation_key}:{client_fingerprint(request)}"
+    """Count this attempt; True when the client has signed too often recently. Clients are
+    told apart by a keyed hash of their address (home.clients, which knows the trusted
+    proxy's header), so the cache holds no address."""
+    key = f"pledge-rate:{campaign.translation_key}:{client_key(request)}"
     if cache.add(key, 1, RATE_WINDOW_SECONDS):
         return False
     try:

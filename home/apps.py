@@ -9,10 +9,18 @@ class HomeConfig(AppConfig):
     verbose_name = _("Openly site")
 
     def ready(self):
-        # Imported here: the snippet admin and the invalidation receivers import models,
-        # not loaded yet at import time.
-        from home import deploy_checks, invalidation, log_privacy, snippets  # noqa: F401 - registers
+        # Imported here: the snippet admin, the invalidation receivers and Wagtail's export
+        # views import models, not loaded yet at import time; importing checks registers them.
+        from home import (  # noqa: F401 - registers
+            checks,
+            deploy_checks,
+            invalidation,
+            log_privacy,
+            snippets,
+            spreadsheets,
+        )
 
         log_privacy.install()
         snippets.register()
+        spreadsheets.protect_csv_exports()
         invalidation.connect()

@@ -8,9 +8,9 @@ per-test settings take effect at once.
 - ``STATUS_SESSION_SECONDS = 3 hours``: how long the status page stays open in a browser
   after its private link was followed (``status_session``); then the link is needed again.
 - ``RATE_LIMIT = (5, 3600)``: stories per client address per window (seconds).
-- ``CLIENT_IP_HEADER = ""``: behind a trusted reverse proxy, the request header holding the
-  client's address (e.g. ``"HTTP_X_REAL_IP"``; the settings default it to the site's
-  ``OPENLY_CLIENT_IP_HEADER``); unset, REMOTE_ADDR is used (``home.clients``).
+  Clients are told apart as by every per-client limit (``home.clients``: behind a proxy,
+  the site's ``OPENLY_CLIENT_IP_HEADER``; ``OPENLY_STORY_CLIENT_IP_HEADER`` is that
+  setting's deprecated former name, read there).
 - ``MIN_FILL_SECONDS = 5``: faster submissions are treated as bots.
 - ``MAX_BODY_BYTES = 10 MiB``, ``IMAGE_MAX_BYTES = 8 MiB``, ``IMAGE_MAX_PIXELS = 24_000_000``:
   upload limits.
@@ -25,7 +25,6 @@ DEFAULTS = {
     "TOKEN_DAYS": 730,
     "STATUS_SESSION_SECONDS": 3 * 60 * 60,
     "RATE_LIMIT": (5, 60 * 60),
-    "CLIENT_IP_HEADER": "",
     "MIN_FILL_SECONDS": 5,
     "MAX_BODY_BYTES": 10 * 1024 * 1024,
     "IMAGE_MAX_BYTES": 8 * 1024 * 1024,

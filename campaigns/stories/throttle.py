@@ -8,7 +8,7 @@ from home.clients import client_key
 
 
 def _rate_key(request):
-    return f"stories:rate:{client_key(request, header=story_settings.CLIENT_IP_HEADER)}"
+    return f"stories:rate:{client_key(request)}"
 
 
 def over_rate_limit(request):

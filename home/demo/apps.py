@@ -13,7 +13,7 @@ class DemoConfig(AppConfig):
 
     def ready(self):
         # Home core imports no capability app, so the demo app brings home's own loader:
-        # the site skeleton every other app's demo builds on.
-        from home.demo import demo_content
+        # the site skeleton every other app's demo builds on. Importing checks registers it.
+        from home.demo import checks, demo_content  # noqa: F401
 
         registry.demo_loaders.register("home", demo_content.load, order=10)

@@ -58,6 +58,7 @@ INSTALLED_APPS = [
     "django_countries",
     "django_tasks_db",
     "csp",
+    "axes",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -88,6 +89,8 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    # Last, as django-axes asks: turns a refused sign-in into the "sign-in paused" page.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "openly.urls"
@@ -316,14 +319,16 @@ OPENLY_LOCALE_DEFAULT_COUNTRY = {
 }
 
 # Behind a trusted reverse proxy, the header that carries the reader's address (for example
-# "HTTP_X_REAL_IP"); without it every visitor would share one rate limit (home.clients).
+# "HTTP_X_REAL_IP"); every per-client limit reads it through home.clients: site search, the
+# story and pledge forms, admin sign-in lockouts. Without it no header is trusted, and behind
+# a proxy every visitor would share one limit.
 OPENLY_CLIENT_IP_HEADER = os.environ.get("OPENLY_CLIENT_IP_HEADER", "")
+# Deprecated: the former name of the setting above, once the story form's alone. Still
+# honoured while OPENLY_CLIENT_IP_HEADER is unset; `manage.py check` asks to rename it.
+if os.environ.get("OPENLY_STORY_CLIENT_IP_HEADER"):
+    OPENLY_STORY_CLIENT_IP_HEADER = os.environ["OPENLY_STORY_CLIENT_IP_HEADER"]
 # Site search: searches per client address per window of seconds (home.search.throttle).
 OPENLY_SEARCH_RATE_LIMIT = (int(os.environ.get("OPENLY_SEARCH_RATE_LIMIT", "30")), 60)
 
 # Stories (campaigns/stories/conf.py reads every OPENLY_STORY_* setting and holds its default).
 OPENLY_STORY_RETENTION_DAYS = int(os.environ.get("OPENLY_STORY_RETENTION_DAYS", "30"))
-# The stories' own proxy header, if it differs from the site's (OPENLY_CLIENT_IP_HEADER).
-OPENLY_STORY_CLIENT_IP_HEADER = os.environ.get(
-    "OPENLY_STORY_CLIENT_IP_HEADER", OPENLY_CLIENT_IP_HEADER
-)

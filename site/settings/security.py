@@ -1,6 +1,9 @@
-"""Security headers every environment shares, imported by base.py: the Content-Security-Policy
-of public pages and of the admin (django-csp, through home.security) and the
-Permissions-Policy (django-permissions-policy)."""
+"""Security settings every environment shares, imported by base.py: the Content-Security-Policy
+of public pages and of the admin (django-csp, through home.security), the
+Permissions-Policy (django-permissions-policy) and sign-in throttling (django-axes)."""
+
+import os
+from datetime import timedelta
 
 from csp.constants import NONE, SELF, UNSAFE_INLINE
 
@@ -73,3 +76,29 @@ PERMISSIONS_POLICY = {
         "xr-spatial-tracking",
     )
 }
+
+# Sign-in throttling (django-axes): after OPENLY_LOGIN_FAILURE_LIMIT wrong passwords for
+# one account from one client address, signing in to that account from that address is
+# paused for OPENLY_LOGIN_LOCKOUT_MINUTES; the right password is refused meanwhile. Counting
+# the pair, not the address alone, means a colleague behind the same office router is not
+# locked out of their own account, and nobody can lock an administrator out from elsewhere.
+# Axes' backend comes first so a paused client is refused before any password is checked.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_FAILURE_LIMIT = int(os.environ.get("OPENLY_LOGIN_FAILURE_LIMIT", "5"))
+AXES_COOLOFF_TIME = timedelta(minutes=int(os.environ.get("OPENLY_LOGIN_LOCKOUT_MINUTES", "15")))
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+# The same client address as every other per-client limit (behind the trusted proxy too).
+AXES_CLIENT_IP_CALLABLE = "home.clients.client_address"
+AXES_LOCKOUT_CALLABLE = "home.sign_in.sign_in_paused"
+# A pause ends when announced: attempts during it are refused but do not extend it.
+AXES_RESET_COOL_OFF_ON_FAILURE_DURING_LOCKOUT = False
+# A successful sign-in forgets the earlier typos.
+AXES_RESET_ON_SUCCESS = True
+# Failed attempts (the name typed, address, browser) are kept only while they count, and
+# deleted at the next sign-in after the pause; successful sign-ins are not recorded, and
+# the log lines mask the name and address.
+AXES_DISABLE_ACCESS_LOG = True
+AXES_SENSITIVE_PARAMETERS = ["username", "ip_address"]

@@ -31,6 +31,12 @@ STORAGES = {
 ALLOWED_HOSTS = ["*"]
 WAGTAILADMIN_BASE_URL = "http://testserver"
 OPENLY_DEMO_PASSWORDS_ALLOWED = True
+# The test client's login() authenticates without a request, which django-axes refuses;
+# this stand-in lets it through and throttles every real sign-in form like production.
+AUTHENTICATION_BACKENDS = [
+    "tests.auth_backends.SignInThrottle",
+    "django.contrib.auth.backends.ModelBackend",
+]
 
 # Templates used only by tests (e.g. a stand-in home-page listing).
 TEMPLATES[0]["DIRS"] = [*TEMPLATES[0]["DIRS"], BASE_DIR / "tests" / "templates"]  # noqa: F405

