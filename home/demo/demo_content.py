@@ -1,6 +1,6 @@
-"""Demo content for the site skeleton: home, get-help, privacy and accessibility pages in
-en with fr/uk/ar translations, taxonomy, partner organisations (and their pages under
-"Our partners", translated too), crisis helplines and one user per role.
+"""Demo content for the site skeleton: home, get-help, privacy (home/demo/privacy.py) and
+accessibility pages in en with fr/uk/ar translations, taxonomy, partner organisations (and
+their pages under "Our partners", translated too), crisis helplines and one user per role.
 
 The content itself is in demo_content.toml beside this module."""
 
@@ -23,6 +23,7 @@ from home.demo.building import (
     translate_snippet,
 )
 from home.demo.loading import read_data
+from home.demo.privacy import PRIVACY_SLUG, load_privacy_page
 from home.models import (
     Audience,
     CrisisHelpline,
@@ -55,10 +56,13 @@ def load(demo):
     for code in DEMO_LOCALES:
         # Only the skeleton's own top-level pages: each app translates its pages as it
         # chooses, and a second run must not translate pages other apps added since.
+        # The privacy notice has its own loader and translations.
         skeleton = home.get_descendants(inclusive=True).type(HomePage, GetHelpPage, StandardPage)
-        for page in skeleton.filter(depth__lte=home.depth + 1).live().specific():
+        skeleton = skeleton.filter(depth__lte=home.depth + 1).exclude(slug=PRIVACY_SLUG)
+        for page in skeleton.live().specific():
             translate_page(page, code, translations[code])
     demo.say("Translated the site skeleton into fr, uk and ar")
+    load_privacy_page(demo, home)
     count = partner_pages([partner["slug"] for partner in data["partners"]], translations)
     demo.say(f"'Our partners' and {count} partner pages in en, fr, uk and ar")
 
@@ -93,10 +97,9 @@ def _pages(demo, home, data):
         home.hero_cta_page = get_help
         publish(home)
     site_settings = SiteSettings.for_site(Site.objects.get(is_default_site=True))
-    site_settings.privacy_page = pages["privacy"]
     site_settings.accessibility_page = pages["accessibility"]
     site_settings.save()
-    demo.say("Created get-help, privacy, accessibility and about pages")
+    demo.say("Created get-help, accessibility and about pages")
 
 
 def _taxonomy(demo, data):
