@@ -12,7 +12,7 @@ import enum
 import logging
 import secrets
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, NamedTuple
 
 from django.core.files import File
 from django.db import IntegrityError, transaction
@@ -34,6 +34,17 @@ from campaigns.stories.text import text_to_html
 from campaigns.stories.workflow import is_first_task, story_workflow
 
 logger = logging.getLogger(__name__)
+
+
+class Submitted(NamedTuple):
+    """What ``submit`` did: the contributor's record, whether this call created it, and the
+    status-link email: its delivery id (see ``notifications.send_status_link``), None when
+    it could not be sent, or "" when none was sent by this call (no email given, no link,
+    or the story was already there)."""
+
+    record: ContributorRecord
+    created: bool
+    status_link_email: str | None = ""
 
 
 class SubmissionFailed(Exception):
@@ -125,11 +136,12 @@ def submit(index_page, submission, token, language, status_url=None):
     """Create the draft story page under ``index_page``, its contributor record and start the
     review workflow, all or nothing. A second call with the same ``token`` returns the first
     story (double clicks, resubmissions). When the contributor gave an email and
-    ``status_url`` is given, their private link is emailed after the commit.
-    Returns (record, created); raises SubmissionFailed when nothing could be kept."""
+    ``status_url`` is given, their private link is emailed (queued in the same transaction).
+    Returns a Submitted (record, created, status_link_email); raises SubmissionFailed when
+    nothing could be kept."""
     existing = find_submission(token)
     if existing is not None:
-        return existing, False
+        return Submitted(existing, False)
     stored_file = None
     try:
         with transaction.atomic():
@@ -139,22 +151,26 @@ def submit(index_page, submission, token, language, status_url=None):
                 # A rollback keeps the file: remember it so a failure below can remove it.
                 stored_file = image.file.name
             record = _create_story(index_page, submission, image, token, language)
+            status_link_email = ""
+            if submission.email and status_url:
+                # Queued with the story (in its own savepoint: a failure to queue keeps
+                # the story and is told on the thank-you page); sent once it commits.
+                status_link_email = notifications.send_status_link(
+                    submission.email, status_url, language
+                )
     except IntegrityError:
         # Two identical submissions raced (a double click): the other one won.
         images.delete_stored_file(stored_file)
         existing = find_submission(token)
         if existing is not None:
-            return existing, False
+            return Submitted(existing, False)
         raise SubmissionFailed from None
     except Exception as error:  # noqa: BLE001 - any failure must leave nothing behind
         images.delete_stored_file(stored_file)
         # The type only: the message could quote what the contributor wrote.
         logger.error("A story submission could not be saved (%s)", type(error).__name__)
         raise SubmissionFailed from None
-    if submission.email and status_url:
-        email = submission.email
-        transaction.on_commit(lambda: notifications.send_status_link(email, status_url, language))
-    return record, True
+    return Submitted(record, True, status_link_email)
 
 
 # --- Review -------------------------------------------------------------------------------

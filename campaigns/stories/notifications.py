@@ -13,6 +13,7 @@ from smtplib import SMTPException
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.mail import send_mail
+from django.db import DatabaseError, transaction
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import translation
@@ -25,6 +26,8 @@ from home.mail.deliveries import Kind, outgoing
 logger = logging.getLogger(__name__)
 
 MAIL_ERRORS = (SMTPException, OSError)
+# What send_status_link returns when an email backend without the queue sent the email.
+SENT_WITHOUT_QUEUE = "sent"
 
 
 def admin_url(path):
@@ -76,18 +79,21 @@ def notify_reviewers(page_id, task_id=None):
 
 
 def send_status_link(email, status_url, language):
-    """Email the contributor their private status link. Returns whether it was sent."""
+    """Email the contributor their private status link. Returns the id of its delivery (ask
+    ``home.mail.deliveries.delivery_state`` what became of it), or None when it could not be
+    sent at all. Called inside the submission's transaction, the email is queued with it."""
     context = {"status_url": status_url}
     with translation.override(language):
         subject = render_to_string("stories/email/status_link_subject.txt", context).strip()
         body = render_to_string("stories/email/status_link.txt", context)
     try:
-        with outgoing(Kind.STATUS_LINK):
+        with transaction.atomic(), outgoing(Kind.STATUS_LINK) as sending:
             send_mail(subject, body, None, [email])
-    except MAIL_ERRORS as error:
+    except (*MAIL_ERRORS, DatabaseError) as error:
         logger.warning("Could not send a contributor's status link (%s).", type(error).__name__)
-        return False
-    return True
+        return None
+    # Another email backend than the queue (some tests) gives no id: it sent at once.
+    return sending.delivery_id or SENT_WITHOUT_QUEUE
 
 
 def retry_pending():

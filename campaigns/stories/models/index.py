@@ -15,7 +15,7 @@ from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField
 
 from campaigns.models import CampaignPage
-from campaigns.stories import forms, lifecycle, status_session
+from campaigns.stories import forms, lifecycle, notifications, status_session
 from campaigns.stories.conf import story_settings
 from campaigns.stories.constants import STORIES_PER_PAGE, STORY_TEXT_MAX_CHARS, ContributorState
 from campaigns.stories.feeds import StoryFeed
@@ -28,6 +28,7 @@ from campaigns.stories.throttle import count_submission, over_rate_limit
 from home.chrome import active_locale
 from home.conditional import summary_response
 from home.listing import first, paginate, querystring_prefix, term_choices
+from home.mail.deliveries import delivery_state
 from home.models import Topic
 from home.models.bases import IndexPage, rich_intro_field
 from home.public_forms import answers
@@ -105,7 +106,7 @@ class StoryIndexPage(RoutablePageMixin, IndexPage):
         token = form.status_token
         status_url = request.build_absolute_uri(self.subpage_url(request, "status", token=token))
         try:
-            _record, created = lifecycle.submit(
+            submitted = lifecycle.submit(
                 self,
                 form.submission(Topic.objects.for_locale(self.locale)),
                 token,
@@ -119,14 +120,14 @@ class StoryIndexPage(RoutablePageMixin, IndexPage):
             )
             form = form.keep_answers_with_fresh_state()
             return share_form(self, request, form, status=503, error=error)
-        if created:
+        if submitted.created:
             count_submission(request)
         thanks_url = self.subpage_url(request, "share_thanks")
         response = HttpResponseRedirect(thanks_url)
         response.status_code = 303
         response.set_signed_cookie(
             THANKS_COOKIE,
-            token,
+            _thanks_cookie_value(token, submitted.status_link_email),
             salt=THANKS_COOKIE_SALT,
             max_age=THANKS_COOKIE_AGE,
             path=thanks_url,
@@ -183,15 +184,19 @@ class StoryIndexPage(RoutablePageMixin, IndexPage):
 
     @path("share/thanks/")
     def share_thanks(self, request):
-        token = request.get_signed_cookie(
+        """The contributor's private link, right after they shared a story (from the signed
+        cookie only this browser holds), and the truth about the email carrying it."""
+        value = request.get_signed_cookie(
             THANKS_COOKIE, default=None, salt=THANKS_COOKIE_SALT, max_age=THANKS_COOKIE_AGE
         )
+        token, status_link_email = _read_thanks_cookie(value)
         record = ContributorRecord.objects.for_token(token) if token else None
         context = {"page": self}
         if record is not None:
             status_path = self.subpage_url(request, "status", token=token)
             context["status_url"] = request.build_absolute_uri(status_path)
-            context["emailed"] = bool(record.email)
+            if record.email:
+                context["email_state"] = _status_link_email_state(status_link_email)
         return private(TemplateResponse(request, "pages/story_thanks.html", context))
 
     @path("status/<str:token>/")
@@ -269,6 +274,33 @@ class StoryIndexPage(RoutablePageMixin, IndexPage):
         context["done"] = context.get("done") or request.GET.get("done", "")
         context["text_max"] = STORY_TEXT_MAX_CHARS
         return private(TemplateResponse(request, "pages/story_status.html", context))
+
+
+def _thanks_cookie_value(token, status_link_email):
+    """What the thank-you cookie holds: the status token and what became of the status-link
+    email (its delivery id, "" when this submission sent none, "-" when it could not be
+    sent). Signed, so neither can be forged; the delivery id says nothing about anyone."""
+    email = "-" if status_link_email is None else status_link_email
+    return f"{token}|{email}"
+
+
+def _read_thanks_cookie(value):
+    """(token, status_link_email) from the thank-you cookie's value, or (None, "")."""
+    if not value:
+        return None, ""
+    token, _bar, email = value.partition("|")
+    return token or None, (None if email == "-" else email)
+
+
+def _status_link_email_state(status_link_email):
+    """What the thank-you page says about the status-link email: "sent", "queued" (waiting
+    for its first attempt or a retry), "failed", or "unknown" (this submission sent none:
+    the same story sent again, or a delivery long gone)."""
+    if status_link_email is None:
+        return "failed"
+    if status_link_email == notifications.SENT_WITHOUT_QUEUE:
+        return "sent"
+    return delivery_state(status_link_email) or "unknown"
 
 
 def _topics(request):
