@@ -13,7 +13,7 @@ nowhere else (looked up on each access, so per-test settings take effect at once
   sealed copy goes with them.
 """
 
-from django.conf import settings
+from home.app_settings import AppSettings
 
 PREFIX = "OPENLY_EMAIL_"
 
@@ -31,16 +31,5 @@ TASK_BACKEND = "mail"
 QUEUED_BACKEND = "home.mail.backend.QueuedEmailBackend"
 
 
-class MailSettings:
-    """``mail_settings.TRANSPORT`` reads ``settings.OPENLY_EMAIL_TRANSPORT`` or its default.
-    Unknown names raise AttributeError, so a typo cannot silently read None."""
-
-    def __getattr__(self, name):
-        try:
-            default = DEFAULTS[name]
-        except KeyError:
-            raise AttributeError(name) from None
-        return getattr(settings, PREFIX + name, default)
-
-
-mail_settings = MailSettings()
+# ``mail_settings.TRANSPORT`` reads ``settings.OPENLY_EMAIL_TRANSPORT`` or its default.
+mail_settings = AppSettings(PREFIX, DEFAULTS)

@@ -4,22 +4,13 @@ approve; the page is live."""
 
 import pytest
 
+from tests.browser.admin import LABEL, log_in
 from tests.home import factories
-from tests.home.factories import CONTENT_TYPES, PASSWORD, fresh
+from tests.home.factories import fresh
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
 world = factories.world  # the shared co-creation fixture
-LABEL = "campaign" if "campaign" in [label for label, *_rest in CONTENT_TYPES] else "event"
-
-
-def log_in(page, live_server, user):
-    page.context.clear_cookies()
-    page.goto(f"{live_server.url}/admin/login/")
-    page.fill("#id_username", user.username)
-    page.fill("#id_password", PASSWORD)
-    with page.expect_navigation():
-        page.locator("form button[type=submit], form input[type=submit]").first.click()
 
 
 def save_draft(page):

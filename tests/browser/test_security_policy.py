@@ -12,11 +12,11 @@ from wagtail.models import Site
 from campaigns.models import PledgeSignature
 from home.cocreation.roles import setup_roles
 from home.models import SiteSettings
+from tests.browser.admin import LABEL, log_in
 from tests.campaigns.factories import CampaignIndexPageFactory, CampaignPageFactory
 from tests.events.factories import EventIndexPageFactory, EventPageFactory
 from tests.factories import CrisisHelplineFactory, GetHelpPageFactory
 from tests.home import factories
-from tests.home.factories import CONTENT_TYPES, PASSWORD
 from tests.stories.factories import StoryIndexPageFactory, StoryPageFactory
 
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -234,18 +234,6 @@ def test_the_video_player_may_be_framed_once_asked_for(
     # (The test's network guard refuses the player itself; the policy let it be asked for.)
     page.wait_for_timeout(200)
     recorder.assert_none()
-
-
-LABEL = "campaign" if "campaign" in [label for label, *_rest in CONTENT_TYPES] else "event"
-
-
-def log_in(page, live_server, user):
-    page.context.clear_cookies()
-    page.goto(f"{live_server.url}/admin/login/")
-    page.fill("#id_username", user.username)
-    page.fill("#id_password", PASSWORD)
-    with page.expect_navigation():
-        page.locator("form button[type=submit], form input[type=submit]").first.click()
 
 
 def test_the_page_editor_and_its_preview_work_under_the_admin_policy(

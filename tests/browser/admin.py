@@ -1,0 +1,16 @@
+"""Signing in to the admin in a browser test, as the co-creation roles' demo users."""
+
+from tests.home.factories import CONTENT_TYPES, PASSWORD
+
+# The content type the browser tests edit: campaigns where that app is installed.
+LABEL = "campaign" if "campaign" in [label for label, *_rest in CONTENT_TYPES] else "event"
+
+
+def log_in(page, live_server, user):
+    """Sign ``user`` in through the admin's login form, in a fresh set of cookies."""
+    page.context.clear_cookies()
+    page.goto(f"{live_server.url}/admin/login/")
+    page.fill("#id_username", user.username)
+    page.fill("#id_password", PASSWORD)
+    with page.expect_navigation():
+        page.locator("form button[type=submit], form input[type=submit]").first.click()
