@@ -11,6 +11,8 @@ per-test settings take effect at once.
   Clients are told apart as by every per-client limit (``home.clients``: behind a proxy,
   the site's ``OPENLY_CLIENT_IP_HEADER``; ``OPENLY_STORY_CLIENT_IP_HEADER`` is that
   setting's deprecated former name, read there).
+- ``LINK_RATE_LIMIT = (5, 3600)``: requests for a new private link ("ask for your link
+  again") per client per window (seconds), counted like ``RATE_LIMIT``.
 - ``MIN_FILL_SECONDS = 5``: faster submissions are treated as bots.
 - ``MAX_BODY_BYTES = 10 MiB``, ``IMAGE_MAX_BYTES = 8 MiB``, ``IMAGE_MAX_PIXELS = 24_000_000``:
   upload limits.
@@ -25,6 +27,7 @@ DEFAULTS = {
     "TOKEN_DAYS": 730,
     "STATUS_SESSION_SECONDS": 3 * 60 * 60,
     "RATE_LIMIT": (5, 60 * 60),
+    "LINK_RATE_LIMIT": (5, 60 * 60),
     "MIN_FILL_SECONDS": 5,
     "MAX_BODY_BYTES": 10 * 1024 * 1024,
     "IMAGE_MAX_BYTES": 8 * 1024 * 1024,

@@ -267,3 +267,20 @@ class ShareStoryForm(StoryTextMixin):
 
 class EditStoryForm(StoryTextMixin):
     """The contributor's own edit of their story before publication."""
+
+
+class RequestLinkForm(forms.Form):
+    """The one field of "ask for your link again": the address the story was shared with."""
+
+    email = forms.EmailField(
+        label=_("Your email"),
+        max_length=254,
+        help_text=_(
+            "The address you gave when you shared your story. If we hold a story for it, we "
+            "send a new private link there."
+        ),
+        error_messages={
+            "required": _("Enter the email address you gave when you shared your story."),
+            "invalid": _("Enter a whole email address, like name@example.org."),
+        },
+    )

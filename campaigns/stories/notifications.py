@@ -78,14 +78,15 @@ def notify_reviewers(page_id, task_id=None):
     return True
 
 
-def send_status_link(email, status_url, language):
+def send_status_link(email, status_url, language, template="status_link"):
     """Email the contributor their private status link. Returns the id of its delivery (ask
     ``home.mail.deliveries.delivery_state`` what became of it), or None when it could not be
-    sent at all. Called inside the submission's transaction, the email is queued with it."""
+    sent at all. Called inside the submission's transaction, the email is queued with it.
+    ``template`` names the email's text (stories/email/<template>.txt and _subject.txt)."""
     context = {"status_url": status_url}
     with translation.override(language):
-        subject = render_to_string("stories/email/status_link_subject.txt", context).strip()
-        body = render_to_string("stories/email/status_link.txt", context)
+        subject = render_to_string(f"stories/email/{template}_subject.txt", context).strip()
+        body = render_to_string(f"stories/email/{template}.txt", context)
     try:
         with transaction.atomic(), outgoing(Kind.STATUS_LINK) as sending:
             send_mail(subject, body, None, [email])
@@ -94,6 +95,12 @@ def send_status_link(email, status_url, language):
         return None
     # Another email backend than the queue (some tests) gives no id: it sent at once.
     return sending.delivery_id or SENT_WITHOUT_QUEUE
+
+
+def send_new_status_link(email, status_url, language):
+    """Email a contributor who asked for it a new private status link, saying that older
+    links no longer work. Returns as ``send_status_link``."""
+    return send_status_link(email, status_url, language, template="new_status_link")
 
 
 def retry_pending():

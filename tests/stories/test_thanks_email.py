@@ -52,6 +52,7 @@ def status_link_delivery():
 
 def test_sent(client, roles, queued_mail, django_capture_on_commit_callbacks):
     html = share_and_thank(client, django_capture_on_commit_callbacks)
+    assert 'href="/en/stories/link/"' not in html
     assert status_link_delivery().state == Delivery.State.SENT
     assert [m.to for m in mail.outbox if m.to == [CONTRIBUTOR_EMAIL]]
     assert SENT in html
@@ -89,6 +90,7 @@ def test_failed_for_good_shows_the_link_as_the_only_way_back(
     assert status_link_delivery().state == Delivery.State.FAILED
     assert FAILED in html
     assert "story-status-link--only-copy" in html
+    assert 'href="/en/stories/link/"' in html
     assert SENT not in html and QUEUED not in html
 
 
