@@ -18,7 +18,7 @@ per-test settings take effect at once.
   upload limits.
 """
 
-from django.conf import settings
+from home.app_settings import AppSettings
 
 PREFIX = "OPENLY_STORY_"
 
@@ -35,16 +35,5 @@ DEFAULTS = {
 }
 
 
-class StorySettings:
-    """``story_settings.RATE_LIMIT`` reads ``settings.OPENLY_STORY_RATE_LIMIT`` or its
-    default. Unknown names raise AttributeError, so a typo cannot silently read None."""
-
-    def __getattr__(self, name):
-        try:
-            default = DEFAULTS[name]
-        except KeyError:
-            raise AttributeError(name) from None
-        return getattr(settings, PREFIX + name, default)
-
-
-story_settings = StorySettings()
+# ``story_settings.RATE_LIMIT`` reads ``settings.OPENLY_STORY_RATE_LIMIT`` or its default.
+story_settings = AppSettings(PREFIX, DEFAULTS)
