@@ -4,11 +4,15 @@ link stops working. Nothing tells the person asking whether the address is known
 address is never logged."""
 
 from django.db import transaction
+from django.template.response import TemplateResponse
+from django.utils.translation import gettext
 
-from campaigns.stories import notifications
+from campaigns.stories import forms, notifications
 from campaigns.stories.constants import ContributorState
 from campaigns.stories.models.contributor import ContributorRecord
+from campaigns.stories.throttle import link_request_refused
 from campaigns.stories.tokens import new_status_token
+from home.http_cache import private
 
 
 def records_for_email(email):
@@ -49,3 +53,39 @@ def send_new_links(email, status_url_for):
                 continue
         sent += 1
     return sent
+
+
+def answer(page, request):
+    """The "Ask for your link again" page of the story section ``page``: one email field.
+    The answer is the same whether or not a story is held for the address; each story held
+    for it gets a new link by email and its old link stops working. Rate limited per
+    client; private, never cached."""
+    context = {"page": page, "form": forms.RequestLinkForm()}
+    if request.method != "POST":
+        return _request_link_page(request, context)
+    retry_after = link_request_refused(request)
+    if retry_after is not None:
+        context["refused"] = gettext(
+            "You have asked for a new link several times in a short while. Please wait "
+            "an hour and try again. If you asked already, the email may still be on its "
+            "way: check your spam folder too."
+        )
+        response = _request_link_page(request, context, status=429)
+        response["Retry-After"] = str(retry_after)
+        return response
+    form = forms.RequestLinkForm(request.POST)
+    if not form.is_valid():
+        context["form"] = form
+        return _request_link_page(request, context, status=400)
+
+    def status_url_for(token):
+        return request.build_absolute_uri(page.subpage_url(request, "status", token=token))
+
+    send_new_links(form.cleaned_data["email"], status_url_for)
+    # Nothing about the address or the outcome: the same page for everyone.
+    return _request_link_page(request, {"page": page, "answered": True})
+
+
+def _request_link_page(request, context, status=200):
+    response = TemplateResponse(request, "pages/story_request_link.html", context, status=status)
+    return private(response)

@@ -24,7 +24,7 @@ from campaigns.stories.models.story import StoryPage
 from campaigns.stories.reader import locale_topics, with_topic_names
 from campaigns.stories.responses import private, problem, share_form
 from campaigns.stories.text import html_to_text
-from campaigns.stories.throttle import count_submission, link_request_refused, over_rate_limit
+from campaigns.stories.throttle import count_submission, over_rate_limit
 from home.chrome import active_locale
 from home.conditional import summary_response
 from home.listing import first, paginate, querystring_prefix, term_choices
@@ -204,30 +204,7 @@ class StoryIndexPage(RoutablePageMixin, IndexPage):
         """ "Ask for your link again": one email field. The answer is the same whether or not
         a story is held for the address; each story held for it gets a new link by email and
         its old link stops working. Rate limited per client; private, never cached."""
-        context = {"page": self, "form": forms.RequestLinkForm()}
-        if request.method != "POST":
-            return _request_link_page(request, context)
-        retry_after = link_request_refused(request)
-        if retry_after is not None:
-            context["refused"] = gettext(
-                "You have asked for a new link several times in a short while. Please wait "
-                "an hour and try again. If you asked already, the email may still be on its "
-                "way: check your spam folder too."
-            )
-            response = _request_link_page(request, context, status=429)
-            response["Retry-After"] = str(retry_after)
-            return response
-        form = forms.RequestLinkForm(request.POST)
-        if not form.is_valid():
-            context["form"] = form
-            return _request_link_page(request, context, status=400)
-
-        def status_url_for(token):
-            return request.build_absolute_uri(self.subpage_url(request, "status", token=token))
-
-        relink.send_new_links(form.cleaned_data["email"], status_url_for)
-        # Nothing about the address or the outcome: the same page for everyone.
-        return _request_link_page(request, {"page": self, "answered": True})
+        return relink.answer(self, request)
 
     @path("status/<str:token>/")
     def status(self, request, token):
@@ -304,11 +281,6 @@ class StoryIndexPage(RoutablePageMixin, IndexPage):
         context["done"] = context.get("done") or request.GET.get("done", "")
         context["text_max"] = STORY_TEXT_MAX_CHARS
         return private(TemplateResponse(request, "pages/story_status.html", context))
-
-
-def _request_link_page(request, context, status=200):
-    response = TemplateResponse(request, "pages/story_request_link.html", context, status=status)
-    return private(response)
 
 
 def _thanks_cookie_value(token, status_link_email):
