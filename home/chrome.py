@@ -3,10 +3,10 @@ computed once per request with a fixed number of queries."""
 
 from django.conf import settings
 from django.urls import translate_url
-from django.utils import translation
+from django.utils import timezone, translation
 from wagtail.models import Page, Site
 
-from home.cache import cached_chrome, current_locale
+from home.cache import cached_chrome, cached_html, current_locale
 from home.models import CrisisHelpline
 
 # Helplines kept per country for the crisis banner and the stories' helplines.
@@ -21,6 +21,32 @@ def active_locale(request=None):
     if request is not None:
         request._openly_locale = locale
     return locale
+
+
+def site_id(request):
+    """The id of the request's site (Wagtail remembers the site on the request), or None."""
+    site = Site.find_for_request(request) if request is not None else None
+    return site.pk if site else None
+
+
+# A shared fragment is renewed on every publish, and at least this often: some depend on
+# the time (events that have ended, campaigns that started).
+FRAGMENT_SECONDS = 5 * 60
+
+
+def shared_html(request, name, parts, render):
+    """HTML of a part of a page every reader sees alike (related content, an empty form, a
+    home listing): ``render()`` once per content generation, site, language and day for
+    ``parts``, kept at most FRAGMENT_SECONDS (home.cache.cached_html). Previews and answers
+    to a reader's own POST are always rendered afresh."""
+    if (
+        request is None
+        or getattr(request, "is_preview", False)
+        or request.method not in ("GET", "HEAD")
+    ):
+        return render()
+    key = (site_id(request), translation.get_language(), timezone.localdate(), *parts)
+    return cached_html(f"fragment:{name}", key, render, timeout=FRAGMENT_SECONDS)
 
 
 def localized(page):
@@ -113,8 +139,7 @@ def page_translations(request, page):
         urls = ((version.locale.language_code, version.get_url(request)) for version in versions)
         return {code: url for code, url in urls if url}
 
-    site = Site.find_for_request(request) if request is not None else None
-    return cached_chrome("translations", (site.pk if site else "", page.pk), build)
+    return cached_chrome("translations", (site_id(request), page.pk), build)
 
 
 def language_links(request, page=None):

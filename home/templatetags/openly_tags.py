@@ -4,12 +4,19 @@ amount of content."""
 from django import template
 from django.conf import settings
 from django.template.backends.utils import csrf_input
-from django.utils import timezone, translation
+from django.utils import translation
 from django.utils.safestring import mark_safe
-from wagtail.models import Page, Site
+from wagtail.models import Page
 
-from home.cache import cached_chrome, cached_html
-from home.chrome import active_locale, helplines_choice, language_links, localized
+from home.cache import cached_chrome
+from home.chrome import (
+    active_locale,
+    helplines_choice,
+    language_links,
+    localized,
+    shared_html,
+    site_id,
+)
 from home.models import GetHelpPage, SiteSettings
 
 register = template.Library()
@@ -19,12 +26,6 @@ register = template.Library()
 def text_direction():
     """'rtl' for right-to-left languages, else 'ltr'."""
     return "rtl" if translation.get_language() in settings.OPENLY_RTL_LANGUAGES else "ltr"
-
-
-def _site_id(request):
-    """The id of the request's site (Wagtail remembers the site on the request)."""
-    site = Site.find_for_request(request) if request is not None else None
-    return site.pk if site else None
 
 
 @register.inclusion_tag("components/crisis_banner.html", takes_context=True)
@@ -43,7 +44,7 @@ def crisis_banner(context):
     return {
         **helplines_choice(request),
         "emergency_number": settings.OPENLY_EMERGENCY_NUMBER,
-        "get_help_url": cached_chrome("get-help", (_site_id(request), locale.pk), get_help_url),
+        "get_help_url": cached_chrome("get-help", (site_id(request), locale.pk), get_help_url),
         "request": request,
     }
 
@@ -63,7 +64,7 @@ def main_nav(context):
 
     current = context.get("page")
     current_path = getattr(current, "url_path", "")
-    items = cached_chrome("menu", (_site_id(request), locale.pk), menu)
+    items = cached_chrome("menu", (site_id(request), locale.pk), menu)
     return {
         "items": [
             {
@@ -94,7 +95,7 @@ def site_links(context):
 
     if request is None:
         return {"quick_exit_url": "", "privacy_url": "", "accessibility_url": ""}
-    return cached_chrome("site-links", (_site_id(request), locale.pk), links)
+    return cached_chrome("site-links", (site_id(request), locale.pk), links)
 
 
 @register.inclusion_tag("components/language_switcher.html", takes_context=True)
@@ -159,11 +160,6 @@ def form_token(context):
     return mark_safe('<input type="hidden" name="csrfmiddlewaretoken" value="">')  # noqa: S308 - fixed text
 
 
-# A shared fragment is renewed on every publish, and at least this often: some depend on
-# the time (events that have ended, campaigns that started).
-FRAGMENT_SECONDS = 5 * 60
-
-
 @register.tag("shared_fragment")
 def shared_fragment(parser, token):
     """``{% shared_fragment "name" part … %}…{% endshared_fragment %}``: a part of a page
@@ -185,18 +181,7 @@ class SharedFragmentNode(template.Node):
         self.parts = parts
 
     def render(self, context):
-        request = context.get("request")
-        if (
-            request is None
-            or getattr(request, "is_preview", False)
-            or request.method not in ("GET", "HEAD")
-        ):
-            return self.nodelist.render(context)
         name, *parts = (part.resolve(context) for part in self.parts)
-        key = (_site_id(request), translation.get_language(), timezone.localdate(), *parts)
-        return cached_html(
-            f"fragment:{name}",
-            key,
-            lambda: self.nodelist.render(context),
-            timeout=FRAGMENT_SECONDS,
+        return shared_html(
+            context.get("request"), name, parts, lambda: self.nodelist.render(context)
         )
