@@ -140,6 +140,18 @@ def _fresh_caches():
 
 
 @pytest.fixture(autouse=True)
+def _default_language():
+    """Each test starts in the site's default language: a test that renders a page in
+    another language (or activates one) must not change the next test's words."""
+    from django.conf import settings
+    from django.utils import translation
+
+    translation.activate(settings.LANGUAGE_CODE)
+    yield
+    translation.activate(settings.LANGUAGE_CODE)
+
+
+@pytest.fixture(autouse=True)
 def _restore_migration_data(request):
     """Transactional tests empty every table between tests, including the rows that
     migrations create (the root page and collection, the default locale, wagtail-localize's
