@@ -21,8 +21,8 @@ $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
 
-$(STAMPS)/python: requirements.lock pyproject.toml | $(BIN)/python
-	$(BIN)/pip install --quiet -r requirements.lock
+$(STAMPS)/python: requirements.lock requirements-dev.lock pyproject.toml | $(BIN)/python
+	$(BIN)/pip install --quiet -r requirements-dev.lock
 	$(BIN)/pip install --quiet --no-deps -e .
 	@mkdir -p $(STAMPS) && touch $@
 
