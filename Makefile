@@ -10,6 +10,9 @@ MANAGE := $(BIN)/python manage.py
 HOST ?= 127.0.0.1
 WORKERS ?= 2
 PORT ?= 8000
+# The address the dev server's links (sitemap, feeds, emails) carry: the Site record is set
+# to it by migrate and load_demo (home/site_address.py). Production sets its own.
+SITE_URL ?= http://$(HOST):$(PORT)
 
 .PHONY: help install run serve worker migrate demo test lint format check pytest messages bench clean
 
@@ -34,17 +37,18 @@ install: $(STAMPS)/python ## Create .venv and install the locked Python packages
 	@true
 
 migrate: install ## Apply database migrations
-	$(MANAGE) migrate --no-input
+	OPENLY_SITE_URL=$${OPENLY_SITE_URL:-$(SITE_URL)} $(MANAGE) migrate --no-input
 
 demo: migrate ## Load the demo content (idempotent)
-	$(MANAGE) load_demo
+	OPENLY_SITE_URL=$${OPENLY_SITE_URL:-$(SITE_URL)} $(MANAGE) load_demo
 
 # The dev server with the email worker beside it (it retries emails that could not be sent
 # at once); Ctrl-C stops both, and the worker stops too if the server does.
 define serve_with_worker
 	@echo "Serving Openly at http://$(HOST):$(PORT)/  (admin: http://$(HOST):$(PORT)/admin/)"
 	@echo "The email worker runs beside it (manage.py db_worker --backend mail)."
-	@$(MANAGE) db_worker --backend mail --interval 5 --no-reload & worker=$$!; \
+	@export OPENLY_SITE_URL=$${OPENLY_SITE_URL:-$(SITE_URL)}; \
+		$(MANAGE) db_worker --backend mail --interval 5 --no-reload & worker=$$!; \
 		trap 'kill $$worker 2>/dev/null; wait $$worker 2>/dev/null' EXIT; \
 		$(MANAGE) runserver $(HOST):$(PORT)
 endef

@@ -11,11 +11,14 @@ class HomeConfig(AppConfig):
     def ready(self):
         # Imported here: the snippet admin, the invalidation receivers and Wagtail's export
         # views import models, not loaded yet at import time; importing checks registers them.
+        from django.db.models.signals import post_migrate
+
         from home import (  # noqa: F401 - registers
             checks,
             deploy_checks,
             invalidation,
             log_privacy,
+            site_address,
             snippets,
             spreadsheets,
         )
@@ -24,3 +27,5 @@ class HomeConfig(AppConfig):
         snippets.register()
         spreadsheets.protect_csv_exports()
         invalidation.connect()
+        # The site's address (OPENLY_SITE_URL) is written into the Site record on migrate.
+        post_migrate.connect(site_address.apply_after_migrate, sender=self)

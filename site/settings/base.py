@@ -262,7 +262,12 @@ TASKS = {
 
 # Wagtail
 WAGTAIL_SITE_NAME = "Openly"
-WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
+# The site's public address (home/site_address.py): written into the default Site record on
+# migrate, setup_roles and load_demo, so links made without a request carry the real host.
+OPENLY_SITE_URL = os.environ.get("OPENLY_SITE_URL", "").strip().rstrip("/")
+WAGTAILADMIN_BASE_URL = (
+    os.environ.get("WAGTAILADMIN_BASE_URL") or OPENLY_SITE_URL or "http://127.0.0.1:8000"
+)
 WAGTAILSEARCH_BACKENDS = {
     "default": {
         # Wagtail's database backend for the database in use, indexing each page in its

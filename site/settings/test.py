@@ -30,6 +30,7 @@ STORAGES = {
 }
 ALLOWED_HOSTS = ["*"]
 WAGTAILADMIN_BASE_URL = "http://testserver"
+OPENLY_SITE_URL = ""  # tests set it where they need it
 OPENLY_DEMO_PASSWORDS_ALLOWED = True
 # The test client's login() authenticates without a request, which django-axes refuses;
 # this stand-in lets it through and throttles every real sign-in form like production.

@@ -13,6 +13,7 @@ DEPLOY_ENV = {
     "DJANGO_SETTINGS_MODULE": "openly.settings.production",
     "SECRET_KEY": "x7!kq2@p9#zt5$wm8^rb3&nv6*hc1(ly4)fd0-js_ge+ua=oi" + "Q" * 10,
     "ALLOWED_HOSTS": "openly.example.org",
+    "OPENLY_SITE_URL": "https://openly.example.org",
     "EMAIL_BACKEND": "django.core.mail.backends.smtp.EmailBackend",
     "EMAIL_HOST": "mail.example.org",
 }

@@ -4,6 +4,7 @@ Idempotent: safe to run on every deploy."""
 
 from django.core.management.base import BaseCommand
 
+from home import site_address
 from home.cocreation.models import PartnerOrganisation
 from home.cocreation.organisations import set_up_organisation
 from home.cocreation.workflows import setup_workflows
@@ -18,6 +19,9 @@ class Command(BaseCommand):
         for organisation in PartnerOrganisation.objects.all():
             set_up_organisation(organisation)
         reports = [step() for step in setup_steps.values()]
+        site = site_address.apply()
+        if site is not None:
+            reports.append(f"site address set to {site.root_url}")
         self.stdout.write(
             self.style.SUCCESS(
                 "; ".join([f"Roles and {len(workflows)} workflows ready", *reports]) + "."

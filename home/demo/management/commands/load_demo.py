@@ -5,6 +5,7 @@ from django.core import mail
 from django.core.management.base import BaseCommand
 from django.test.utils import override_settings
 
+from home import site_address
 from home.demo.demo_content import DEMO_PASSWORD, demo_users
 from home.demo.loading import load_all
 
@@ -19,10 +20,11 @@ class Command(BaseCommand):
             mail.outbox = []
             load_all(self.stdout)
             held = len(mail.outbox)
+        site_address.apply()
         self.stdout.write(f"  ({held} workflow notification emails were held back, not sent)")
         self.stdout.write(self.style.SUCCESS("Demo content is ready."))
         if getattr(settings, "OPENLY_DEMO_PASSWORDS_ALLOWED", False):
-            self.stdout.write("Admin: http://127.0.0.1:8000/admin/")
+            self.stdout.write(f"Admin: {settings.WAGTAILADMIN_BASE_URL}/admin/")
             self.stdout.write(f"Demo logins (password '{DEMO_PASSWORD}', development only):")
             for user in demo_users():
                 role = "administrator" if user.get("superuser") else user["group"]
