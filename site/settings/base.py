@@ -57,6 +57,7 @@ INSTALLED_APPS = [
     "taggit",
     "django_countries",
     "django_tasks_db",
+    "health_check",
     "csp",
     "axes",
     "django.contrib.admin",
@@ -69,6 +70,10 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # Operations (home/operations): /health/ answers before anything else can refuse a load
+    # balancer's probe; then every request gets its id, for the log lines it causes.
+    "home.operations.health.HealthMiddleware",
+    "home.operations.request_ids.RequestIdMiddleware",
     # The embedded page cache (home.page_cache): first, so a hit is served before sessions
     # and authentication run, and a page is stored only as the cache policy below left it.
     "home.page_cache.PageCacheMiddleware",
@@ -299,12 +304,8 @@ WAGTAIL_FRONTEND_LOGIN_URL = "/admin/login/"
 # Wagtail's password-reset form, its email marked as a password reset (home.mail).
 WAGTAILADMIN_USER_PASSWORD_RESET_FORM = "home.mail.forms.PasswordResetForm"  # noqa: S105
 
-LOGGING = {
-    "version": 1,
-    "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
-    "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "WARNING")},
-}
+# Logging (timestamps, request ids, JSON when asked), error reporting, /health/.
+from .operations import *  # noqa: E402, F403
 
 OPENLY_SOURCE_LANGUAGE = "en"
 OPENLY_EMERGENCY_NUMBER = "112"
