@@ -52,3 +52,8 @@ EDITABLE_STATES = {
 WITHDRAW_ACTION = "stories.withdraw"
 CONTRIBUTOR_EDIT_ACTION = "stories.contributor_edit"
 PUBLICATION_HELD_ACTION = "stories.publication_held"
+# Subject access (subject_access.py): the contributor's download, a story moderator's
+# export and erasure on request. Their entries name the record, never its contents.
+DATA_DOWNLOAD_ACTION = "stories.data_download"
+DATA_EXPORT_ACTION = "stories.data_export"
+DATA_ERASE_ACTION = "stories.data_erase"

@@ -156,7 +156,7 @@ def submit(index_page, submission, token, language, status_url=None):
                 # Queued with the story (in its own savepoint: a failure to queue keeps
                 # the story and is told on the thank-you page); sent once it commits.
                 status_link_email = notifications.send_status_link(
-                    submission.email, status_url, language
+                    submission.email, status_url, language, record=record
                 )
     except IntegrityError:
         # Two identical submissions raced (a double click): the other one won.

@@ -78,11 +78,12 @@ def notify_reviewers(page_id, task_id=None):
     return True
 
 
-def send_status_link(email, status_url, language, template="status_link"):
+def send_status_link(email, status_url, language, template="status_link", record=None):
     """Email the contributor their private status link. Returns the id of its delivery (ask
     ``home.mail.deliveries.delivery_state`` what became of it), or None when it could not be
     sent at all. Called inside the submission's transaction, the email is queued with it.
-    ``template`` names the email's text (stories/email/<template>.txt and _subject.txt)."""
+    ``template`` names the email's text (stories/email/<template>.txt and _subject.txt); the
+    delivery is tied to ``record``, when given, for the contributor's data download."""
     context = {"status_url": status_url}
     with translation.override(language):
         subject = render_to_string(f"stories/email/{template}_subject.txt", context).strip()
@@ -90,6 +91,8 @@ def send_status_link(email, status_url, language, template="status_link"):
     try:
         with transaction.atomic(), outgoing(Kind.STATUS_LINK) as sending:
             send_mail(subject, body, None, [email])
+            if record is not None:
+                record.remember_delivery(sending.delivery_id)
     except (*MAIL_ERRORS, DatabaseError) as error:
         logger.warning("Could not send a contributor's status link (%s).", type(error).__name__)
         return None
@@ -97,10 +100,10 @@ def send_status_link(email, status_url, language, template="status_link"):
     return sending.delivery_id or SENT_WITHOUT_QUEUE
 
 
-def send_new_status_link(email, status_url, language):
+def send_new_status_link(email, status_url, language, record=None):
     """Email a contributor who asked for it a new private status link, saying that older
     links no longer work. Returns as ``send_status_link``."""
-    return send_status_link(email, status_url, language, template="new_status_link")
+    return send_status_link(email, status_url, language, template="new_status_link", record=record)
 
 
 def retry_pending():
@@ -125,9 +128,10 @@ def send_contributor_update(record_id):
         subject = render_to_string("stories/email/update_subject.txt", context).strip()
         body = render_to_string("stories/email/update.txt", context)
     try:
-        with outgoing(Kind.STORY_UPDATE):
+        with outgoing(Kind.STORY_UPDATE) as sending:
             send_mail(subject, body, None, [record.email])
     except MAIL_ERRORS as error:
         logger.warning("Could not send a contributor's status update (%s).", type(error).__name__)
         return False
+    record.remember_delivery(sending.delivery_id)
     return True

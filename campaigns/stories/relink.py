@@ -45,7 +45,7 @@ def send_new_links(email, status_url_for):
             record.set_token(token)
             record.save(update_fields=["token_hash", "token_expires_at", "updated_at"])
             delivered = notifications.send_new_status_link(
-                record.email, status_url_for(token), record.language
+                record.email, status_url_for(token), record.language, record=record
             )
             if delivered is None:
                 # Not even queued: keep the old link working rather than leave none.

@@ -1,15 +1,21 @@
-"""Admin for stories: the contributor records (story moderators only), the audit-log
-actions of the story flow, and the admin side of the go-live rule (asked of the lifecycle)."""
+"""Admin for stories: the contributor records (story moderators only, with the export and
+erasure of a contributor's data), the audit-log actions of the story flow, and the admin
+side of the go-live rule (asked of the lifecycle)."""
 
 from django.contrib import messages
 from django.shortcuts import redirect
+from django.urls import path
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.panels import FieldPanel, ObjectList
 from wagtail.admin.viewsets.model import ModelViewSet
 
+from campaigns.stories import admin_views
 from campaigns.stories.constants import (
     CONTRIBUTOR_EDIT_ACTION,
+    DATA_DOWNLOAD_ACTION,
+    DATA_ERASE_ACTION,
+    DATA_EXPORT_ACTION,
     PUBLICATION_HELD_ACTION,
     WITHDRAW_ACTION,
 )
@@ -50,9 +56,35 @@ class ContributorRecordViewSet(ModelViewSet):
     ]
     panels = [FieldPanel("state"), FieldPanel("reviewer_message")]
     edit_handler = ObjectList(panels)
+    index_view_class = admin_views.ContributorIndexView
+    inspect_view_class = admin_views.ContributorInspectView
+    edit_view_class = admin_views.ContributorEditView
 
     def get_queryset(self, request):
         return ContributorRecord.objects.select_related("page")
+
+    def get_common_view_kwargs(self, **kwargs):
+        return super().get_common_view_kwargs(
+            export_data_url_name=self.get_url_name("export_data"),
+            erase_data_url_name=self.get_url_name("erase_data"),
+            **kwargs,
+        )
+
+    def get_urlpatterns(self):
+        """Subject access: export a contributor's data, erase it on their request."""
+        return [
+            *super().get_urlpatterns(),
+            path(
+                "export/<int:pk>/",
+                self.construct_view(admin_views.ExportDataView),
+                name="export_data",
+            ),
+            path(
+                "erase/<int:pk>/",
+                self.construct_view(admin_views.EraseDataView),
+                name="erase_data",
+            ),
+        ]
 
 
 contributor_record_viewset = ContributorRecordViewSet("story_contributors")
@@ -72,6 +104,21 @@ def register_story_log_actions(actions):
     )
     actions.register_action(
         CONTRIBUTOR_EDIT_ACTION, _("Contributor edit"), _("Edited by its contributor")
+    )
+    actions.register_action(
+        DATA_DOWNLOAD_ACTION,
+        _("Data downloaded"),
+        _("The contributor downloaded everything held about them"),
+    )
+    actions.register_action(
+        DATA_EXPORT_ACTION,
+        _("Data exported"),
+        _("Everything held about the contributor was exported on their request"),
+    )
+    actions.register_action(
+        DATA_ERASE_ACTION,
+        _("Data erased"),
+        _("The contributor's data was erased on their request"),
     )
     actions.register_action(
         PUBLICATION_HELD_ACTION,

@@ -3,6 +3,7 @@ story page. It is not a page, has no revisions, is not indexed for search and is
 only to story moderators."""
 
 import hmac
+import uuid
 from datetime import timedelta
 
 from django.db import models
@@ -115,6 +116,17 @@ class ContributorRecord(models.Model):
         help_text=_("The version of the story the contributor wrote or approved."),
     )
     reviewers_notified = models.BooleanField(default=False, editable=False)
+    deliveries = models.ManyToManyField(
+        "mail.Delivery",
+        blank=True,
+        editable=False,
+        related_name="+",
+        help_text=_(
+            "The emails sent to this person about their story (status links and updates), "
+            "so that their data download can say what became of each. The deliveries hold "
+            "no address or text; they go when the mail housekeeping deletes them."
+        ),
+    )
     submitted_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
     withdrawn_at = models.DateTimeField(null=True, blank=True, editable=False)
@@ -145,6 +157,16 @@ class ContributorRecord(models.Model):
     def token_has_expired(self):
         """Whether the private status link no longer works (after ``TOKEN_DAYS``)."""
         return self.token_expires_at is not None and self.token_expires_at < timezone.now()
+
+    def remember_delivery(self, delivery_id):
+        """Tie the email ``delivery_id`` (the id of a home.mail Delivery just queued) to this
+        record, for the contributor's data download. Without one (an email backend other
+        than the queue sent it at once) there is nothing to remember."""
+        try:
+            delivery_id = uuid.UUID(str(delivery_id))
+        except ValueError:
+            return
+        self.deliveries.add(delivery_id)
 
     def rehash_token(self, current_hash):
         """Store ``current_hash`` (the token hashed with the current key) in place of a hash

@@ -23,6 +23,7 @@ from campaigns.stories.models.contributor import ContributorRecord
 from campaigns.stories.models.story import StoryPage
 from campaigns.stories.reader import locale_topics, with_topic_names
 from campaigns.stories.responses import private, problem, share_form
+from campaigns.stories.subject_access import download as download_my_data
 from campaigns.stories.text import html_to_text
 from campaigns.stories.throttle import count_submission, over_rate_limit
 from home.chrome import active_locale
@@ -205,6 +206,12 @@ class StoryIndexPage(RoutablePageMixin, IndexPage):
         a story is held for the address; each story held for it gets a new link by email and
         its old link stops working. Rate limited per client; private, never cached."""
         return relink.answer(self, request)
+
+    # Before the token route, which "data" would match too.
+    @path("status/data/", name="status_data")
+    def status_data(self, request):
+        """ "Download my data": everything held about this contributor (subject_access)."""
+        return download_my_data(self, request)
 
     @path("status/<str:token>/")
     def status(self, request, token):
