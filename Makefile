@@ -46,9 +46,9 @@ demo: migrate ## Load the demo content (idempotent)
 # at once); Ctrl-C stops both, and the worker stops too if the server does.
 define serve_with_worker
 	@echo "Serving Openly at http://$(HOST):$(PORT)/  (admin: http://$(HOST):$(PORT)/admin/)"
-	@echo "The email worker runs beside it (manage.py db_worker --backend mail)."
+	@echo "The worker runs beside it (manage.py run_worker: emails, scheduled publishing, jobs)."
 	@export OPENLY_SITE_URL=$${OPENLY_SITE_URL:-$(SITE_URL)}; \
-		$(MANAGE) db_worker --backend mail --interval 5 --no-reload & worker=$$!; \
+		$(MANAGE) run_worker --interval 5 & worker=$$!; \
 		trap 'kill $$worker 2>/dev/null; wait $$worker 2>/dev/null' EXIT; \
 		$(MANAGE) runserver $(HOST):$(PORT)
 endef
@@ -59,8 +59,8 @@ run: demo ## Install, migrate, load demo content and serve http://127.0.0.1:8000
 serve: install ## Serve (with the email worker) without reloading the demo content
 	$(serve_with_worker)
 
-worker: install ## Run only the email worker (sends queued emails and their retries)
-	$(MANAGE) db_worker --backend mail
+worker: install ## Run only the worker (queued emails and retries, scheduled publishing, jobs)
+	$(MANAGE) run_worker
 
 lint: install ## ruff lint and format check
 	$(BIN)/ruff check .

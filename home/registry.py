@@ -89,3 +89,5 @@ public_forms = Registry("forms on public pages")
 # Secrets an app's log lines may carry, removed from every log record (home.log_privacy):
 # (compiled regular expression, replacement), e.g. the private status tokens in story URLs.
 log_redactions = Registry("log redactions")
+# Periodic jobs the worker runs (``manage.py run_worker``): name -> home.jobs.schedule.Job.
+periodic_jobs = Registry("periodic jobs")

@@ -1,8 +1,11 @@
+from datetime import time, timedelta
+
 from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 
 from campaigns.related import register_related_kind
 from home import registry
+from home.jobs.periodic import Job, register_job
 from home.public_forms import register_public_form
 from home.sections import register_listing
 
@@ -42,4 +45,20 @@ class StoriesConfig(AppConfig):
         # Private status links never reach a log line (the request and server logs name paths).
         registry.log_redactions.register(
             "story-status-tokens", (tokens.IN_URL_PATH, tokens.REDACTED_PATH)
+        )
+        register_job(
+            Job(
+                "erase_story_contributors",
+                "erase_story_contributors",
+                daily_at=time(3, 15),
+                description="Erase withdrawn and declined stories' data after retention.",
+            )
+        )
+        register_job(
+            Job(
+                "send_story_notifications",
+                "send_story_notifications",
+                every=timedelta(minutes=10),
+                description="Retry reviewers' notices that could not be sent.",
+            )
         )

@@ -2,7 +2,7 @@
 #
 # The probe lets Varnish tell a healthy application from one that is down: while it is
 # down, readers get the last good copy of a page (stale-if-error) instead of an error.
-# Its Host must be one of the site's ALLOWED_HOSTS.
+# It asks /health/ (database, cache, media storage), which answers whatever the Host.
 backend default {
     .host = "127.0.0.1";
     .port = "8000";
@@ -10,7 +10,7 @@ backend default {
     .first_byte_timeout = 30s;
     .probe = {
         .request =
-            "HEAD /robots.txt HTTP/1.1"
+            "HEAD /health/ HTTP/1.1"
             "Host: localhost"
             "Connection: close"
             "User-Agent: Varnish health probe";

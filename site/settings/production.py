@@ -15,7 +15,7 @@ OPENLY_DEMO_PASSWORDS_ALLOWED = False
 OPENLY_STARTUP_CHECKS = True
 
 # Email goes out through SMTP (EMAIL_HOST and friends), sent by the worker
-# (`manage.py db_worker --backend mail`), never inside a request.
+# (`manage.py run_worker`), never inside a request.
 OPENLY_EMAIL_TRANSPORT = (
     os.environ.get("OPENLY_EMAIL_TRANSPORT")
     or os.environ.get("EMAIL_BACKEND")
@@ -26,6 +26,12 @@ OPENLY_EMAIL_SEND_AT_ONCE = env_bool("OPENLY_EMAIL_SEND_AT_ONCE", False)
 # log, where contributors' addresses and private links would be read by whoever reads it.
 if OPENLY_MAIL_DISABLED:  # noqa: F405
     OPENLY_EMAIL_TRANSPORT = "django.core.mail.backends.dummy.EmailBackend"
+
+# Background work (Wagtail's own, frontend-cache purges, periodic jobs) waits in the database
+# for the worker (`manage.py run_worker`), so no request waits on it; off only if asked.
+OPENLY_TASK_WORKER = env_bool("OPENLY_TASK_WORKER", True)
+if OPENLY_TASK_WORKER:
+    TASKS["default"] = {"BACKEND": "django_tasks_db.DatabaseBackend"}  # noqa: F405
 
 # WhiteNoise serves the collected, compressed static files from the app processes, right
 # inside the cache policy (which leaves WhiteNoise's own Cache-Control as it is).
