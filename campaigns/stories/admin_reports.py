@@ -1,16 +1,20 @@
-"""Two of Wagtail's reports, held to the title rule of campaigns.stories.privacy.
+"""Three admin reports, held to the title rule of campaigns.stories.privacy.
 
-Both show stored titles without asking the page permission policy (see
-campaigns.stories.admin_privacy) and Wagtail offers no hook for them:
+They show stored titles without asking the page permission policy (see
+campaigns.stories.admin_privacy) and offer no hook:
 
 - "Site history" shows each audit entry's label, the page's title when the entry was written.
   Entries of deleted pages are listed to everyone who may add or edit at the root, and a
   published story's early entries keep the title it was sent in with.
 - "Page types usage" names the most recently edited page of each type, whoever may see it.
+- wagtail-localize's "Translations" lists every translation with its source's title (as it
+  was when last synchronised) and its target's, to every admin user.
 
 Admin URL hooks are added after Wagtail's own reports, so the project's URL configuration
-routes the reports' paths to these subclasses first (``urlpatterns`` below, included before
-the admin's); Wagtail's URL names still build the same paths.
+routes those two reports' paths to these subclasses first (``urlpatterns`` below, included
+before the admin's). wagtail-localize's paths come from an admin URL hook: an earlier hook
+(``translation_report_urls``, registered with order=-1) routes them. The original URL names
+still build the same paths.
 """
 
 from django.urls import path
@@ -19,6 +23,7 @@ from wagtail.admin.auth import require_admin_access
 from wagtail.admin.views.reports.audit_logging import LogEntriesView
 from wagtail.admin.views.reports.page_types_usage import PageTypesUsageReportView
 from wagtail.models import PageLogEntry
+from wagtail_localize.views.report import TranslationsReportView
 
 from campaigns.stories import privacy
 
@@ -42,6 +47,34 @@ class PrivatePageTypesUsageView(PageTypesUsageReportView):
             if item.last_edited_page is not None:
                 item.last_edited_page = privacy.masked(item.last_edited_page, self.request.user)
         return page_types
+
+
+class PrivateTranslationsReportView(TranslationsReportView):
+    """Translations without the stories (in every language) with a title the user may not
+    see: the rows name the source and the target."""
+
+    def get_queryset(self):
+        queryset = super().get_queryset()
+        hidden = privacy.hidden_stories(self.request.user)
+        if hidden is None:
+            return queryset
+        return queryset.exclude(source__object_id__in=hidden.values("translation_key"))
+
+
+def translation_report_urls():
+    """wagtail-localize's "Translations" report paths (under the admin's "localize/")."""
+    return [
+        path(
+            "localize/reports/translations/",
+            PrivateTranslationsReportView.as_view(),
+            name="openly_translations_report",
+        ),
+        path(
+            "localize/reports/translations/results/",
+            PrivateTranslationsReportView.as_view(results_only=True),
+            name="openly_translations_report_results",
+        ),
+    ]
 
 
 def _admin_view(view):

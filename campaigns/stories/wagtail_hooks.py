@@ -12,7 +12,7 @@ from wagtail.images import get_image_model
 from wagtail.models import Page
 from wagtail.permissions import register_permission_policy
 
-from campaigns.stories import admin_privacy, privacy
+from campaigns.stories import admin_privacy, admin_reports, privacy
 from campaigns.stories.constants import (
     CONTRIBUTOR_EDIT_ACTION,
     PUBLICATION_HELD_ACTION,
@@ -130,3 +130,7 @@ def hide_private_stories_in_the_chooser(pages, request):
 @hooks.register("construct_homepage_panels")
 def mask_private_stories_on_the_dashboard(request, panels):
     admin_privacy.replace_dashboard_panels(panels)
+
+
+# Before wagtail-localize's own URL hook, so its report's paths reach the private view.
+hooks.register("register_admin_urls", admin_reports.translation_report_urls, order=-1)

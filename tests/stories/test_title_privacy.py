@@ -9,6 +9,7 @@ from django.contrib.auth import get_user_model
 from django.core import mail
 from django.utils import timezone
 from wagtail.models import Page, PageSubscription
+from wagtail_localize.models import Translation, TranslationSource
 
 from campaigns.stories.workflow import story_workflow
 from home.cocreation.roles import (
@@ -61,9 +62,10 @@ def published(story):
 
 
 @pytest.fixture
-def scene(story_index, roles, django_capture_on_commit_callbacks):
-    """Every role's user; the author's story in review (locked by an administrator), a story
-    published once and then withdrawn, and a published story."""
+def scene(story_index, roles, locales, django_capture_on_commit_callbacks):
+    """Every role's user; the author's story in review (locked by an administrator, a French
+    translation started), a story published once and then withdrawn, and a published
+    story."""
     users = {role: make_user(role, roles) for role in ROLES}
     public = published(StoryPageFactory(parent=story_index, title=PUBLIC, live=False))
     withdrawn = published(StoryPageFactory(parent=story_index, title=WITHDRAWN, live=False))
@@ -75,6 +77,8 @@ def scene(story_index, roles, django_capture_on_commit_callbacks):
     Page.objects.filter(pk=story.pk).update(
         locked=True, locked_by=users["superuser"], locked_at=timezone.now()
     )
+    source, _created = TranslationSource.get_or_create_from_instance(story)
+    Translation.objects.create(source=source, target_locale=locales["fr"])
     return users, story, withdrawn, public
 
 
@@ -97,6 +101,7 @@ def screens(story_index):
         "aging pages": "/admin/reports/aging-pages/",
         "locked pages": "/admin/reports/locked/",
         "page types usage": "/admin/reports/page-types-usage/",
+        "translations": "/admin/localize/reports/translations/",
         "dashboard": "/admin/",
     }
 
@@ -130,6 +135,7 @@ def test_each_screen_shows_unpublished_titles_only_to_whom_they_belong(
         ("superuser", "site history"),
         ("superuser", "aging pages"),
         ("superuser", "page types usage"),
+        ("story_moderator", "translations"),
         ("story_moderator", "explorer"),
         ("story_moderator", "page search"),
         ("story_moderator", "chooser search"),
