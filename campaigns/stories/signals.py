@@ -1,15 +1,22 @@
 """Signal adapters: Wagtail's workflow and publishing signals, and saves of contributor
 records and story indexes, passed on to the story lifecycle (and the role set-up). No rule
-lives here. Also replaces Wagtail's review notices for stories, which quote the title, with
-the lifecycle's content-free ones."""
+lives here. Also keeps every Wagtail email that quotes a page's title (and comments) away
+from stories: the lifecycle sends content-free review notices and contributor updates instead
+(campaigns.stories.notifications), and no story title may travel by email."""
 
 from functools import cache
 
 from django.contrib.contenttypes.models import ContentType
-from django.db.models.signals import post_save
+from django.db.models.signals import post_save, pre_save
 from wagtail.admin import signal_handlers as wagtail_handlers
-from wagtail.models import TaskState, WorkflowState
-from wagtail.signals import page_published, task_submitted, workflow_rejected, workflow_submitted
+from wagtail.models import PageSubscription, TaskState, WorkflowState
+from wagtail.signals import (
+    page_published,
+    task_submitted,
+    workflow_approved,
+    workflow_rejected,
+    workflow_submitted,
+)
 
 from campaigns.stories import lifecycle, roles
 from campaigns.stories.models import ContributorRecord, StoryIndexPage, StoryPage
@@ -54,6 +61,13 @@ def on_record_saved(sender, instance, created=False, raw=False, **kwargs):
         lifecycle.record_saved(instance)
 
 
+def no_comment_emails_for_stories(sender, instance, raw=False, **kwargs):
+    """Wagtail emails a page's comment subscribers its title and the comments, which on a
+    story discuss its text: a subscription to a story's comments never asks for emails."""
+    if not raw and StoryPage.objects.filter(pk=instance.page_id).exists():
+        instance.comment_notifications = False
+
+
 def _skip_stories(notifier):
     """Wrap a Wagtail notifier so it stays silent about stories."""
 
@@ -77,7 +91,10 @@ def connect():
     post_save.connect(
         on_story_index_created, sender=StoryIndexPage, dispatch_uid="stories_index_created"
     )
-    # Wagtail's submission notices name the story; ours do not. Same dispatch_uid, so this
+    pre_save.connect(
+        no_comment_emails_for_stories, sender=PageSubscription, dispatch_uid="stories_comments"
+    )
+    # Wagtail's workflow notices name the story; ours do not. Same dispatch_uid, so this
     # replaces Wagtail's handler whichever app's ready() runs first.
     for signal, sender, uid, notifier in [
         (
@@ -91,6 +108,18 @@ def connect():
             WorkflowState,
             "workflow_state_submitted_email_notification",
             wagtail_handlers.workflow_submission_email_notifier,
+        ),
+        (
+            workflow_approved,
+            WorkflowState,
+            "workflow_state_approved_email_notification",
+            wagtail_handlers.workflow_approval_email_notifier,
+        ),
+        (
+            workflow_rejected,
+            WorkflowState,
+            "workflow_state_rejected_email_notification",
+            wagtail_handlers.workflow_rejection_email_notifier,
         ),
     ]:
         signal.disconnect(sender=sender, dispatch_uid=uid)

@@ -1,6 +1,7 @@
 """Admin for stories: the contributor records (story moderators only, with the export and
-erasure of a contributor's data), the audit-log actions of the story flow, and the admin
-side of the go-live rule (asked of the lifecycle)."""
+erasure of a contributor's data), the audit-log actions of the story flow, the admin side of
+the go-live rule (asked of the lifecycle) and of the title rule (campaigns.stories.privacy:
+who sees an unpublished story's title)."""
 
 from django.contrib import messages
 from django.shortcuts import redirect
@@ -9,8 +10,11 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.panels import FieldPanel, ObjectList
 from wagtail.admin.viewsets.model import ModelViewSet
+from wagtail.images import get_image_model
+from wagtail.models import Page
+from wagtail.permissions import register_permission_policy
 
-from campaigns.stories import admin_views
+from campaigns.stories import admin_privacy, admin_reports, admin_views, privacy
 from campaigns.stories.constants import (
     CONTRIBUTOR_EDIT_ACTION,
     DATA_DOWNLOAD_ACTION,
@@ -20,9 +24,16 @@ from campaigns.stories.constants import (
     WITHDRAW_ACTION,
 )
 from campaigns.stories.lifecycle import GoLiveBlocker, go_live_blocker
-from campaigns.stories.models import ContributorRecord, StoryPage
-from home.cocreation.permissions import group_names
-from home.cocreation.roles import PLE_CONTRIBUTORS
+from campaigns.stories.models import ContributorRecord
+
+# The title and picture rule in Wagtail's page and image permission policies (see
+# campaigns.stories.admin_privacy). The page policy is registered for Page, nearer to every
+# page model than Wagtail's own (for AbstractPage). wagtail.images registers its policy in a
+# ready() that may run after this module is loaded: only one for the exact class comes first.
+register_permission_policy(Page, admin_privacy.StoryPrivatePagePolicy(Page))
+register_permission_policy(
+    get_image_model(), admin_privacy.story_picture_policy(), exact_class=True
+)
 
 
 class ContributorRecordViewSet(ModelViewSet):
@@ -150,29 +161,22 @@ def block_unapproved_story_publication(request, page):
     return redirect("wagtailadmin_pages:edit", page.pk)
 
 
-def _drafts_stories_only(user):
-    """Whether ``user``'s only editorial role is PLE contributor (not a moderator, partner,
-    translator or administrator as well)."""
-    if not user.is_authenticated or user.is_superuser:
-        return False
-    names = set(group_names(user).values())
-    return names == {PLE_CONTRIBUTORS}
-
-
-def _others_stories_hidden(pages, user):
-    """Leave out stories another person wrote: a contributor sees their own stories in the
-    admin, not the titles of other contributors' drafts, which may identify them."""
-    if not _drafts_stories_only(user):
-        return pages
-    others = StoryPage.objects.exclude(owner=user).values("pk")
-    return pages.exclude(pk__in=others)
-
-
 @hooks.register("construct_explorer_page_queryset")
-def hide_other_contributors_stories_in_the_explorer(parent_page, pages, request):
-    return _others_stories_hidden(pages, request.user)
+def hide_private_stories_in_the_explorer(parent_page, pages, request):
+    return privacy.without_hidden_stories(pages, request.user)
 
 
 @hooks.register("construct_page_chooser_queryset")
-def hide_other_contributors_stories_in_the_chooser(pages, request):
-    return _others_stories_hidden(pages, request.user)
+def hide_private_stories_in_the_chooser(pages, request):
+    """The page chooser (links, page fields) lists every page, not only those the user may
+    explore: the stories whose title they may not see are left out here."""
+    return privacy.without_hidden_stories(pages, request.user)
+
+
+@hooks.register("construct_homepage_panels")
+def mask_private_stories_on_the_dashboard(request, panels):
+    admin_privacy.replace_dashboard_panels(panels)
+
+
+# Before wagtail-localize's own URL hook, so its report's paths reach the private view.
+hooks.register("register_admin_urls", admin_reports.translation_report_urls, order=-1)
