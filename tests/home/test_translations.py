@@ -1,4 +1,4 @@
-"""The interface is completely translated into fr, uk and ar, and the compiled catalogues
+"""The interface is completely translated into fr, uk, ar and de, and the compiled catalogues
 match their sources."""
 
 from pathlib import Path
@@ -7,7 +7,7 @@ import polib
 import pytest
 
 LOCALE_DIR = Path(__file__).resolve().parents[2] / "site" / "locale"
-COMPLETE_LANGUAGES = ["fr", "uk", "ar"]
+COMPLETE_LANGUAGES = ["fr", "uk", "ar", "de"]
 
 
 @pytest.mark.parametrize("code", COMPLETE_LANGUAGES)
@@ -35,13 +35,44 @@ def test_compiled_catalogue_matches_source(code):
 @pytest.mark.django_db
 @pytest.mark.parametrize(
     ("code", "expected"),
-    [("fr", "Sortie rapide"), ("uk", "Швидкий вихід"), ("ar", "خروج سريع")],
+    [
+        ("fr", "Sortie rapide"),
+        ("uk", "Швидкий вихід"),
+        ("ar", "خروج سريع"),
+        ("de", "Schnell verlassen"),
+    ],
 )
 def test_pages_show_the_translated_interface(client, translated_home, code, expected):
     html = client.get(f"/{code}/").content.decode()
     assert expected in html
     for english in ("Quick exit", "Skip to main content", "Need help now?"):
         assert english not in html
+
+
+# What a reader in crisis reads first, in the languages whose home pages tests do not
+# translate: the banner's heading, its emergency line and its link to more support.
+CRISIS_BANNER = {
+    "de": ("Brauchen Sie jetzt Hilfe?", "Im Notfall rufen Sie", "Weitere Hilfsangebote"),
+}
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("code", sorted(CRISIS_BANNER))
+def test_crisis_banner_speaks_the_readers_language(client, home_page, get_help_page, locales, code):
+    """The banner on a translated page, and on the get-help page itself, is in the reader's
+    language, down to the link to the other support services."""
+    home_page.copy_for_translation(locales[code]).save_revision().publish()
+    get_help_page.copy_for_translation(locales[code]).save_revision().publish()
+    for path in (f"/{code}/", f"/{code}/get-help/"):
+        response = client.get(path)
+        assert response.status_code == 200, path
+        html = response.content.decode()
+        banner = html[html.index('class="crisis-banner"') :]
+        banner = banner[: banner.index("</ul>")]
+        for words in CRISIS_BANNER[code]:
+            assert words in banner, (path, words)
+        for english in ("Need help now?", "In an emergency call", "More support services"):
+            assert english not in banner, (path, english)
 
 
 EXTRACT = """
