@@ -1,4 +1,4 @@
-"""The interface is completely translated into fr, uk, ar and de, and the compiled catalogues
+"""The interface is completely translated into fr, uk, ar, de and es, and the compiled catalogues
 match their sources."""
 
 from pathlib import Path
@@ -7,7 +7,7 @@ import polib
 import pytest
 
 LOCALE_DIR = Path(__file__).resolve().parents[2] / "site" / "locale"
-COMPLETE_LANGUAGES = ["fr", "uk", "ar", "de"]
+COMPLETE_LANGUAGES = ["fr", "uk", "ar", "de", "es"]
 
 
 @pytest.mark.parametrize("code", COMPLETE_LANGUAGES)
@@ -40,6 +40,7 @@ def test_compiled_catalogue_matches_source(code):
         ("uk", "Швидкий вихід"),
         ("ar", "خروج سريع"),
         ("de", "Schnell verlassen"),
+        ("es", "Salida rápida"),
     ],
 )
 def test_pages_show_the_translated_interface(client, translated_home, code, expected):
@@ -53,6 +54,7 @@ def test_pages_show_the_translated_interface(client, translated_home, code, expe
 # translate: the banner's heading, its emergency line and its link to more support.
 CRISIS_BANNER = {
     "de": ("Brauchen Sie jetzt Hilfe?", "Im Notfall rufen Sie", "Weitere Hilfsangebote"),
+    "es": ("¿Necesitas ayuda ahora?", "En caso de emergencia, llama al", "Más servicios de apoyo"),
 }
 
 
