@@ -1,5 +1,5 @@
-"""The interface is completely translated into fr, uk, ar, de and es, and the compiled catalogues
-match their sources."""
+"""The interface is completely translated into fr, uk, ar, de, es and it, and the compiled
+catalogues match their sources."""
 
 from pathlib import Path
 
@@ -7,7 +7,7 @@ import polib
 import pytest
 
 LOCALE_DIR = Path(__file__).resolve().parents[2] / "site" / "locale"
-COMPLETE_LANGUAGES = ["fr", "uk", "ar", "de", "es"]
+COMPLETE_LANGUAGES = ["fr", "uk", "ar", "de", "es", "it"]
 
 
 @pytest.mark.parametrize("code", COMPLETE_LANGUAGES)
@@ -41,6 +41,7 @@ def test_compiled_catalogue_matches_source(code):
         ("ar", "خروج سريع"),
         ("de", "Schnell verlassen"),
         ("es", "Salida rápida"),
+        ("it", "Uscita rapida"),
     ],
 )
 def test_pages_show_the_translated_interface(client, translated_home, code, expected):
@@ -55,6 +56,11 @@ def test_pages_show_the_translated_interface(client, translated_home, code, expe
 CRISIS_BANNER = {
     "de": ("Brauchen Sie jetzt Hilfe?", "Im Notfall rufen Sie", "Weitere Hilfsangebote"),
     "es": ("¿Necesitas ayuda ahora?", "En caso de emergencia, llama al", "Más servicios de apoyo"),
+    "it": (
+        "Hai bisogno di aiuto adesso?",
+        "In caso di emergenza chiama il",
+        "Altri servizi di supporto",
+    ),
 }
 
 
