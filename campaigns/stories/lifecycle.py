@@ -2,9 +2,10 @@
 
 A story is submitted (draft page + contributor record + review workflow), edited by its
 contributor, edited by reviewers (the contributor approves that edit), published, withdrawn
-by its contributor and finally erased after the retention period. ``go_live_blocker`` is the
-single rule saying whether a story may be live; the admin's publish hook and the
-page-published signal both ask it. Views, signals, hooks and commands call these functions
+by its contributor, which erases it at once, or erased by the retention job when declined
+or expired (``erasure`` does the erasing). ``go_live_blocker`` is the single rule saying
+whether a story may be live; the admin's publish hook and the page-published signal both
+ask it. Views, signals, hooks and commands call these functions
 and hold no rule of their own. Each change is one transaction.
 """
 
@@ -21,12 +22,12 @@ from django.utils.text import slugify
 from wagtail.log_actions import log
 from wagtail.models import WorkflowState
 
-from campaigns.stories import images, notifications
+from campaigns.stories import erasure, images, notifications
 from campaigns.stories.constants import (
     CONTRIBUTOR_EDIT_ACTION,
     PUBLICATION_HELD_ACTION,
-    WITHDRAW_ACTION,
     ContributorState,
+    ErasureReason,
 )
 from campaigns.stories.models.contributor import ContributorRecord
 from campaigns.stories.models.story import StoryPage
@@ -196,16 +197,17 @@ def review_task_started(page_id, task_state):
     commit."""
     if not is_first_task(task_state):
         _records_for_page_id(page_id).exclude(state=ContributorState.WITHDRAWN).update(
-            state=ContributorState.IN_REVIEW
+            state=ContributorState.IN_REVIEW, updated_at=timezone.now()
         )
     task_id = task_state.task_id
     transaction.on_commit(lambda: notifications.notify_reviewers(page_id, task_id))
 
 
 def changes_requested(page_id):
-    """Reviewers sent the story ``page_id`` back: its contributor sees "Changes suggested"."""
+    """Reviewers sent the story ``page_id`` back: its contributor sees "Changes suggested".
+    Unless they edit or withdraw it, it expires ``EXPIRY_DAYS`` later (erase_due_records)."""
     records = _records_for_page_id(page_id).exclude(state=ContributorState.WITHDRAWN)
-    records.update(state=ContributorState.CHANGES_SUGGESTED)
+    records.update(state=ContributorState.CHANGES_SUGGESTED, updated_at=timezone.now())
     _tell_contributors(records)
 
 
@@ -303,38 +305,40 @@ def published(page):
 
 # --- Withdrawal and erasure ---------------------------------------------------------------
 
+# Why the retention job erases a record's story, by the record's state (see
+# ContributorRecordQuerySet.due_for_erasure).
+_DUE_REASONS = {
+    ContributorState.WITHDRAWN: ErasureReason.WITHDRAWN,
+    ContributorState.DECLINED: ErasureReason.DECLINED,
+    ContributorState.CHANGES_SUGGESTED: ErasureReason.EXPIRED,
+}
+
 
 def withdraw(record):
-    """Unpublish the story in every language, stop its review, erase the contact details and
-    write the withdrawal to the audit log (without any personal data)."""
+    """The contributor withdraws their story: it is erased at once (``erasure.erase``), in
+    every language with its revisions, translations, search entries, pictures, cached
+    copies and the contact details; the record stays as a tombstone with an audit entry and
+    the erasure is noted in the erasure ledger. Returns the record (a tombstone). Withdrawing
+    a story already erased changes nothing."""
     with transaction.atomic():
         record = ContributorRecord.objects.select_for_update().get(pk=record.pk)
-        if record.page is not None:
-            versions = StoryPage.objects.filter(translation_key=record.page.translation_key)
-            for page in versions:
-                state = page.current_workflow_state
-                if state is not None:
-                    state.cancel(user=None)
-                if page.live:
-                    page.unpublish(user=None)
-                log(instance=page, action=WITHDRAW_ACTION, user=None)
-        now = timezone.now()
-        record.email = ""
-        record.consent_contact = False
-        record.consent_publish = False
-        record.consent_translate = False
-        record.state = ContributorState.WITHDRAWN
-        record.withdrawn_at = now
-        record.closed_at = now
-        record.save()
+        if not record.is_erased:
+            erasure.erase(record, ErasureReason.WITHDRAWN)
     return record
 
 
 def erase_due_records(now=None):
-    """Delete the contributor records kept past the retention period (withdrawn or declined
-    stories). Returns how many."""
+    """The retention job: erase the stories of declined records after the retention period,
+    of expired ones ("Changes suggested" and untouched for the expiry period) and of
+    withdrawals not erased yet, each in its own transaction. Returns how many."""
     count = 0
-    for record in ContributorRecord.objects.due_for_erasure(now):
-        record.delete()
+    due = ContributorRecord.objects.due_for_erasure(now)
+    for pk in list(due.values_list("pk", flat=True)):
+        with transaction.atomic():
+            # Asked again under the lock: the contributor may have just edited or withdrawn.
+            record = due.select_for_update().filter(pk=pk).first()
+            if record is None:
+                continue
+            erasure.erase(record, _DUE_REASONS[record.state])
         count += 1
     return count

@@ -216,9 +216,25 @@ STATIC_ROOT = Path(os.environ.get("STATIC_ROOT", BASE_DIR / "static_collected"))
 STATIC_URL = "/static/"
 MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", BASE_DIR / "media"))
 MEDIA_URL = "/media/"
+# The erasure ledger (campaigns/stories/ledger.py): one small file per erased story, no
+# personal data, kept apart from the database so `manage.py replay_erasures` can apply every
+# erasure again after a restore. A private folder, never served and never inside MEDIA_ROOT;
+# production may use a bucket of its own instead (site/settings/production.py).
+ERASURE_LEDGER_DIR = Path(
+    os.environ.get("OPENLY_ERASURE_LEDGER_DIR", BASE_DIR / "var" / "erasure-ledger")
+)
+ERASURE_LEDGER_STORAGE = {
+    "BACKEND": "django.core.files.storage.FileSystemStorage",
+    "OPTIONS": {
+        "location": ERASURE_LEDGER_DIR,
+        "file_permissions_mode": 0o600,
+        "directory_permissions_mode": 0o700,
+    },
+}
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+    "erasure_ledger": ERASURE_LEDGER_STORAGE,
 }
 
 # Uploads: generous enough for editors' documents, small enough to refuse abuse early.
