@@ -16,11 +16,11 @@ from dataclasses import dataclass
 from typing import Any, NamedTuple
 
 from django.core.files import File
-from django.db import IntegrityError, transaction
+from django.db import DatabaseError, IntegrityError, transaction
 from django.utils import timezone
 from django.utils.text import slugify
 from wagtail.log_actions import log
-from wagtail.models import WorkflowState
+from wagtail.models import Page, WorkflowState
 
 from campaigns.stories import erasure, images, notifications
 from campaigns.stories.constants import (
@@ -136,8 +136,10 @@ def _create_story(index_page, submission, image, token, language):
 def submit(index_page, submission, token, language, status_url=None):
     """Create the draft story page under ``index_page``, its contributor record and start the
     review workflow, all or nothing. A second call with the same ``token`` returns the first
-    story (double clicks, resubmissions). When the contributor gave an email and
-    ``status_url`` is given, their private link is emailed (queued in the same transaction).
+    story (double clicks, resubmissions), also when both arrive at once: stories are added
+    to a section one at a time, and the later one finds the story the first one stored.
+    When the contributor gave an email and ``status_url`` is given, their private link is
+    emailed (queued in the same transaction).
     Returns a Submitted (record, created, status_link_email); raises SubmissionFailed when
     nothing could be kept."""
     existing = find_submission(token)
@@ -146,6 +148,14 @@ def submit(index_page, submission, token, language, status_url=None):
     stored_file = None
     try:
         with transaction.atomic():
+            # Stories join a section one at a time: adding a page locks the section's row
+            # until the commit (and on SQLite every transaction takes the write lock as it
+            # begins). Taking that lock first means a copy of this form that was stored
+            # while this one waited is found here, before anything is written twice.
+            Page.objects.select_for_update().filter(pk=index_page.pk).values_list("pk").get()
+            existing = find_submission(token)
+            if existing is not None:
+                return Submitted(existing, False)
             image = None
             if submission.image:
                 image = images.save_submission_image(submission.image)
@@ -159,17 +169,19 @@ def submit(index_page, submission, token, language, status_url=None):
                 status_link_email = notifications.send_status_link(
                     submission.email, status_url, language, record=record
                 )
-    except IntegrityError:
-        # Two identical submissions raced (a double click): the other one won.
-        images.delete_stored_file(stored_file)
-        existing = find_submission(token)
-        if existing is not None:
-            return Submitted(existing, False)
-        raise SubmissionFailed from None
     except Exception as error:  # noqa: BLE001 - any failure must leave nothing behind
         images.delete_stored_file(stored_file)
-        # The type only: the message could quote what the contributor wrote.
-        logger.error("A story submission could not be saved (%s)", type(error).__name__)
+        if not isinstance(error, IntegrityError):
+            # The type only: the message could quote what the contributor wrote.
+            logger.error("A story submission could not be saved (%s)", type(error).__name__)
+        # Two identical submissions raced (a double click), or this one waited too long
+        # for the other: when the other one won, the story is kept and that is the answer.
+        try:
+            existing = find_submission(token)
+        except DatabaseError:
+            existing = None  # the database cannot answer either: the failure stands
+        if existing is not None:
+            return Submitted(existing, False)
         raise SubmissionFailed from None
     return Submitted(record, True, status_link_email)
 
