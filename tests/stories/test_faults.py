@@ -16,7 +16,7 @@ import threading
 import urllib.parse
 
 import pytest
-from django.db import connection
+from django.db import connection, transaction
 
 from tests.gunicorn_site import request, running_site
 from tests.stories.conftest import form_data, old_form_state
@@ -162,6 +162,20 @@ def test_a_write_lock_gives_the_form_back_with_a_503_within_5_s(site_database):
     assert int(answer.headers["Retry-After"]) > 0
     assert "Nothing was kept" in answer.text
     assert "Learning to ask for help" in answer.text
+    assert _stored(site_database) == (0, 0, 0, 0)
+
+
+@pytest.mark.skipif(not ON_POSTGRES, reason="locks a PostgreSQL table")
+def test_a_locked_postgresql_table_gets_a_readable_503_with_a_lock_timeout(site_database):
+    """With a lock timeout in DATABASE_URL (README, "Health, logs and errors"), a table
+    locked by maintenance or a migration gets the same page in time, not a hang or a 500."""
+    locked_site = site_database + "?options=" + urllib.parse.quote("-c lock_timeout=2s")
+    with running_site(locked_site) as site:
+        assert request(site, "GET", SHARE).status == 200
+        with transaction.atomic(), connection.cursor() as cursor:
+            cursor.execute("LOCK TABLE wagtailcore_page IN ACCESS EXCLUSIVE MODE")
+            _assert_readable_503(request(site, "GET", "/en/"))
+            _assert_readable_503(request(site, "POST", SHARE, form_data()), sent_something=True)
     assert _stored(site_database) == (0, 0, 0, 0)
 
 
