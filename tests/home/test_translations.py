@@ -1,5 +1,5 @@
-"""The interface is completely translated into fr, uk and ar, and the compiled catalogues
-match their sources."""
+"""The interface is completely translated into fr, uk, ar, pl, el and ro, and the compiled
+catalogues match their sources."""
 
 from pathlib import Path
 
@@ -7,7 +7,7 @@ import polib
 import pytest
 
 LOCALE_DIR = Path(__file__).resolve().parents[2] / "site" / "locale"
-COMPLETE_LANGUAGES = ["fr", "uk", "ar"]
+COMPLETE_LANGUAGES = ["fr", "uk", "ar", "pl", "el", "ro"]
 
 
 @pytest.mark.parametrize("code", COMPLETE_LANGUAGES)
@@ -35,7 +35,14 @@ def test_compiled_catalogue_matches_source(code):
 @pytest.mark.django_db
 @pytest.mark.parametrize(
     ("code", "expected"),
-    [("fr", "Sortie rapide"), ("uk", "Швидкий вихід"), ("ar", "خروج سريع")],
+    [
+        ("fr", "Sortie rapide"),
+        ("uk", "Швидкий вихід"),
+        ("ar", "خروج سريع"),
+        ("pl", "Szybkie wyjście"),
+        ("el", "Γρήγορη έξοδος"),
+        ("ro", "Ieșire rapidă"),
+    ],
 )
 def test_pages_show_the_translated_interface(client, translated_home, code, expected):
     html = client.get(f"/{code}/").content.decode()
