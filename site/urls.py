@@ -37,3 +37,5 @@ urlpatterns += i18n_patterns(
 )
 
 handler404 = "home.views.page_not_found"
+# A locked or unreachable database gets a readable 503 instead of the plain 500 page.
+handler500 = "home.database_faults.server_error"

@@ -1,6 +1,7 @@
 from datetime import time, timedelta
 
 from django.apps import AppConfig
+from django.core.checks import register
 from django.utils.translation import gettext_lazy as _
 
 from campaigns.related import register_related_kind
@@ -22,9 +23,10 @@ class StoriesConfig(AppConfig):
     def ready(self):
         """Connect the lifecycle's signal adapters and plug stories into home."""
         # Inside ready(): these modules import the story models, which load after this config.
-        from campaigns.stories import demo_content, forms, models, roles, signals, tokens
+        from campaigns.stories import checks, demo_content, forms, models, roles, signals, tokens
 
         signals.connect()
+        register(checks.erasure_ledger_storage)
         registry.role_grants.register("stories", roles.configure_roles, order=20)
         registry.search_types.register("stories", models.StoryPage, order=30)
         register_related_kind("stories", models.StoryPage, order=10)

@@ -2,8 +2,14 @@
 and nowhere else. Values are looked up on each access, so ``override_settings`` and
 per-test settings take effect at once.
 
-- ``RETENTION_DAYS = 30``: contributor records of withdrawn or declined stories are erased
-  this many days later by ``manage.py erase_story_contributors`` (run it daily).
+- ``RETENTION_DAYS = 30``: a declined story (with its contributor's details) is erased this
+  many days after it was declined, by ``manage.py erase_story_contributors`` (run it daily).
+  A withdrawn story is erased at once (``erasure``).
+- ``EXPIRY_DAYS = 180``: a story sent back to its contributor ("Changes suggested") that they
+  have neither edited nor withdrawn this many days later has expired: the same job erases it.
+- ``BACKUP_DAYS = 30``: how long the operator keeps database and media backups. Contributors
+  are told that a copy of an erased story may stay in a backup at most this long (and that a
+  restore applies the erasure again: ``manage.py replay_erasures``).
 - ``TOKEN_DAYS = 730``: how long a private status link works.
 - ``STATUS_SESSION_SECONDS = 3 hours``: how long the status page stays open in a browser
   after its private link was followed (``status_session``); then the link is needed again.
@@ -24,6 +30,8 @@ PREFIX = "OPENLY_STORY_"
 
 DEFAULTS = {
     "RETENTION_DAYS": 30,
+    "EXPIRY_DAYS": 180,
+    "BACKUP_DAYS": 30,
     "TOKEN_DAYS": 730,
     "STATUS_SESSION_SECONDS": 3 * 60 * 60,
     "RATE_LIMIT": (5, 60 * 60),

@@ -38,9 +38,10 @@ class ContributorState(models.TextChoices):
     PUBLISHED = "published", _("Published")
     DECLINED = "declined", _("Not published")
     WITHDRAWN = "withdrawn", _("Withdrawn")
+    EXPIRED = "expired", _("Expired")
 
 
-CLOSED_STATES = {ContributorState.DECLINED, ContributorState.WITHDRAWN}
+CLOSED_STATES = {ContributorState.DECLINED, ContributorState.WITHDRAWN, ContributorState.EXPIRED}
 # The contributor may still edit their story in these states.
 EDITABLE_STATES = {
     ContributorState.RECEIVED,
@@ -57,3 +58,12 @@ PUBLICATION_HELD_ACTION = "stories.publication_held"
 DATA_DOWNLOAD_ACTION = "stories.data_download"
 DATA_EXPORT_ACTION = "stories.data_export"
 DATA_ERASE_ACTION = "stories.data_erase"
+ERASE_ACTION = "stories.erase"
+
+
+class ErasureReason(models.TextChoices):
+    """Why a story was erased (kept in the audit entry and the erasure ledger)."""
+
+    WITHDRAWN = "withdrawn", _("Withdrawn by its contributor")
+    DECLINED = "declined", _("Not published, after the retention period")
+    EXPIRED = "expired", _("Changes suggested but never made, after the expiry period")

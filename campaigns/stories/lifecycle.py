@@ -2,9 +2,10 @@
 
 A story is submitted (draft page + contributor record + review workflow), edited by its
 contributor, edited by reviewers (the contributor approves that edit), published, withdrawn
-by its contributor and finally erased after the retention period. ``go_live_blocker`` is the
-single rule saying whether a story may be live; the admin's publish hook and the
-page-published signal both ask it. Views, signals, hooks and commands call these functions
+by its contributor, which erases it at once, or erased by the retention job when declined
+or expired (``erasure`` does the erasing). ``go_live_blocker`` is the single rule saying
+whether a story may be live; the admin's publish hook and the page-published signal both
+ask it. Views, signals, hooks and commands call these functions
 and hold no rule of their own. Each change is one transaction.
 """
 
@@ -15,18 +16,18 @@ from dataclasses import dataclass
 from typing import Any, NamedTuple
 
 from django.core.files import File
-from django.db import IntegrityError, transaction
+from django.db import DatabaseError, IntegrityError, transaction
 from django.utils import timezone
 from django.utils.text import slugify
 from wagtail.log_actions import log
-from wagtail.models import WorkflowState
+from wagtail.models import Page, WorkflowState
 
-from campaigns.stories import images, notifications
+from campaigns.stories import erasure, images, notifications
 from campaigns.stories.constants import (
     CONTRIBUTOR_EDIT_ACTION,
     PUBLICATION_HELD_ACTION,
-    WITHDRAW_ACTION,
     ContributorState,
+    ErasureReason,
 )
 from campaigns.stories.models.contributor import ContributorRecord
 from campaigns.stories.models.story import StoryPage
@@ -135,8 +136,10 @@ def _create_story(index_page, submission, image, token, language):
 def submit(index_page, submission, token, language, status_url=None):
     """Create the draft story page under ``index_page``, its contributor record and start the
     review workflow, all or nothing. A second call with the same ``token`` returns the first
-    story (double clicks, resubmissions). When the contributor gave an email and
-    ``status_url`` is given, their private link is emailed (queued in the same transaction).
+    story (double clicks, resubmissions), also when both arrive at once: stories are added
+    to a section one at a time, and the later one finds the story the first one stored.
+    When the contributor gave an email and ``status_url`` is given, their private link is
+    emailed (queued in the same transaction).
     Returns a Submitted (record, created, status_link_email); raises SubmissionFailed when
     nothing could be kept."""
     existing = find_submission(token)
@@ -145,6 +148,14 @@ def submit(index_page, submission, token, language, status_url=None):
     stored_file = None
     try:
         with transaction.atomic():
+            # Stories join a section one at a time: adding a page locks the section's row
+            # until the commit (and on SQLite every transaction takes the write lock as it
+            # begins). Taking that lock first means a copy of this form that was stored
+            # while this one waited is found here, before anything is written twice.
+            Page.objects.select_for_update().filter(pk=index_page.pk).values_list("pk").get()
+            existing = find_submission(token)
+            if existing is not None:
+                return Submitted(existing, False)
             image = None
             if submission.image:
                 image = images.save_submission_image(submission.image)
@@ -158,17 +169,19 @@ def submit(index_page, submission, token, language, status_url=None):
                 status_link_email = notifications.send_status_link(
                     submission.email, status_url, language, record=record
                 )
-    except IntegrityError:
-        # Two identical submissions raced (a double click): the other one won.
-        images.delete_stored_file(stored_file)
-        existing = find_submission(token)
-        if existing is not None:
-            return Submitted(existing, False)
-        raise SubmissionFailed from None
     except Exception as error:  # noqa: BLE001 - any failure must leave nothing behind
         images.delete_stored_file(stored_file)
-        # The type only: the message could quote what the contributor wrote.
-        logger.error("A story submission could not be saved (%s)", type(error).__name__)
+        if not isinstance(error, IntegrityError):
+            # The type only: the message could quote what the contributor wrote.
+            logger.error("A story submission could not be saved (%s)", type(error).__name__)
+        # Two identical submissions raced (a double click), or this one waited too long
+        # for the other: when the other one won, the story is kept and that is the answer.
+        try:
+            existing = find_submission(token)
+        except DatabaseError:
+            existing = None  # the database cannot answer either: the failure stands
+        if existing is not None:
+            return Submitted(existing, False)
         raise SubmissionFailed from None
     return Submitted(record, True, status_link_email)
 
@@ -196,16 +209,17 @@ def review_task_started(page_id, task_state):
     commit."""
     if not is_first_task(task_state):
         _records_for_page_id(page_id).exclude(state=ContributorState.WITHDRAWN).update(
-            state=ContributorState.IN_REVIEW
+            state=ContributorState.IN_REVIEW, updated_at=timezone.now()
         )
     task_id = task_state.task_id
     transaction.on_commit(lambda: notifications.notify_reviewers(page_id, task_id))
 
 
 def changes_requested(page_id):
-    """Reviewers sent the story ``page_id`` back: its contributor sees "Changes suggested"."""
+    """Reviewers sent the story ``page_id`` back: its contributor sees "Changes suggested".
+    Unless they edit or withdraw it, it expires ``EXPIRY_DAYS`` later (erase_due_records)."""
     records = _records_for_page_id(page_id).exclude(state=ContributorState.WITHDRAWN)
-    records.update(state=ContributorState.CHANGES_SUGGESTED)
+    records.update(state=ContributorState.CHANGES_SUGGESTED, updated_at=timezone.now())
     _tell_contributors(records)
 
 
@@ -303,38 +317,40 @@ def published(page):
 
 # --- Withdrawal and erasure ---------------------------------------------------------------
 
+# Why the retention job erases a record's story, by the record's state (see
+# ContributorRecordQuerySet.due_for_erasure).
+_DUE_REASONS = {
+    ContributorState.WITHDRAWN: ErasureReason.WITHDRAWN,
+    ContributorState.DECLINED: ErasureReason.DECLINED,
+    ContributorState.CHANGES_SUGGESTED: ErasureReason.EXPIRED,
+}
+
 
 def withdraw(record):
-    """Unpublish the story in every language, stop its review, erase the contact details and
-    write the withdrawal to the audit log (without any personal data)."""
+    """The contributor withdraws their story: it is erased at once (``erasure.erase``), in
+    every language with its revisions, translations, search entries, pictures, cached
+    copies and the contact details; the record stays as a tombstone with an audit entry and
+    the erasure is noted in the erasure ledger. Returns the record (a tombstone). Withdrawing
+    a story already erased changes nothing."""
     with transaction.atomic():
         record = ContributorRecord.objects.select_for_update().get(pk=record.pk)
-        if record.page is not None:
-            versions = StoryPage.objects.filter(translation_key=record.page.translation_key)
-            for page in versions:
-                state = page.current_workflow_state
-                if state is not None:
-                    state.cancel(user=None)
-                if page.live:
-                    page.unpublish(user=None)
-                log(instance=page, action=WITHDRAW_ACTION, user=None)
-        now = timezone.now()
-        record.email = ""
-        record.consent_contact = False
-        record.consent_publish = False
-        record.consent_translate = False
-        record.state = ContributorState.WITHDRAWN
-        record.withdrawn_at = now
-        record.closed_at = now
-        record.save()
+        if not record.is_erased:
+            erasure.erase(record, ErasureReason.WITHDRAWN)
     return record
 
 
 def erase_due_records(now=None):
-    """Delete the contributor records kept past the retention period (withdrawn or declined
-    stories). Returns how many."""
+    """The retention job: erase the stories of declined records after the retention period,
+    of expired ones ("Changes suggested" and untouched for the expiry period) and of
+    withdrawals not erased yet, each in its own transaction. Returns how many."""
     count = 0
-    for record in ContributorRecord.objects.due_for_erasure(now):
-        record.delete()
+    due = ContributorRecord.objects.due_for_erasure(now)
+    for pk in list(due.values_list("pk", flat=True)):
+        with transaction.atomic():
+            # Asked again under the lock: the contributor may have just edited or withdrawn.
+            record = due.select_for_update().filter(pk=pk).first()
+            if record is None:
+                continue
+            erasure.erase(record, _DUE_REASONS[record.state])
         count += 1
     return count

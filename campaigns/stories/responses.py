@@ -9,6 +9,7 @@ from django.utils.cache import add_never_cache_headers
 from campaigns.stories.constants import STORY_TEXT_MAX_CHARS
 from campaigns.stories.forms import CONSENT_VERSION
 from campaigns.stories.reader import helplines_for
+from home.database_faults import RETRY_AFTER
 from home.http_cache import public
 
 
@@ -60,4 +61,7 @@ def share_form(page, request, form, status=200, error=""):
         },
         status=status,
     )
+    if status == 503:
+        # The story could not be saved just now: say when trying again makes sense.
+        response["Retry-After"] = str(RETRY_AFTER)
     return private(response) if request.method == "POST" else public(unlisted(response))

@@ -11,6 +11,7 @@ from wagtail import hooks
 from wagtail.admin.panels import FieldPanel, ObjectList
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.images import get_image_model
+from wagtail.log_actions import LogFormatter
 from wagtail.models import Page
 from wagtail.permissions import register_permission_policy
 
@@ -20,8 +21,10 @@ from campaigns.stories.constants import (
     DATA_DOWNLOAD_ACTION,
     DATA_ERASE_ACTION,
     DATA_EXPORT_ACTION,
+    ERASE_ACTION,
     PUBLICATION_HELD_ACTION,
     WITHDRAW_ACTION,
+    ErasureReason,
 )
 from campaigns.stories.lifecycle import GoLiveBlocker, go_live_blocker
 from campaigns.stories.models import ContributorRecord
@@ -64,6 +67,7 @@ class ContributorRecordViewSet(ModelViewSet):
         "consented_at",
         "submitted_at",
         "withdrawn_at",
+        "erased_at",
     ]
     panels = [FieldPanel("state"), FieldPanel("reviewer_message")]
     edit_handler = ObjectList(panels)
@@ -106,13 +110,43 @@ def register_contributor_records():
     return contributor_record_viewset
 
 
+class EraseStoryFormatter(LogFormatter):
+    """The audit entry of an erasure (on the contributor record): why, and what went."""
+
+    label = _("Erase story")
+
+    def format_message(self, log_entry):
+        data = log_entry.data or {}
+        try:
+            reason = ErasureReason(data.get("reason")).label
+        except ValueError:
+            reason = _("unknown reason")
+        if data.get("replayed"):
+            text = _(
+                "Erased again after a restore from backup (%(reason)s): %(pages)s page(s), "
+                "%(images)s picture(s)"
+            )
+        else:
+            text = _(
+                "Story erased (%(reason)s): %(pages)s page(s) in every language with their "
+                "revisions and translations, %(images)s picture(s), the contact details"
+            )
+        return text % {
+            "reason": reason,
+            "pages": data.get("pages", 0),
+            "images": data.get("images", 0),
+        }
+
+
 @hooks.register("register_log_actions")
 def register_story_log_actions(actions):
+    # Entries written before withdrawal erased stories keep this action.
     actions.register_action(
         WITHDRAW_ACTION,
         _("Withdraw story"),
         _("Withdrawn by its contributor: unpublished and contact details erased"),
     )
+    actions.register_action(ERASE_ACTION)(EraseStoryFormatter)
     actions.register_action(
         CONTRIBUTOR_EDIT_ACTION, _("Contributor edit"), _("Edited by its contributor")
     )

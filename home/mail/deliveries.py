@@ -23,6 +23,7 @@ import contextvars
 import functools
 import logging
 from datetime import timedelta
+from email.utils import parseaddr
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -239,3 +240,35 @@ def prune(days=None):
     cutoff = timezone.now() - timedelta(days=days)
     deleted, _by_model = Delivery.objects.finished().filter(finished_at__lt=cutoff).delete()
     return deleted
+
+
+def _addresses(data):
+    """The lower-cased addresses an email's data sends to (to, cc, bcc)."""
+    recipients = [*data.get("to", ()), *data.get("cc", ()), *data.get("bcc", ())]
+    return {parseaddr(str(recipient))[1].strip().lower() for recipient in recipients}
+
+
+def forget_unsent_to(address):
+    """Delete every delivery that still holds a sealed email to ``address`` (queued, waiting
+    for a retry, or failed and kept for a retry), with its waiting task; return how many.
+    A sent email keeps no copy and names nobody, so it is left. For erasing a person: their
+    address and the text written to them leave the database."""
+    wanted = parseaddr(address or "")[1].strip().lower()
+    if not wanted:
+        return 0
+    doomed = []
+    for delivery in Delivery.objects.exclude(sealed_message="").iterator():
+        try:
+            data = unseal(delivery.sealed_message)
+        except Unreadable:
+            continue
+        if wanted in _addresses(data):
+            doomed.append(delivery)
+    task_ids = [d.task_id for d in doomed if d.task_id]
+    DBTaskResult.objects.filter(id__in=task_ids, status=TaskResultStatus.READY).delete()
+    Delivery.objects.filter(pk__in=[d.pk for d in doomed]).delete()
+    if doomed:
+        logger.info(
+            "%d unsent email(s) deleted with the data of the person they were to.", len(doomed)
+        )
+    return len(doomed)

@@ -25,7 +25,24 @@ from home.search.languages import language
 # Matches beyond this many are not counted: the reader is told "more than 1,000".
 COUNT_CAP = 1000
 
-__all__ = ["COUNT_CAP", "SearchBusy", "SiteSearch", "matching_page_ids", "searchable_pages"]
+__all__ = [
+    "COUNT_CAP",
+    "SearchBusy",
+    "SiteSearch",
+    "forget_deleted_entries",
+    "matching_page_ids",
+    "searchable_pages",
+]
+
+
+def forget_deleted_entries():
+    """After an erasure: make the words of deleted index rows unreadable from the database
+    files too, where the search engine keeps them for a while (see each backend's
+    ``forget_deleted``)."""
+    backend = get_search_backend()
+    forget = getattr(backend, "forget_deleted", None)
+    if forget is not None:
+        forget()
 
 
 def searchable_pages(locale, model=None):

@@ -164,6 +164,11 @@ class SiteSearchMixin:
         rows = self._run(capped, [*params, cap])
         return rows[0][0]
 
+    def forget_deleted(self):
+        """Make the words of index rows deleted so far unreadable from the database files
+        (after an erasure). Nothing to do here: a deleted row is invisible to every query
+        and the engine's own housekeeping (PostgreSQL's VACUUM) reclaims it."""
+
     def sql_of(self, queryset):
         """The SQL and parameters of ``queryset``, to use inside a search statement."""
         return queryset.query.get_compiler(connection=self.connection).as_sql()

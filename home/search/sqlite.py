@@ -67,6 +67,14 @@ class SearchBackend(SiteSearchMixin, SQLiteSearchBackend):
         )
         return sql, [match_expression(terms), *page_params], f"bm25({fts}, {COLUMN_WEIGHTS})"
 
+    def forget_deleted(self):
+        """FTS5 keeps a deleted row's words in its index segments until they are merged with
+        others: 'optimize' merges every segment now, so an erased story's words no longer
+        sit in the index's pages."""
+        fts = self.connection.ops.quote_name(SQLiteFTSIndexEntry._meta.db_table)
+        with self.connection.cursor() as cursor:
+            cursor.execute(f"INSERT INTO {fts}({fts}) VALUES ('optimize')")  # noqa: S608
+
     def run(self, sql, params):
         connection = self.connection
         connection.ensure_connection()

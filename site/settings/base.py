@@ -75,7 +75,11 @@ MIDDLEWARE = [
     # balancer's probe; then every request gets its id, for the log lines it causes.
     "home.operations.health.HealthMiddleware",
     "home.operations.request_ids.RequestIdMiddleware",
-    # The embedded page cache (home.page_cache): first, so a hit is served before sessions
+    # Before every middleware that reads the database, so that it watches all of a request's
+    # queries: a database that is locked or out of reach is waited for once, then answered
+    # with a readable 503 (home.database_faults).
+    "home.database_faults.DatabaseFaultMiddleware",
+    # The embedded page cache (home.page_cache): this early, so a hit is served before sessions
     # and authentication run, and a page is stored only as the cache policy below left it.
     "home.page_cache.PageCacheMiddleware",
     # Settles the cache policy of every response (home.http_cache).
@@ -128,6 +132,22 @@ DATABASES = {
     )
 }
 DATABASE_IS_POSTGRES = DATABASES["default"]["ENGINE"].endswith("postgresql")
+# A locked or unreachable database is answered within seconds by a readable 503
+# (home.database_faults), never by a request that hangs. Options given in DATABASE_URL win.
+_database_options = DATABASES["default"].setdefault("OPTIONS", {})
+if DATABASES["default"]["ENGINE"].endswith("sqlite3"):
+    # Every transaction takes the write lock as it begins, so concurrent writers wait in
+    # line for it (up to the busy timeout) instead of failing halfway through when two
+    # try to turn their read lock into a write lock at once.
+    _database_options.setdefault("transaction_mode", "IMMEDIATE")
+    # Seconds a query waits for another connection's lock before the request gives up.
+    _database_options.setdefault("timeout", float(os.environ.get("DATABASE_BUSY_TIMEOUT", "3")))
+elif DATABASE_IS_POSTGRES:
+    # Seconds to wait for the server to accept a connection (an unreachable server would
+    # otherwise hold the request until the operating system gives up, minutes later).
+    _database_options.setdefault(
+        "connect_timeout", int(os.environ.get("DATABASE_CONNECT_TIMEOUT", "3"))
+    )
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # Cache: local memory per process by default; Redis shared by every process when REDIS_URL is set.
@@ -216,9 +236,25 @@ STATIC_ROOT = Path(os.environ.get("STATIC_ROOT", BASE_DIR / "static_collected"))
 STATIC_URL = "/static/"
 MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", BASE_DIR / "media"))
 MEDIA_URL = "/media/"
+# The erasure ledger (campaigns/stories/ledger.py): one small file per erased story, no
+# personal data, kept apart from the database so `manage.py replay_erasures` can apply every
+# erasure again after a restore. A private folder, never served and never inside MEDIA_ROOT;
+# production may use a bucket of its own instead (site/settings/production.py).
+ERASURE_LEDGER_DIR = Path(
+    os.environ.get("OPENLY_ERASURE_LEDGER_DIR", BASE_DIR / "var" / "erasure-ledger")
+)
+ERASURE_LEDGER_STORAGE = {
+    "BACKEND": "django.core.files.storage.FileSystemStorage",
+    "OPTIONS": {
+        "location": ERASURE_LEDGER_DIR,
+        "file_permissions_mode": 0o600,
+        "directory_permissions_mode": 0o700,
+    },
+}
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+    "erasure_ledger": ERASURE_LEDGER_STORAGE,
 }
 
 # Uploads: generous enough for editors' documents, small enough to refuse abuse early.

@@ -43,10 +43,24 @@ MIDDLEWARE.insert(  # noqa: F405
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
+    "erasure_ledger": ERASURE_LEDGER_STORAGE,  # noqa: F405
 }
 if os.environ.get("AWS_STORAGE_BUCKET_NAME"):  # noqa: F405
     # S3-compatible object storage for media when configured (django-storages).
     STORAGES["default"] = {"BACKEND": "storages.backends.s3.S3Storage"}
+if os.environ.get("OPENLY_ERASURE_LEDGER_BUCKET"):  # noqa: F405
+    # The erasure ledger in a private bucket of its own (never the media bucket): it must
+    # outlive a restore of the database, so it is not restored with it.
+    STORAGES["erasure_ledger"] = {
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {
+            "bucket_name": os.environ["OPENLY_ERASURE_LEDGER_BUCKET"],  # noqa: F405
+            "location": os.environ.get("OPENLY_ERASURE_LEDGER_PREFIX", "erasure-ledger"),  # noqa: F405
+            "default_acl": "private",
+            "querystring_auth": True,
+            "file_overwrite": False,
+        },
+    }
 
 # HTTPS everywhere; the reverse proxy terminates TLS and says so in X-Forwarded-Proto.
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")

@@ -65,7 +65,9 @@ def test_share_in_french_follow_the_link_and_withdraw(browser_page, live_server,
     page.wait_for_selector(".story-done")
     record = ContributorRecord.objects.get()
     assert record.state == ContributorState.WITHDRAWN
-    assert not StoryPage.objects.get(pk=record.page_id).live
+    # Withdrawal erases: the page is gone, the record is a tombstone.
+    assert record.page_id is None and record.erased_at is not None
+    assert not StoryPage.objects.filter(title="Parler m'a aidé").exists()
     # Without the session (cookies cleared, or hours later) the page asks for the link.
     page.context.clear_cookies()
     page.goto(f"{base}/fr/stories/status/")

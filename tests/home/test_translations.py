@@ -1,13 +1,21 @@
-"""The interface is completely translated into fr, uk, ar, de, es and it, and the compiled
-catalogues match their sources."""
+"""The interface is completely translated into every language the site offers (fr, uk, ar, pl,
+el, ro, de, es and it), and the compiled catalogues match their sources."""
 
 from pathlib import Path
 
 import polib
 import pytest
+from django.conf import settings
 
 LOCALE_DIR = Path(__file__).resolve().parents[2] / "site" / "locale"
-COMPLETE_LANGUAGES = ["fr", "uk", "ar", "de", "es", "it"]
+COMPLETE_LANGUAGES = ["fr", "uk", "ar", "pl", "el", "ro", "de", "es", "it"]
+
+
+def test_every_offered_language_has_a_catalogue():
+    """A language added to the settings without an interface catalogue would show readers
+    English chrome, crisis banner included: it has to join the list above."""
+    offered = {code for code, _name in settings.LANGUAGES} - {settings.LANGUAGE_CODE}
+    assert offered == set(COMPLETE_LANGUAGES)
 
 
 @pytest.mark.parametrize("code", COMPLETE_LANGUAGES)
@@ -39,6 +47,9 @@ def test_compiled_catalogue_matches_source(code):
         ("fr", "Sortie rapide"),
         ("uk", "Швидкий вихід"),
         ("ar", "خروج سريع"),
+        ("pl", "Szybkie wyjście"),
+        ("el", "Γρήγορη έξοδος"),
+        ("ro", "Ieșire rapidă"),
         ("de", "Schnell verlassen"),
         ("es", "Salida rápida"),
         ("it", "Uscita rapida"),

@@ -20,10 +20,18 @@ CONTRIBUTOR_EMAIL = "private.person@example.invalid"
 
 @pytest.fixture(autouse=True)
 def _fresh_cache(settings, tmp_path):
-    """Rate limits live in the cache: every test starts with none spent. Uploads go to a
-    folder of this test's own, so file checks are not disturbed by parallel test runs."""
+    """Rate limits live in the cache: every test starts with none spent. Uploads and the
+    erasure ledger go to folders of this test's own, so file checks are not disturbed by
+    parallel test runs."""
     settings.OPENLY_STORY_MIN_FILL_SECONDS = 5
     settings.MEDIA_ROOT = tmp_path / "media"
+    settings.STORAGES = {
+        **settings.STORAGES,
+        "erasure_ledger": {
+            "BACKEND": "django.core.files.storage.FileSystemStorage",
+            "OPTIONS": {"location": tmp_path / "erasure-ledger"},
+        },
+    }
     cache.clear()
     yield
     cache.clear()

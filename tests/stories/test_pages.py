@@ -1,19 +1,13 @@
 """Story index and story pages: tree rules, rendering, filters, query budget, the editor
 round-trip, the home listing and the retention command."""
 
-import datetime
-import io
-
 import pytest
-import time_machine
-from django.core.management import call_command
 from django.utils import timezone
 from wagtail.models import Page
 from wagtail.test.utils import WagtailTestUtils
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text
 
-from campaigns.stories.constants import ContributorState
-from campaigns.stories.models import ContributorRecord, StoryIndexPage, StoryPage
+from campaigns.stories.models import StoryIndexPage, StoryPage
 from home.models import HomePage, StandardPage
 from tests.campaigns.factories import CampaignIndexPageFactory, CampaignPageFactory
 from tests.factories import CrisisHelplineFactory, StandardPageFactory
@@ -200,39 +194,6 @@ def test_latest_stories_home_listing(rf, story_index, locales):
 
     html = render_to_string(listing.template, {"items": items})
     assert "Newest story" in html
-
-
-def test_retention_command_erases_old_closed_records(story_index):
-    now = timezone.now()
-    story = StoryPageFactory(parent=story_index)
-    old = ContributorRecordFactory(page=story, state=ContributorState.WITHDRAWN)
-    ContributorRecord.objects.filter(pk=old.pk).update(closed_at=now - datetime.timedelta(days=31))
-    recent = ContributorRecordFactory(
-        page=StoryPageFactory(parent=story_index), state=ContributorState.DECLINED
-    )
-    active = ContributorRecordFactory(page=StoryPageFactory(parent=story_index))
-    ContributorRecord.objects.filter(pk=active.pk).update(
-        submitted_at=now - datetime.timedelta(days=400)
-    )
-    out = io.StringIO()
-    call_command("erase_story_contributors", stdout=out)
-    assert "Erased 1" in out.getvalue()
-    assert set(ContributorRecord.objects.values_list("pk", flat=True)) == {recent.pk, active.pk}
-    with time_machine.travel(now + datetime.timedelta(days=31)):
-        call_command("erase_story_contributors", stdout=io.StringIO())
-    assert list(ContributorRecord.objects.values_list("pk", flat=True)) == [active.pk]
-
-
-def test_retention_period_is_a_setting(story_index, settings):
-    settings.OPENLY_STORY_RETENTION_DAYS = 2
-    record = ContributorRecordFactory(
-        page=StoryPageFactory(parent=story_index), state=ContributorState.WITHDRAWN
-    )
-    ContributorRecord.objects.filter(pk=record.pk).update(
-        closed_at=timezone.now() - datetime.timedelta(days=3)
-    )
-    call_command("erase_story_contributors", stdout=io.StringIO())
-    assert not ContributorRecord.objects.exists()
 
 
 def test_factories_build(story_index):

@@ -9,7 +9,7 @@ import pytest
 from django.contrib.auth import get_user_model
 from django.core import mail
 from django.core.management import call_command
-from wagtail.models import PageLogEntry, Revision
+from wagtail.models import ModelLogEntry, PageLogEntry, Revision
 
 from campaigns.stories import lifecycle as services
 from campaigns.stories.models import ContributorRecord, StoryPage
@@ -94,9 +94,10 @@ def test_revisions_hold_no_personal_data(published):
 def test_audit_log_messages_hold_no_personal_data(published):
     story, record = published
     services.withdraw(record)
-    entries = list(PageLogEntry.objects.all())
-    assert any(e.action == "stories.withdraw" for e in entries)
+    entries = [*PageLogEntry.objects.all(), *ModelLogEntry.objects.all()]
+    assert any(e.action == "stories.erase" for e in entries)
     for entry in entries:
+        assert story.title not in entry.label + str(entry.data)
         assert CONTRIBUTOR_EMAIL not in entry.message
         assert CONTRIBUTOR_EMAIL not in str(entry.data)
         assert CONTRIBUTOR_EMAIL not in entry.label

@@ -7,7 +7,7 @@ import pytest
 import time_machine
 from django.contrib.auth import get_user_model
 from django.utils import timezone
-from wagtail.models import PageLogEntry, WorkflowState
+from wagtail.models import ModelLogEntry, PageLogEntry, WorkflowState
 
 from campaigns.stories import status_session
 from campaigns.stories.constants import ContributorState
@@ -169,7 +169,7 @@ def test_published_story_shows_published_and_cannot_be_edited(client, submitted)
     assert story.get_latest_revision_as_object().title != "x" * 10
 
 
-def test_withdraw_asks_once_then_unpublishes_everywhere(client, submitted, translated_home):
+def test_withdraw_asks_once_then_erases_everywhere(client, submitted, translated_home):
     story, record, link = submitted
     url = open_link(client, link)
     publish_story(story)
@@ -184,45 +184,68 @@ def test_withdraw_asks_once_then_unpublishes_everywhere(client, submitted, trans
     assert client.get(fr_story.url).status_code == 200
 
     confirm = client.get(url + "?step=withdraw").content.decode()
-    assert "Yes, withdraw my story" in confirm
+    assert "Yes, withdraw and erase my story" in confirm
+    # The confirmation says what goes, that it goes at once, and how long backups keep it.
+    for said in (
+        "As soon as you confirm, we erase:",
+        "every earlier version and every translation",
+        "its place in our search and every copy of its page our servers keep",
+        "your email address, your consents",
+        "at most 30 days later",
+        "erased again before the site goes back online",
+    ):
+        assert said in confirm.replace("&#x27;", "'"), said
     response = client.post(url, {"action": "withdraw"})
     html = response.content.decode()
     assert response.status_code == 200
-    assert "Your story has been withdrawn" in html
-    assert "email address has been erased" in html
+    assert "Your story has been erased" in html
+    assert "Your email address, your consents" in html.replace("&#x27;", "'")
+    assert "Learning to ask for help" not in html
 
-    for page in StoryPage.objects.all():
-        assert not page.live
+    assert not StoryPage.objects.filter(pk__in=[story.pk, fr_story.pk]).exists()
+    assert client.get(story.url).status_code == 404
+    assert client.get(fr_story.url).status_code == 404
     assert client.get("/en/stories/").content.decode().count(story.title) == 0
     record.refresh_from_db()
     assert record.email == ""
     assert record.state == ContributorState.WITHDRAWN
-    assert record.withdrawn_at is not None
-    logged = PageLogEntry.objects.filter(action="stories.withdraw")
-    assert {entry.page_id for entry in logged} == {story.pk, fr_story.pk}
-    for entry in PageLogEntry.objects.all():
+    assert record.withdrawn_at is not None and record.erased_at is not None
+    assert record.page_id is None
+    audit = ModelLogEntry.objects.get(action="stories.erase")
+    assert audit.object_id == str(record.pk)
+    assert audit.data["reason"] == "withdrawn" and audit.data["pages"] == 2
+    for entry in PageLogEntry.objects.filter(page_id__in=[story.pk, fr_story.pk]):
+        assert entry.label == "Erased story"
+    for entry in [*PageLogEntry.objects.all(), *ModelLogEntry.objects.all()]:
         assert CONTRIBUTOR_EMAIL not in str(entry.data)
         assert CONTRIBUTOR_EMAIL not in entry.message
+        assert story.title not in entry.label + str(entry.data)
+
+    # Later visits say what happened, and offer nothing more to do.
+    later = client.get(url).content.decode()
+    assert "Your story and your details were erased on" in later
+    assert "Withdraw your story" not in later
 
 
-def test_withdrawn_story_cannot_be_published_again(submitted):
+def test_a_withdrawn_story_is_gone_and_cannot_be_published_again(submitted):
     from campaigns.stories import lifecycle as services
 
     story, record, _url = submitted
     services.withdraw(record)
-    story.refresh_from_db()
-    story.save_revision().publish()
-    story.refresh_from_db()
-    assert not story.live
+    assert not StoryPage.objects.filter(translation_key=story.translation_key).exists()
+    # Withdrawing again (a second click, a replayed form) changes nothing.
+    again = services.withdraw(record)
+    assert again.is_erased
+    assert ModelLogEntry.objects.filter(action="stories.erase").count() == 1
 
 
-def test_withdrawing_during_review_cancels_the_workflow(client, submitted):
+def test_withdrawing_during_review_ends_the_workflow_with_the_story(client, submitted):
     story, _record, link = submitted
+    assert WorkflowState.objects.count() == 1
     url = open_link(client, link)
     client.post(url, {"action": "withdraw"})
-    assert WorkflowState.objects.get().status == WorkflowState.STATUS_CANCELLED
-    story.refresh_from_db()
-    assert not story.live
+    assert not WorkflowState.objects.exists()
+    assert not StoryPage.objects.filter(pk=story.pk).exists()
 
 
 def test_safety_approval_moves_to_in_review_and_tells_the_moderators(

@@ -48,10 +48,19 @@ class ContributorRecordQuerySet(models.QuerySet):
         return self.filter(page__translation_key=page.translation_key)
 
     def due_for_erasure(self, now=None):
-        """Withdrawn or declined records older than the retention period."""
+        """Records whose story is due to be erased and is not yet: declined more than
+        ``RETENTION_DAYS`` ago; waiting for their contributor ("Changes suggested") with no
+        change for ``EXPIRY_DAYS``; withdrawn (a withdrawal erases at once, so these are
+        withdrawals made before erasure existed, or one whose erasure did not finish)."""
         now = now or timezone.now()
-        days = story_settings.RETENTION_DAYS
-        return self.filter(state__in=CLOSED_STATES, closed_at__lte=now - timedelta(days=days))
+        declined_before = now - timedelta(days=story_settings.RETENTION_DAYS)
+        untouched_since = now - timedelta(days=story_settings.EXPIRY_DAYS)
+        return self.filter(
+            models.Q(state=ContributorState.WITHDRAWN)
+            | models.Q(state=ContributorState.DECLINED, closed_at__lte=declined_before)
+            | models.Q(state=ContributorState.CHANGES_SUGGESTED, updated_at__lte=untouched_since),
+            erased_at=None,
+        )
 
     def awaiting_notification(self):
         """Open records whose reviewers have not been told about the story yet."""
@@ -62,16 +71,18 @@ class ContributorRecord(models.Model):
     """Who shared a story and what they agreed to: contact details, consent scopes with the
     wording version and time, and the hashed status token. Only story moderators see it."""
 
+    # SET_NULL: when the story is erased this record stays, as a tombstone without personal
+    # data (the contributor's link then says what was erased and when).
     page = models.OneToOneField(
         "stories.StoryPage",
         null=True,
-        on_delete=models.CASCADE,
+        on_delete=models.SET_NULL,
         related_name="contributor_record",
-        help_text=_("The story this person shared."),
+        help_text=_("The story this person shared. Empty once the story has been erased."),
     )
     email = models.EmailField(
         blank=True,
-        help_text=_("Given only for follow-up. Erased when the story is withdrawn."),
+        help_text=_("Given only for follow-up. Erased with the story."),
     )
     language = models.CharField(max_length=12, help_text=_("The language the story was shared in."))
     consent_process = models.BooleanField(
@@ -98,7 +109,7 @@ class ContributorRecord(models.Model):
         default=ContributorState.RECEIVED,
         help_text=_(
             "Shown to the contributor on their status page. Choose 'Not published' to "
-            "decline a story: the record is then erased after the retention period."
+            "decline a story: the story is then erased after the retention period."
         ),
     )
     reviewer_message = models.TextField(
@@ -131,6 +142,15 @@ class ContributorRecord(models.Model):
     updated_at = models.DateTimeField(auto_now=True)
     withdrawn_at = models.DateTimeField(null=True, blank=True, editable=False)
     closed_at = models.DateTimeField(null=True, blank=True, editable=False)
+    erased_at = models.DateTimeField(
+        null=True,
+        blank=True,
+        editable=False,
+        help_text=_(
+            "When the story (in every language) and the contact details were erased. What "
+            "remains is this record without personal data."
+        ),
+    )
 
     objects = ContributorRecordQuerySet.as_manager()
 
@@ -184,6 +204,29 @@ class ContributorRecord(models.Model):
     @property
     def is_withdrawn(self):
         return self.state == ContributorState.WITHDRAWN
+
+    @property
+    def is_erased(self):
+        """The story and the contact details are gone; this record is a tombstone."""
+        return self.erased_at is not None
+
+    @property
+    def can_withdraw(self):
+        """The contributor may withdraw (and so erase) the story until it is erased."""
+        return not self.is_withdrawn and not self.is_erased
+
+    @property
+    def erasure_due_at(self):
+        """When the retention job will erase this story unless something changes (declined:
+        after ``RETENTION_DAYS``; changes suggested: ``EXPIRY_DAYS`` without an edit), or
+        None. Told to the contributor on their status page."""
+        if self.is_erased:
+            return None
+        if self.state == ContributorState.DECLINED and self.closed_at:
+            return self.closed_at + timedelta(days=story_settings.RETENTION_DAYS)
+        if self.state == ContributorState.CHANGES_SUGGESTED and self.updated_at:
+            return self.updated_at + timedelta(days=story_settings.EXPIRY_DAYS)
+        return None
 
     @property
     def can_edit(self):

@@ -247,14 +247,15 @@ class StoryIndexPage(RoutablePageMixin, IndexPage):
             "states": ContributorState,
             "status_url": status_url,
             "step": request.GET.get("step", ""),
+            "backup_days": story_settings.BACKUP_DAYS,
         }
         edit_form = None
         if request.method == "POST":
             action = request.POST.get("action", "")
-            if action == "withdraw" and not record.is_withdrawn:
-                lifecycle.withdraw(record)
-                fresh = ContributorRecord.objects.get(pk=record.pk)
-                context.update({"record": fresh, "done": "withdrawn", "step": ""})
+            if action == "withdraw" and record.can_withdraw:
+                record = lifecycle.withdraw(record)
+                story = None
+                context.update({"record": record, "story": None, "done": "withdrawn", "step": ""})
             elif action == "edit" and record.can_edit and story is not None:
                 edit_form = forms.EditStoryForm(request.POST)
                 if edit_form.is_valid():

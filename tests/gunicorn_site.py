@@ -1,0 +1,110 @@
+"""Run the site in gunicorn processes of its own, against a database the test chooses (a
+SQLite file, the PostgreSQL test database, an address where nothing answers), and talk to
+it over HTTP like browsers do: for the tests of faults and concurrency, which need real
+processes, real connections and real locks.
+
+The site runs with the test settings, its app loaded before the workers start (so no
+request waits for a worker to boot), and trusts ``X-Real-IP`` for the client address, so a
+test can send from as many readers as it likes. Requests carry a CSRF cookie and the
+matching form field, as a browser that fetched the form would.
+"""
+
+import contextlib
+import http.client
+import os
+import secrets
+import socket
+import subprocess
+import sys
+import time
+import urllib.parse
+from http.cookies import SimpleCookie
+from pathlib import Path
+
+from tests.varnish import free_port
+
+REPO = Path(__file__).resolve().parents[1]
+CSRF_SECRET = secrets.token_hex(16)  # 32 characters: a CSRF secret Django accepts as is
+
+
+@contextlib.contextmanager
+def running_site(database_url, workers=2, threads=20, env=None):
+    """gunicorn serving the site from ``database_url``; yields its base URL."""
+    port = free_port()
+    environment = {
+        **os.environ,
+        "DJANGO_SETTINGS_MODULE": "openly.settings.test",
+        "DATABASE_URL": database_url,
+        "OPENLY_CLIENT_IP_HEADER": "HTTP_X_REAL_IP",
+        **(env or {}),
+    }
+    process = subprocess.Popen(  # noqa: S603 - a fixed command line
+        [sys.executable, "-m", "gunicorn", "openly.wsgi", "--preload", "--no-control-socket"]
+        + ["--bind", f"127.0.0.1:{port}", "--workers", str(workers), "--threads", str(threads)]
+        + ["--timeout", "120", "--log-level", "warning"],
+        cwd=REPO,
+        env=environment,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        _wait_until_answering(port, process)
+        yield f"http://127.0.0.1:{port}"
+    finally:
+        process.terminate()
+        try:
+            process.wait(timeout=20)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.wait()
+
+
+def _wait_until_answering(port, process, seconds=60):
+    """Wait until gunicorn listens: with ``--preload`` it loads the site before it opens its
+    port, so then requests are answered at once (whatever state the database is in)."""
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        if process.poll() is not None:
+            raise RuntimeError(f"gunicorn stopped: {process.stderr.read()[-3000:]}")
+        with contextlib.suppress(OSError), socket.create_connection(("127.0.0.1", port), 0.2):
+            return
+        time.sleep(0.1)
+    raise RuntimeError("gunicorn did not start listening")
+
+
+class Answer:
+    """One HTTP answer: status, headers, body text, seconds it took and cookies set."""
+
+    def __init__(self, response, seconds):
+        self.status = response.status
+        self.headers = response.headers
+        self.text = response.read().decode("utf-8", "replace")
+        self.seconds = seconds
+        self.cookies = SimpleCookie()
+        for value in response.headers.get_all("Set-Cookie") or []:
+            self.cookies.load(value)
+
+    def __repr__(self):
+        return f"<Answer {self.status} in {self.seconds:.1f} s>"
+
+
+def request(base, method, path, data=None, client="10.0.0.1", cookies=None, timeout=30):
+    """Send one request as the reader at address ``client``; returns an Answer."""
+    url = urllib.parse.urlsplit(base)
+    jar = {"csrftoken": CSRF_SECRET, **(cookies or {})}
+    headers = {
+        "X-Real-IP": client,
+        "Cookie": "; ".join(f"{name}={value}" for name, value in jar.items()),
+    }
+    body = None
+    if data is not None:
+        body = urllib.parse.urlencode({**data, "csrfmiddlewaretoken": CSRF_SECRET}, doseq=True)
+        headers["Content-Type"] = "application/x-www-form-urlencoded"
+    connection = http.client.HTTPConnection(url.hostname, url.port, timeout=timeout)
+    started = time.monotonic()
+    try:
+        connection.request(method, path, body=body, headers=headers)
+        return Answer(connection.getresponse(), time.monotonic() - started)
+    finally:
+        connection.close()
