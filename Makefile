@@ -80,7 +80,7 @@ pytest: install $(STAMPS)/node ## Run the pytest suite only (ARGS="-k name" to f
 test: lint check pytest ## The whole suite: lint, checks, migrations, all tests
 
 messages: install ## Update the .po files from the code and compile them
-	$(MANAGE) makemessages -l fr -l uk -l ar --ignore=.venv --ignore=node_modules --ignore="tests/*" --no-obsolete
+	$(MANAGE) makemessages -l fr -l uk -l ar -l de -l es -l it -l pl -l el -l ro --ignore=.venv --ignore=node_modules --ignore="tests/*" --no-obsolete
 	$(MANAGE) compilemessages --ignore=.venv
 
 bench: install ## Benchmarks (query counts and render times with large data sets)
