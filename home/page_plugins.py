@@ -24,14 +24,16 @@ from home.registry import page_plugins
 
 
 class RegisteredPanels(PanelPlaceholder):
-    """Stands for the panels registered under ``page_plugins["panels"]``: nothing when none
-    is, the panel itself when one is, and a plain group when several are."""
+    """Stands for the panels registered under ``page_plugins[key]`` ("panels" below the
+    page's own fields, "top_panels" above them): nothing when none is, the panel itself when
+    one is, and a plain group when several are."""
 
-    def __init__(self):
+    def __init__(self, key="panels"):
         super().__init__("wagtail.admin.panels.ObjectList", [], {})
+        self.key = key
 
     def construct(self):
-        panels = list(page_plugins.get("panels", []))
+        panels = list(page_plugins.get(self.key, []))
         if not panels:
             return None
         if len(panels) == 1:

@@ -74,7 +74,8 @@ role_grants = Registry("role grants")
 demo_loaders = Registry("demo loaders")
 # What capability apps add to every Openly page (home.models' BasePage reads these lazily):
 # "permission_tester" (a Wagtail PagePermissionTester subclass), "form_class" (the admin page
-# form's base class) and "panels" (a list of extra content panels).
+# form's base class), "panels" (a list of extra content panels) and "top_panels" (panels
+# shown above the title, e.g. what to do next in the workflow).
 page_plugins = Registry("page plugins")
 # Automatic checks that open the co-creation workflows, before any person reviews:
 # f(role groups by name) -> a Wagtail Task, found or created (e.g. the language check).

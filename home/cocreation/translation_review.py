@@ -22,7 +22,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from wagtail.admin.admin_url_finder import AdminURLFinder
 from wagtail.admin.widgets import ListingButton
-from wagtail.models import Locale, Page, WorkflowMixin
+from wagtail.models import Locale, Page, WorkflowMixin, WorkflowState
 from wagtail_localize.fields import copy_synchronised_fields
 from wagtail_localize.models import Translation
 from wagtail_localize.segments.ingest import ingest_segments
@@ -42,7 +42,8 @@ def _may_edit(obj, user):
 
 
 def can_submit_translation(obj, user):
-    """Whether ``user`` may send ``obj`` (a translation, not in review) to review now."""
+    """Whether ``user`` may send ``obj`` (a translation, not in review) to review now: for
+    the first time, or again after changes were requested."""
     if not isinstance(obj, WorkflowMixin) or getattr(obj, "locale_id", None) is None:
         return False
     if obj.locale_id == Locale.get_default().pk or obj.get_workflow() is None:
@@ -102,7 +103,22 @@ def _submit(request, obj):
                 % {"problems": "; ".join(error.messages)},
             )
             return redirect(edit_url)
-        workflow.start(obj, request.user)
+        state = obj.current_workflow_state
+        if state is not None and state.status == WorkflowState.STATUS_NEEDS_CHANGES:
+            # Sent back earlier: resubmitting resumes that workflow (a second one cannot
+            # start while it is open) at the step that asked for changes.
+            state.resume(request.user)
+        else:
+            state = workflow.start(obj, request.user)
+        state.refresh_from_db()
+        if state.status == WorkflowState.STATUS_NEEDS_CHANGES:
+            task_state = state.current_task_state.specific
+            messages.warning(
+                request,
+                _("“%(title)s” was not sent for review: the step “%(task)s” sent it back. %(why)s")
+                % {"title": label, "task": task_state.task.name, "why": task_state.get_comment()},
+            )
+            return redirect(edit_url)
         messages.success(
             request,
             _("“%(title)s” (%(language)s) is sent for review. Its reviewers have been told.")

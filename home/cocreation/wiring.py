@@ -7,6 +7,7 @@ from home.cocreation import demo_content
 from home.cocreation.forms import OpenlyPageForm
 from home.cocreation.models import PartnerOrganisation
 from home.cocreation.organisations import remove_organisation_access, set_up_on_save
+from home.cocreation.panels import NextStepPanel
 from home.cocreation.permissions import OpenlyPagePermissionTester
 from home.cocreation.workflows import connect_signals
 from home.invalidation import watch
@@ -14,11 +15,12 @@ from home.registry import demo_loaders, page_plugins
 
 
 def connect():
-    """Register the page form and permission tester every Openly page uses and the
-    co-creation demo, connect the organisation set-up and workflow signals, and retire the
-    cached pages when an organisation changes."""
+    """Register the page form, permission tester and "What next" panel every Openly page
+    uses and the co-creation demo, connect the organisation set-up and workflow signals,
+    and retire the cached pages when an organisation changes."""
     page_plugins.register("form_class", OpenlyPageForm)
     page_plugins.register("permission_tester", OpenlyPagePermissionTester)
+    page_plugins.register("top_panels", [NextStepPanel()])
     post_save.connect(
         set_up_on_save, sender=PartnerOrganisation, dispatch_uid="openly_organisation_set_up"
     )

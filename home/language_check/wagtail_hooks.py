@@ -1,6 +1,7 @@
 """Admin integration of the language checker: the rules as snippets, the accept and live
 check endpoints, the findings report and its menu items, the editor's script and styles,
-and the logged acceptance of a finding."""
+the logged acceptance of a finding, and the message after a submission the check sent
+back."""
 
 from django.templatetags.static import static
 from django.urls import path, reverse
@@ -13,6 +14,7 @@ from wagtail.snippets.views.snippets import SnippetViewSet
 
 from home.cocreation.roles import is_moderator
 from home.language_check.models import LanguageRule
+from home.language_check.sent_back import after_submit
 from home.language_check.views import ACCEPT_ACTION, FindingsReportView, accept_finding, live_check
 from home.snippets import KeepsHomeSnippetURLs
 
@@ -95,3 +97,7 @@ def register_log_actions(actions):
         _("Accept language finding"),
         _("Language finding accepted as justified"),
     )
+
+
+hooks.register("after_create_page", after_submit)
+hooks.register("after_edit_page", after_submit)

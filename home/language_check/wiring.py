@@ -2,15 +2,15 @@
 rules and stored results fresh (run once, from LanguageCheckConfig.ready)."""
 
 from django.db.models.signals import post_delete, post_save, pre_save
-from wagtail.signals import page_published, task_submitted
+from wagtail.signals import page_published
 
 from home.language_check import stored
 from home.language_check.engine import invalidate_rules
-from home.language_check.models import AcceptedFinding, LanguageCheckTaskState, LanguageRule
+from home.language_check.models import AcceptedFinding, LanguageRule
 from home.language_check.panels import LanguageCheckPanel
 from home.language_check.roles import grant_rule_permissions
 from home.language_check.rules import seed_report
-from home.language_check.workflow import language_check_step, on_check_submitted
+from home.language_check.workflow import language_check_step
 from home.registry import page_plugins, role_grants, setup_steps, workflow_checks
 
 
@@ -39,6 +39,3 @@ def connect():
             sender=AcceptedFinding,
             dispatch_uid=f"openly_accepted_{name}",
         )
-    task_submitted.connect(
-        on_check_submitted, sender=LanguageCheckTaskState, dispatch_uid="openly_check_email"
-    )

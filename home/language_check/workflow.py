@@ -1,10 +1,12 @@
-"""The language check's part in the co-creation workflows: the step that opens them, and the
-email to the moderators when a page waits for one."""
+"""The language check's part in the co-creation workflows: the step that opens them.
 
-from django.contrib.auth import get_user_model
+A check that finds serious wording sends the page straight back to its editors (see
+LanguageCheckTask.start): nobody else is waiting on it, so nobody else is emailed. When
+someone other than the submitter resubmitted, Wagtail's own "changes requested" email tells
+the submitter, with the check's comment."""
 
 from home.cocreation.roles import MODERATORS
-from home.cocreation.workflows import notify_reviewers, reviewed_object, task_named
+from home.cocreation.workflows import task_named
 from home.language_check.models import LanguageCheckTask
 
 LANGUAGE_CHECK_TASK = "Language & safe-messaging check"
@@ -12,18 +14,7 @@ LANGUAGE_CHECK_TASK = "Language & safe-messaging check"
 
 def language_check_step(groups):
     """The workflows' first step (registered in home.registry.workflow_checks): the automatic
-    check, with the moderators deciding on a serious finding."""
+    check. Its groups (moderators) decide only on checks left waiting by earlier versions."""
     check = task_named(LanguageCheckTask, LANGUAGE_CHECK_TASK)
     check.groups.add(groups[MODERATORS])
     return check
-
-
-def on_check_submitted(sender, instance, user=None, **kwargs):
-    """A check that stopped on a serious finding: tell the members of its groups, with the
-    findings."""
-    page = reviewed_object(instance.workflow_state)
-    if page is None:
-        return
-    task = instance.task.specific
-    recipients = get_user_model().objects.filter(groups__in=task.groups.all(), is_active=True)
-    notify_reviewers(instance, page, recipients, user, findings=instance.findings)

@@ -38,7 +38,10 @@ class BasePage(Page):
         ),
     )
 
-    content_panels = Page.content_panels + [
+    content_panels = [
+        # Shown above the title: where the page stands in its workflow (co-creation).
+        RegisteredPanels("top_panels"),
+        *Page.content_panels,
         FieldPanel("summary"),
         # What capability apps add to every page (home.page_plugins), e.g. the language check.
         RegisteredPanels(),

@@ -74,7 +74,13 @@ def test_demo_builds_the_site_and_is_idempotent(client, locales):
         type(state.current_task_state.task.specific)
         for state in WorkflowState.objects.filter(status="in_progress")
     }
-    assert {LanguageCheckTask, LocaleReviewTask} <= waiting_at
+    assert LocaleReviewTask in waiting_at
+    # The page the language check stopped is back with its editor, not waiting.
+    sent_back_by = {
+        type(state.current_task_state.task.specific)
+        for state in WorkflowState.objects.filter(status="needs_changes")
+    }
+    assert LanguageCheckTask in sent_back_by
     assert Revision.page_revisions.filter(approved_go_live_at__gt=timezone.now()).exists()
     assert PageLanguageCheck.objects.filter(finding_count__gt=0).exists()
 

@@ -157,22 +157,91 @@ def test_moderator_step_notifies_moderators_only(world, page, client):
 
 
 @pytest.mark.django_db
-def test_high_severity_finding_stops_the_check_and_goes_to_moderators(world, page, client):
+def test_high_severity_finding_sends_the_page_back_to_its_editor(world, page, client):
     page.summary = "He committed suicide last year, his family said."
     page.save()
     mail.outbox.clear()
     state = submit(page, world.editor_a)
-    task = current_task(state)
-    assert isinstance(task, LanguageCheckTask)
-    findings = state.current_task_state.specific.findings
-    assert [f["matched"] for f in findings] == ["committed suicide"]
-    assert [m.to[0] for m in mail.outbox] == ["moderator@example.org"]
-    assert "died by suicide" in mail.outbox[0].body
-    # The lead cannot wave it through; a moderator can.
-    _response, task_state = act(client, world.lead_a, page, state)
-    assert task_state.status == TaskState.STATUS_IN_PROGRESS
-    act(client, world.moderator, page, state)
+    # Changes requested at once: nobody waits on a moderator, nobody else is emailed.
+    assert state.status == WorkflowState.STATUS_NEEDS_CHANGES
+    check_state = state.current_task_state.specific
+    assert isinstance(check_state.task.specific, LanguageCheckTask)
+    assert check_state.status == TaskState.STATUS_REJECTED
+    assert [f["matched"] for f in check_state.findings] == ["committed suicide"]
+    assert "“committed suicide”" in check_state.get_comment()
+    assert mail.outbox == []
+    # The editor and the lead may both change it and resubmit; nothing is locked.
+    for member in (world.editor_a, world.lead_a):
+        perms = fresh(page).permissions_for_user(member)
+        assert perms.can_edit() and not perms.page_locked()
+        client.force_login(member)
+        html = client.get(reverse("wagtailadmin_pages:edit", args=[page.pk])).content.decode()
+        assert "Resubmit to Language &amp; safe-messaging check" in html
+        assert 'data-next-step="resubmit"' in html
+        assert "died by suicide" in html  # what to write instead, in the findings panel
+
+
+@pytest.mark.django_db
+def test_resubmitting_runs_the_check_again(world, page):
+    page.summary = "He committed suicide last year, his family said."
+    page.save()
+    state = submit(page, world.editor_a)
+    # Resubmitted unchanged (what the editor's "Resubmit" does: a revision, then resume).
+    fresh(page).save_revision(user=world.editor_a)
+    state.resume(user=world.editor_a)
+    state.refresh_from_db()
+    assert state.status == WorkflowState.STATUS_NEEDS_CHANGES
+    assert state.task_states.filter(status=TaskState.STATUS_REJECTED).count() == 2
+    # Reworded: the check passes and the lead is asked.
+    mail.outbox.clear()
+    reworded = fresh(page)
+    reworded.summary = "He died by suicide last year, his family said."
+    reworded.save_revision(user=world.editor_a)
+    state.resume(user=world.editor_a)
+    state.refresh_from_db()
+    assert state.status == WorkflowState.STATUS_IN_PROGRESS
     assert isinstance(current_task(state), PartnerLeadReviewTask)
+    assert [m.to[0] for m in mail.outbox] == ["lead@example.org"]
+
+
+@pytest.mark.django_db
+def test_after_a_submission_the_check_sent_back_the_editor_is_told_and_stays(world, page, rf):
+    from django.contrib.messages import get_messages
+    from django.contrib.messages.storage.fallback import FallbackStorage
+    from django.contrib.sessions.backends.cache import SessionStore
+
+    from home.language_check.sent_back import after_submit
+
+    def request_after_submit():
+        request = rf.post("/", {"action-submit": "1"})
+        request.session = SessionStore()
+        request._messages = FallbackStorage(request)
+        request.user = world.editor_a
+        from django.contrib import messages
+
+        messages.success(request, "Page 'x' has been submitted for moderation.")
+        messages.info(request, "Kept.")
+        return request
+
+    request = request_after_submit()
+    assert after_submit(request, page) is None  # nothing submitted yet: Wagtail's message
+    page.summary = "He committed suicide last year, his family said."
+    page.save()
+    submit(page, world.editor_a)
+    request = request_after_submit()
+    response = after_submit(request, fresh(page))
+    assert response.status_code == 302
+    assert response.url == reverse("wagtailadmin_pages:edit", args=[page.pk])
+    # What the next page (the editor) shows: the messages stored with this response.
+    request._messages.update(response)
+    following = rf.get("/")
+    following.session = request.session
+    following.COOKIES = {key: morsel.value for key, morsel in response.cookies.items()}
+    following._messages = FallbackStorage(following)
+    shown = [str(m) for m in get_messages(following)]
+    assert shown[0] == "Kept."
+    assert "was not sent for review" in shown[1]
+    assert not any("submitted for moderation" in m for m in shown)
 
 
 @pytest.mark.django_db
@@ -387,19 +456,17 @@ def test_a_reviewer_cannot_approve_their_own_translation(world, page, client):
 
 
 @pytest.mark.django_db
-def test_findings_in_an_email_are_labelled_in_the_recipients_language(world, page):
-    from wagtail.users.models import UserProfile
-
-    profile = UserProfile.get_for_user(world.moderator)
-    profile.preferred_language = "fr"
-    profile.save()
+def test_submitter_is_emailed_when_someone_else_resubmits_and_the_check_sends_it_back(
+    world, page, client
+):
     page.summary = "He committed suicide last year, his family said."
     page.save()
+    state = submit(page, world.editor_a)
     mail.outbox.clear()
-    submit(page, world.editor_a)  # the editor works in English
-    body = mail.outbox[0].body
-    assert "(Évocation du suicide, élevée)" in body
-    assert "Suicide reporting" not in body
+    state.resume(user=world.lead_a)  # the lead resubmits without changing the wording
+    state.refresh_from_db()
+    assert state.status == WorkflowState.STATUS_NEEDS_CHANGES
+    assert [m.to[0] for m in mail.outbox] == ["editor@example.org"]
 
 
 @pytest.mark.django_db

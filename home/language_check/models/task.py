@@ -2,10 +2,12 @@
 
 from django.db import models
 from django.utils import timezone
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import AbstractGroupApprovalTask, TaskState
-from wagtail.signals import task_submitted
 
+from home.cocreation.next_step import names
+from home.cocreation.roles import moderators
 from home.language_check.engine import check_page
 
 
@@ -20,11 +22,48 @@ class LanguageCheckTaskState(TaskState):
         verbose_name = _("language check task state")
         verbose_name_plural = _("language check task states")
 
+    def get_comment(self):
+        """What the workflow history, the editor's panel and Wagtail's "changes requested"
+        email say about a check that sent the page back: built from the findings when shown,
+        so it reads in the language of whoever looks."""
+        if self.status != self.STATUS_REJECTED or not self.findings:
+            return self.comment
+        wordings = "; ".join(f"“{finding['matched']}”" for finding in self.findings)
+        return gettext(
+            "The language check sent the page back to its editor. Wording to change: "
+            "%(wordings)s. Change it (the editor's language check panel suggests what to "
+            "write instead), save a draft and resubmit."
+        ) % {"wordings": wordings}
+
+    def next_step_hint(self):
+        """The editor's "What next" panel (home.cocreation.next_step): where the findings
+        are, and whom to ask about one that looks wrong."""
+        hint = gettext(
+            "The wording to change is listed, with what to write instead, in the “Language & "
+            "safe-messaging check” panel below."
+        )
+        who = names(moderators())
+        if who:
+            return (
+                hint
+                + " "
+                + gettext(
+                    "If a finding looks wrong (a quotation, for example), ask a moderator "
+                    "(%(names)s) to accept it as justified, then resubmit."
+                )
+                % {"names": who}
+            )
+        return hint
+
 
 class LanguageCheckTask(AbstractGroupApprovalTask):
     """Checks the submitted revision against the language & safe-messaging rules. A page with
-    no high-severity finding passes at once; otherwise the task waits for a moderator (the
-    chosen groups) with the findings attached."""
+    no high-severity finding passes at once; otherwise the step requests changes at once: the
+    page goes back to its editors ("needs changes", editable again) with the findings, and
+    resubmitting runs the check again. Nobody waits on a moderator for wording the editor can
+    fix; a moderator who judges a finding justified accepts it in the editor's panel, and the
+    next check lets it through. The chosen groups (moderators) only decide on checks that were
+    left waiting by earlier versions of this step."""
 
     task_state_class = LanguageCheckTaskState
 
@@ -37,8 +76,8 @@ class LanguageCheckTask(AbstractGroupApprovalTask):
     @classmethod
     def get_description(cls):
         return _(
-            "Checks the wording automatically. Pages with a serious finding wait for a "
-            "member of the chosen groups."
+            "Checks the wording automatically. A page with a serious finding goes back to its "
+            "editor with the findings, to change the wording and resubmit."
         )
 
     def start(self, workflow_state, user=None):
@@ -53,15 +92,17 @@ class LanguageCheckTask(AbstractGroupApprovalTask):
             task=self,
             revision=revision,
             findings=[f.as_dict() for f in findings],
+            finished_at=timezone.now(),
         )
         if findings:
-            state.status = TaskState.STATUS_IN_PROGRESS
+            # Rejected at once: Wagtail's workflow then moves to "needs changes" (unlocked,
+            # "Resubmit to …" offered to the page's editors) and tells the submitter when
+            # someone else resubmitted.
+            state.status = TaskState.STATUS_REJECTED
             state.save()
-            # Only when a moderator is needed: a passing check notifies nobody.
-            task_submitted.send(sender=LanguageCheckTaskState, instance=state, user=user)
+            state.log_state_change_action(None, "reject")
         else:
             state.status = TaskState.STATUS_APPROVED
-            state.finished_at = timezone.now()
             state.comment = str(_("No high-severity language finding."))
             state.save()
             state.log_state_change_action(None, "approve")
