@@ -99,5 +99,10 @@ class HealthMiddleware:
         if request.path_info == PATH and request.method in ("GET", "HEAD"):
             # The view is asynchronous (its checks run side by side); this middleware chain
             # is synchronous.
-            return async_to_sync(health_view)(request)
+            response = async_to_sync(health_view)(request)
+            # The HTML answer is a TemplateResponse: outside the view layer nothing else
+            # would render it.
+            if hasattr(response, "render"):
+                response.render()
+            return response
         return self.get_response(request)

@@ -34,6 +34,15 @@ def test_health_answers_a_load_balancer_probing_by_address_over_plain_http(clien
     assert "no-cache" in response["Cache-Control"] or "no-store" in response["Cache-Control"]
 
 
+@pytest.mark.parametrize("method", ["get", "head"])
+def test_health_answers_a_probe_that_asks_for_nothing_in_particular(client, method):
+    # What Varnish's probe and most load balancers send: no Accept header.
+    response = getattr(client, method)("/health/")
+    assert response.status_code == 200
+    if method == "get":
+        assert b"Database" in response.content
+
+
 def test_health_is_503_when_media_storage_fails(client, settings, tmp_path):
     not_a_folder = tmp_path / "file"
     not_a_folder.write_text("x")
