@@ -4,6 +4,7 @@ Everything that differs between machines is read from the environment; the defau
 safe for a developer's laptop and need no service besides SQLite.
 """
 
+import importlib.util
 import os
 from pathlib import Path
 
@@ -11,8 +12,23 @@ import dj_database_url
 
 from .environment import env_bool, env_list
 
-PROJECT_DIR = Path(__file__).resolve().parent.parent
-BASE_DIR = PROJECT_DIR.parent
+
+def _checkout():
+    """The checkout Openly runs from (manage.py, the apps, templates/, site/static and
+    site/locale). With ``pip install -e .`` this file is in it; ``pip install .`` (README's
+    production install) copies the ``openly`` package into site-packages, while the apps,
+    and so the rest, are still imported from the checkout: found where ``home`` is."""
+    here = Path(__file__).resolve().parent.parent.parent
+    if (here / "manage.py").is_file():
+        return here
+    home = importlib.util.find_spec("home")
+    if home is not None and home.origin:
+        return Path(home.origin).resolve().parent.parent
+    return Path.cwd()
+
+
+BASE_DIR = _checkout()
+PROJECT_DIR = BASE_DIR / "site"
 
 
 DEBUG = env_bool("DEBUG", False)
