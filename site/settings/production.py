@@ -40,13 +40,12 @@ MIDDLEWARE.insert(  # noqa: F405
     "whitenoise.middleware.WhiteNoiseMiddleware",
 )
 
+# Media: local disk, served by home/media.py through Varnish, or S3-compatible object
+# storage with AWS_STORAGE_BUCKET_NAME (django-storages): see site/settings/media.py.
 STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    **MEDIA_STORAGES,  # noqa: F405
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
-if os.environ.get("AWS_STORAGE_BUCKET_NAME"):  # noqa: F405
-    # S3-compatible object storage for media when configured (django-storages).
-    STORAGES["default"] = {"BACKEND": "storages.backends.s3.S3Storage"}
 
 # HTTPS everywhere; the reverse proxy terminates TLS and says so in X-Forwarded-Proto.
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
