@@ -9,6 +9,7 @@ from wagtail.documents import urls as wagtaildocs_urls
 
 from home import views as home_views
 from home.http_cache import public_view
+from home.media import serve_media
 from home.public_form_views import form_tokens
 from home.sitemaps import section_sitemap, sitemap_index
 
@@ -24,10 +25,12 @@ urlpatterns = [
     path("robots.txt", public_view(home_views.RobotsView.as_view()), name="robots_txt"),
 ]
 
-if settings.DEBUG:
-    from django.conf.urls.static import static
-
-    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
+if settings.OPENLY_SERVE_MEDIA:
+    # Images on local disk, in production too (home/media.py says why); off with object
+    # storage, or when the reverse proxy serves them (OPENLY_SERVE_MEDIA=0).
+    urlpatterns.append(
+        path(f"{settings.MEDIA_URL.strip('/')}/<path:path>", serve_media, name="media")
+    )
 
 urlpatterns += i18n_patterns(
     path("search/", public_view(home_views.SearchView.as_view()), name="search"),

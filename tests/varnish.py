@@ -1,9 +1,9 @@
 """Start a real varnishd with the repository's VCL (deploy/varnish/openly.vcl) in front of a
 local backend, for the Varnish tests and the throughput benchmark.
 
-The two files an operator edits are written for the run: the backend (no health probe) and
-no purger besides this machine. varnishd runs in the foreground on a free 127.0.0.1 port in
-a temporary working folder and is stopped afterwards.
+The two files an operator edits are written for the run: the backend (without its health
+probe, unless asked for) and no purger besides this machine. varnishd runs in the
+foreground on a free 127.0.0.1 port in a temporary working folder and is stopped afterwards.
 """
 
 import contextlib
@@ -34,13 +34,28 @@ def _wait_for_port(port, process, seconds=30):
     raise RuntimeError("varnishd did not start listening")
 
 
+def _backend_with_probe(backend_host, backend_port):
+    """The repository's own openly-backend.vcl (with its /health/ probe), pointed at the
+    given backend."""
+    text = (VCL_DIR / "openly-backend.vcl").read_text()
+    pointed = text.replace('.host = "127.0.0.1";', f'.host = "{backend_host}";', 1)
+    pointed = pointed.replace('.port = "8000";', f'.port = "{backend_port}";', 1)
+    if f'"{backend_port}"' not in pointed:
+        raise RuntimeError("deploy/varnish/openly-backend.vcl no longer names port 8000")
+    return pointed
+
+
 @contextlib.contextmanager
-def running_varnish(folder, backend_host, backend_port, memory="32m"):
-    """varnishd in front of ``backend_host:backend_port``; yields the port it listens on."""
+def running_varnish(folder, backend_host, backend_port, memory="32m", probe=False):
+    """varnishd in front of ``backend_host:backend_port``; yields the port it listens on.
+    With ``probe``, the backend is the repository's file with its health probe (a backend
+    that fails it is sick: Varnish then serves stale copies or 503)."""
     folder = Path(folder)
     folder.mkdir(parents=True, exist_ok=True)
     (folder / "openly-backend.vcl").write_text(
-        f'backend default {{ .host = "{backend_host}"; .port = "{backend_port}"; }}\n'
+        _backend_with_probe(backend_host, backend_port)
+        if probe
+        else f'backend default {{ .host = "{backend_host}"; .port = "{backend_port}"; }}\n'
     )
     (folder / "openly-purgers.vcl").write_text("acl openly_purgers {\n}\n")
     port = free_port()

@@ -4,6 +4,7 @@ Everything that differs between machines is read from the environment; the defau
 safe for a developer's laptop and need no service besides SQLite.
 """
 
+import importlib.util
 import os
 from pathlib import Path
 
@@ -11,8 +12,23 @@ import dj_database_url
 
 from .environment import env_bool, env_list
 
-PROJECT_DIR = Path(__file__).resolve().parent.parent
-BASE_DIR = PROJECT_DIR.parent
+
+def _checkout():
+    """The checkout Openly runs from (manage.py, the apps, templates/, site/static and
+    site/locale). With ``pip install -e .`` this file is in it; ``pip install .`` (README's
+    production install) copies the ``openly`` package into site-packages, while the apps,
+    and so the rest, are still imported from the checkout: found where ``home`` is."""
+    here = Path(__file__).resolve().parent.parent.parent
+    if (here / "manage.py").is_file():
+        return here
+    home = importlib.util.find_spec("home")
+    if home is not None and home.origin:
+        return Path(home.origin).resolve().parent.parent
+    return Path.cwd()
+
+
+BASE_DIR = _checkout()
+PROJECT_DIR = BASE_DIR / "site"
 
 
 DEBUG = env_bool("DEBUG", False)
@@ -235,7 +251,6 @@ STATICFILES_DIRS = [PROJECT_DIR / "static"]
 STATIC_ROOT = Path(os.environ.get("STATIC_ROOT", BASE_DIR / "static_collected"))
 STATIC_URL = "/static/"
 MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", BASE_DIR / "media"))
-MEDIA_URL = "/media/"
 # The erasure ledger (campaigns/stories/ledger.py): one small file per erased story, no
 # personal data, kept apart from the database so `manage.py replay_erasures` can apply every
 # erasure again after a restore. A private folder, never served and never inside MEDIA_ROOT;
@@ -251,8 +266,12 @@ ERASURE_LEDGER_STORAGE = {
         "directory_permissions_mode": 0o700,
     },
 }
+# Media on local disk or in object storage (AWS_STORAGE_BUCKET_NAME), how readers get them,
+# and the origins the Content-Security-Policy allows for them: site/settings/media.py.
+from .media import *  # noqa: E402, F403
+
 STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    **MEDIA_STORAGES,  # noqa: F405
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
     "erasure_ledger": ERASURE_LEDGER_STORAGE,
 }

@@ -40,14 +40,13 @@ MIDDLEWARE.insert(  # noqa: F405
     "whitenoise.middleware.WhiteNoiseMiddleware",
 )
 
+# Media: local disk, served by home/media.py through Varnish, or S3-compatible object
+# storage with AWS_STORAGE_BUCKET_NAME (django-storages): see site/settings/media.py.
 STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    **MEDIA_STORAGES,  # noqa: F405
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
     "erasure_ledger": ERASURE_LEDGER_STORAGE,  # noqa: F405
 }
-if os.environ.get("AWS_STORAGE_BUCKET_NAME"):  # noqa: F405
-    # S3-compatible object storage for media when configured (django-storages).
-    STORAGES["default"] = {"BACKEND": "storages.backends.s3.S3Storage"}
 if os.environ.get("OPENLY_ERASURE_LEDGER_BUCKET"):  # noqa: F405
     # The erasure ledger in a private bucket of its own (never the media bucket): it must
     # outlive a restore of the database, so it is not restored with it.

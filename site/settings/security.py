@@ -7,7 +7,7 @@ from datetime import timedelta
 
 from csp.constants import NONE, SELF, UNSAFE_INLINE
 
-from .environment import env_list
+from .media import OPENLY_MEDIA_ORIGINS
 
 # Content-Security-Policy (django-csp, through home.security). Public pages load everything
 # from the site itself and nothing inline: scripts and styles are static files, no
@@ -15,8 +15,8 @@ from .environment import env_list
 # The only other origins are the video players a reader chooses to start
 # (campaigns.blocks.video_embed_url), and media on other storage when configured.
 OPENLY_VIDEO_PLAYER_ORIGINS = ["https://www.youtube-nocookie.com", "https://player.vimeo.com"]
-# e.g. OPENLY_MEDIA_ORIGINS=https://media.example.org when images are served from object storage.
-OPENLY_MEDIA_ORIGINS = env_list("OPENLY_MEDIA_ORIGINS")
+# Media origins: OPENLY_MEDIA_ORIGINS (e.g. https://media.example.org), or with object
+# storage the bucket's and the CDN's, worked out from its settings (site/settings/media.py).
 CONTENT_SECURITY_POLICY = {
     "DIRECTIVES": {
         "default-src": [SELF],

@@ -1,0 +1,72 @@
+"""What the production smoke test (tests/deploy/smoke.py) does inside Openly, as an editor
+would: run with ``manage.py shell -c`` in the smoke test's own virtual environment (runtime
+lock only, so nothing here may import a test tool). Each prints one line ``SMOKE <json>``.
+
+The code is kept here as text so that the smoke test ships it to ``manage.py shell`` as is.
+"""
+
+# A home page with a picture (uploaded to the media storage) as the site's root, a standard
+# page under it for the purge test, and an administrator for the admin test.
+CREATE = """
+import io, json
+from django.contrib.auth import get_user_model
+from django.core.files.images import ImageFile
+from PIL import Image as Picture
+from wagtail.images import get_image_model
+from wagtail.models import Page, Site
+from home.models import HomePage, StandardPage
+
+buffer = io.BytesIO()
+Picture.new("RGB", (1200, 800), (40, 110, 90)).save(buffer, format="JPEG")
+image = get_image_model()(title="Smoke test picture")
+image.file = ImageFile(buffer, name="smoke-test-picture.jpg")
+image.save()
+
+root = Page.get_first_root_node()
+home = root.add_child(instance=HomePage(
+    title="Openly", slug="smoke-home", hero_heading="{heading}",
+    hero_image=image, hero_image_alt="A green field",
+))
+home.save_revision().publish()
+site = Site.objects.get(is_default_site=True)
+site.root_page = home
+site.save()
+page = home.add_child(instance=StandardPage(title="About", slug="about", body=[]))
+page.save_revision().publish()
+get_user_model().objects.create_superuser("smoke-admin", "admin@example.invalid", "{password}")
+print("SMOKE " + json.dumps({{"home": home.pk, "page": page.pk, "image": image.file.name}}))
+"""
+
+# A change to the home page's heading, scheduled a few seconds ahead: Wagtail keeps it
+# waiting (approved_go_live_at) until publish_scheduled, run by the worker, publishes it.
+SCHEDULE = """
+import json
+from datetime import timedelta
+from django.utils import timezone
+from home.models import HomePage
+
+home = HomePage.objects.get(pk={home})
+home.hero_heading = "{heading}"
+home.go_live_at = timezone.now() + timedelta(seconds={seconds})
+revision = home.save_revision()
+revision.publish()
+revision.refresh_from_db()
+home.refresh_from_db()
+print("SMOKE " + json.dumps({{
+    "go_live_at": revision.approved_go_live_at.timestamp(),
+    "still_live": home.hero_heading,
+}}))
+"""
+
+# A publication by the application's own code path, timed around the publish alone.
+PUBLISH = """
+import json, time
+from home.models import StandardPage
+
+page = StandardPage.objects.get(pk={page})
+page.title = "About the coalition"
+revision = page.save_revision()
+started = time.monotonic()
+revision.publish()
+print("SMOKE " + json.dumps({{"seconds": time.monotonic() - started}}))
+"""
