@@ -313,19 +313,6 @@ EMAIL_TIMEOUT = int(os.environ.get("EMAIL_TIMEOUT", "10"))
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "Openly <no-reply@localhost>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 
-# Background tasks. Email deliveries always wait in the database (django-tasks-db), so a
-# failed one is kept and retried. The rest (Wagtail's own work, frontend-cache purges, the
-# periodic jobs) runs at once in the embedded default; with OPENLY_TASK_WORKER (production's
-# default) it waits in the database too. `manage.py run_worker` runs them all (home/jobs).
-OPENLY_TASK_WORKER = env_bool("OPENLY_TASK_WORKER", False)
-TASKS = {
-    "default": {
-        "BACKEND": "django_tasks_db.DatabaseBackend"
-        if OPENLY_TASK_WORKER
-        else "django_tasks.backends.immediate.ImmediateBackend"
-    },
-    "mail": {"BACKEND": "django_tasks_db.DatabaseBackend"},
-}
 
 # Wagtail
 WAGTAIL_SITE_NAME = "Openly"

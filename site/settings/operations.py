@@ -1,4 +1,4 @@
-"""Logging, error reporting and the health endpoint (imported by base.py).
+"""Logging, error reporting, the health endpoint and background tasks (imported by base.py).
 
 Logs go to standard error, one line per record, each with its time (UTC, ISO 8601), level,
 logger and the request id (home/operations/request_ids.py): plain text by default,
@@ -9,6 +9,8 @@ Every record is cleaned of personal data as it is made (home/log_privacy.py).
 """
 
 import os
+
+from .environment import env_bool
 
 LOG_LEVEL = os.environ.get("LOG_LEVEL", "WARNING").upper()
 LOG_FORMAT = os.environ.get("LOG_FORMAT", "plain").lower()
@@ -45,6 +47,20 @@ LOGGING = {
         "django_tasks": {"level": LOG_LIBRARY_LEVEL},
         "wagtail": {"level": LOG_LIBRARY_LEVEL},
     },
+}
+
+# Background tasks. Email deliveries always wait in the database (django-tasks-db), so a
+# failed one is kept and retried. The rest (Wagtail's own work, frontend-cache purges, the
+# periodic jobs) runs at once in the embedded default; with OPENLY_TASK_WORKER (production's
+# default) it waits in the database too. `manage.py run_worker` runs them all (home/jobs).
+OPENLY_TASK_WORKER = env_bool("OPENLY_TASK_WORKER", False)
+TASKS = {
+    "default": {
+        "BACKEND": "django_tasks_db.DatabaseBackend"
+        if OPENLY_TASK_WORKER
+        else "django_tasks.backends.immediate.ImmediateBackend"
+    },
+    "mail": {"BACKEND": "django_tasks_db.DatabaseBackend"},
 }
 
 # /health/ reports a warning when a task has waited this many minutes (home/operations/health.py).
