@@ -27,7 +27,7 @@ from campaigns.stories.constants import (
     ErasureReason,
 )
 from campaigns.stories.lifecycle import GoLiveBlocker, go_live_blocker
-from campaigns.stories.models import ContributorRecord
+from campaigns.stories.models import ContributorRecord, StorySafetyReviewTask
 
 # The title and picture rule in Wagtail's page and image permission policies (see
 # campaigns.stories.admin_privacy). The page policy is registered for Page, nearer to every
@@ -193,6 +193,44 @@ def block_unapproved_story_publication(request, page):
         return None
     messages.error(request, message)
     return redirect("wagtailadmin_pages:edit", page.pk)
+
+
+# What a story moderator who edited a story at its safety review is told: they may not
+# approve their own edit (campaigns.stories.models.review).
+OWN_EDIT_MESSAGE = _(
+    "You edited this story during its safety review, so another story moderator must "
+    "approve it. You can still request changes."
+)
+OWN_EDIT_REFUSED_MESSAGE = _(
+    "Your changes are saved, but nobody approves their own edit: another story moderator "
+    "must approve the safety review."
+)
+
+
+def _safety_review_left_to_others(page, user):
+    task = page.current_workflow_task
+    return isinstance(task, StorySafetyReviewTask) and task.leaves_approval_to_others(page, user)
+
+
+@hooks.register("before_edit_page")
+def tell_editors_another_moderator_approves(request, page):
+    """On opening a story they edited at its safety review, say why "Approve" is missing."""
+    if request.method == "GET" and _safety_review_left_to_others(page, request.user):
+        messages.warning(request, OWN_EDIT_MESSAGE)
+    return None
+
+
+@hooks.register("after_edit_page")
+def tell_editors_their_approval_was_refused(request, page):
+    """The editor's "Approve" saves the edit first; the task then refuses the approval of
+    that edit by its editor: say so, and what happens next."""
+    if request.POST.get("workflow-action-name") != "approve":
+        return None
+    # Read again: the view's copy may hold the workflow's state from before the action.
+    page = Page.objects.get(pk=page.pk)
+    if _safety_review_left_to_others(page, request.user):
+        messages.warning(request, OWN_EDIT_REFUSED_MESSAGE)
+    return None
 
 
 @hooks.register("construct_explorer_page_queryset")

@@ -1,11 +1,14 @@
-"""The story-review workflow: a safety review by story moderators, then publication approval
-by moderators. Built from Wagtail's own GroupApprovalTask; set up idempotently. Which pages
-the workflow covers is set up with the roles (campaigns.stories.roles)."""
+"""The story-review workflow: a safety review by story moderators (StorySafetyReviewTask:
+one approval after a reviewer's edit, never by its editor), then publication approval by
+moderators (Wagtail's GroupApprovalTask); set up idempotently. Which pages the workflow
+covers is set up with the roles (campaigns.stories.roles)."""
 
 from django.contrib.auth.models import Group
+from django.contrib.contenttypes.models import ContentType
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import GroupApprovalTask, Workflow, WorkflowTask
 
+from campaigns.stories.models.review import StorySafetyReviewTask
 from home.cocreation.roles import MODERATORS, STORY_MODERATORS
 
 WORKFLOW_NAME = "Story review"
@@ -17,25 +20,33 @@ APPROVAL_TASK_NAME = "Story publication approval"
 _LABELS = [_("Story review"), _("Story safety review"), _("Story publication approval")]
 
 
-def _task(name, group_name, position, workflow):
+def _task(model, name, group_name):
     group, _created = Group.objects.get_or_create(name=group_name)
-    task = GroupApprovalTask.objects.filter(name=name).first()
+    # By type as well as name: a plain group approval task still called "Story safety
+    # review" (made before the task type existed and not migrated) is not the safety review.
+    content_type = ContentType.objects.get_for_model(model)
+    task = model.objects.filter(name=name, content_type=content_type).first()
     if task is None:
-        task = GroupApprovalTask.objects.create(name=name)
+        task = model.objects.create(name=name)
     task.groups.add(group)
-    WorkflowTask.objects.update_or_create(
-        workflow=workflow, task=task, defaults={"sort_order": position}
-    )
     return task
 
 
 def story_workflow():
-    """The "Story review" workflow, created with its two tasks if missing."""
+    """The "Story review" workflow, created with its two tasks (in order, and only those)
+    if missing."""
     workflow = Workflow.objects.filter(name=WORKFLOW_NAME).first()
     if workflow is None:
         workflow = Workflow.objects.create(name=WORKFLOW_NAME, active=True)
-    _task(SAFETY_TASK_NAME, STORY_MODERATORS, 0, workflow)
-    _task(APPROVAL_TASK_NAME, MODERATORS, 1, workflow)
+    tasks = [
+        _task(StorySafetyReviewTask, SAFETY_TASK_NAME, STORY_MODERATORS),
+        _task(GroupApprovalTask, APPROVAL_TASK_NAME, MODERATORS),
+    ]
+    current = workflow.workflow_tasks.order_by("sort_order").values_list("task_id", flat=True)
+    if list(current) != [task.pk for task in tasks]:
+        workflow.workflow_tasks.all().delete()
+        for position, task in enumerate(tasks):
+            WorkflowTask.objects.create(workflow=workflow, task=task, sort_order=position)
     return workflow
 
 

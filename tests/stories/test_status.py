@@ -120,13 +120,15 @@ def test_reviewer_edit_needs_the_contributors_approval(client, submitted):
     assert "Edited by a reviewer" in html
     # Publishing from the admin is refused until the contributor approves.
     assert _publish_hook_response(moderator, story) is not None
-    # Approving the workflow does not publish it either.
+    # Approving the workflow does not publish it either (approved by another reviewer:
+    # nobody approves their own edit).
+    other = get_user_model().objects.create_superuser("other", "other@example.invalid", "x")
     state = WorkflowState.objects.get()
     for _step in range(4):
         if state.status != WorkflowState.STATUS_IN_PROGRESS:
             break
         task_state = state.current_task_state
-        task_state.task.specific.on_action(task_state, moderator, "approve")
+        task_state.task.specific.on_action(task_state, other, "approve")
         state.refresh_from_db()
     story.refresh_from_db()
     assert not story.live

@@ -1,5 +1,6 @@
 """Story models, one module per model: the story page (story.py), the contributor record
-kept apart from it (contributor.py) and the stories section with its routes (index.py).
+kept apart from it (contributor.py), the stories section with its routes (index.py) and the
+safety review's task type (review.py).
 
 The story page holds only what may be published. Everything that identifies the person who
 shared it (email, consent, the status token) lives in ContributorRecord, which is not a page,
@@ -11,6 +12,7 @@ index page can import the lifecycle (which needs the story and the record) at th
 
 from campaigns.stories.models.contributor import ContributorRecord, ContributorRecordQuerySet
 from campaigns.stories.models.index import StoryIndexPage
+from campaigns.stories.models.review import StorySafetyReviewTask
 from campaigns.stories.models.story import ContentNotesField, StoryPage, StoryQuerySet
 
 __all__ = [
@@ -20,4 +22,5 @@ __all__ = [
     "StoryIndexPage",
     "StoryPage",
     "StoryQuerySet",
+    "StorySafetyReviewTask",
 ]
