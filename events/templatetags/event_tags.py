@@ -33,15 +33,28 @@ def last_day(end):
     return end - datetime.timedelta(microseconds=1) if end else end
 
 
+def _zone(zone_name):
+    try:
+        return ZoneInfo(zone_name)
+    except (ZoneInfoNotFoundError, ValueError, TypeError):
+        return None
+
+
+@register.filter
+def zone_abbreviation(value, zone_name):
+    """The abbreviation of the zone's time at ``value`` ("EEST", "EET"). Django's "T" date
+    format leaves it out for a time that happens twice, exactly where it tells the two
+    apart."""
+    zone = _zone(zone_name)
+    return value.astimezone(zone).tzname() if value and zone else ""
+
+
 @register.filter
 def offset_on_change_day(value, zone_name):
     """The UTC offset of ``value`` in the zone ``zone_name`` ("UTC+03:00") when the clocks
     change there that day, so a time that happens twice, or a session across the change,
     reads unambiguously; "" on every other day."""
-    try:
-        zone = ZoneInfo(zone_name)
-    except (ZoneInfoNotFoundError, ValueError, TypeError):
-        return ""
-    if not value or not changes_on_day(value, zone):
+    zone = _zone(zone_name)
+    if not value or zone is None or not changes_on_day(value, zone):
         return ""
     return utc_offset(value.astimezone(zone))
