@@ -40,6 +40,7 @@ from events.forms import EventPageForm, session_errors
 from events.ics import calendar_response
 from events.models.schedule import EventSchedule
 from events.querysets import EventPageManager
+from events.session_form import SessionsPanel
 from home.cocreation.models import OrganisationOwnedMixin
 from home.conditional import conditional_response, fingerprint
 from home.listing import Vocabulary
@@ -223,7 +224,7 @@ class EventPage(
             [
                 FieldPanel("time_zone", widget=forms.Select(choices=TIME_ZONE_CHOICES)),
                 FieldPanel("all_day"),
-                InlinePanel("sessions", min_num=1, label=_("Session")),
+                SessionsPanel("sessions", min_num=1, label=_("Session")),
             ],
             heading=_("When"),
         ),
@@ -349,7 +350,7 @@ class EventPage(
             errors["registration_email"] = _("Give the email address people write to register.")
         if errors:
             raise ValidationError(errors)
-        problems = session_errors(list(self.sessions.all()))
+        problems = session_errors(list(self.sessions.all()), self.zone)
         if problems:
             raise ValidationError(problems)
 
