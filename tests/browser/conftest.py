@@ -3,11 +3,17 @@ and an axe-core check.
 
 Without Chromium the browser tests are skipped on a developer's machine, but on CI
 (CI=true) a missing browser is an error, so a skip can never hide a failure there.
+
+When a browser test fails, what the browser showed at that moment is kept: a full-page
+screenshot and the HTML of every page still open, in ``test-results/browser/<test id>/``
+(git-ignored; CI keeps test-results/ as the run's artefacts). The failure report names the
+folder.
 """
 
 import functools
 import json
 import os
+import re
 import shutil
 from pathlib import Path
 
@@ -18,7 +24,9 @@ import pytest
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
 CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
-AXE_PATH = Path(__file__).resolve().parents[2] / "node_modules" / "axe-core" / "axe.min.js"
+ROOT = Path(__file__).resolve().parents[2]
+AXE_PATH = ROOT / "node_modules" / "axe-core" / "axe.min.js"
+ARTEFACTS = ROOT / "test-results" / "browser"
 CHROMIUM_ARGS = [
     "--no-sandbox",
     "--disable-gpu",
@@ -49,6 +57,44 @@ def pytest_collection_modifyitems(config, items):
         item.add_marker(pytest.mark.browser)
         if missing and not os.environ.get("CI"):
             item.add_marker(pytest.mark.skip(reason="missing " + ", ".join(missing)))
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_makereport(item, call):
+    """On a browser test's failure (in the test or its set-up), save every open page before
+    the fixtures close them; the report names the folder."""
+    report = yield
+    browser = item.funcargs.get("browser") if hasattr(item, "funcargs") else None
+    if report.failed and report.when in ("setup", "call") and browser is not None:
+        folder = save_open_pages(browser, artefact_folder(item.nodeid))
+        if folder is not None:
+            report.sections.append(("browser artefacts", f"Screenshots and HTML: {folder}"))
+    return report
+
+
+def artefact_folder(nodeid):
+    """``test-results/browser/<test id>/``, the test id made safe as a folder name."""
+    return ARTEFACTS / re.sub(r"[^\w.-]+", "_", nodeid).strip("_")
+
+
+def save_open_pages(browser, folder):
+    """A full-page screenshot and the HTML of every page open in ``browser``, into
+    ``folder`` (emptied first); returns the folder, or None when no page was open."""
+    from playwright.sync_api import Error as PlaywrightError
+
+    pages = [page for context in browser.contexts for page in context.pages]
+    if not pages:
+        return None
+    shutil.rmtree(folder, ignore_errors=True)
+    folder.mkdir(parents=True)
+    for number, page in enumerate(pages, start=1):
+        try:
+            (folder / f"page-{number}.url.txt").write_text(page.url + "\n", encoding="utf-8")
+            page.screenshot(path=folder / f"page-{number}.png", full_page=True, timeout=10_000)
+            (folder / f"page-{number}.html").write_text(page.content(), encoding="utf-8")
+        except PlaywrightError as error:  # a page that crashed or closes: keep what we have
+            (folder / f"page-{number}.error.txt").write_text(str(error), encoding="utf-8")
+    return folder
 
 
 @pytest.fixture(scope="session")
