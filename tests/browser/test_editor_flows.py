@@ -108,6 +108,9 @@ def test_partner_editor_creates_fixes_what_the_check_finds_and_submits(
     title.click()
     title.fill("Speak up at work")
     field(page, language, CampaignPage, "summary").fill(FLAGGED)
+    # Wagtail fills the slug from the title as the title field is left: wait for it, as a
+    # person would see it done, before submitting.
+    page.wait_for_function("() => document.querySelector('#id_slug')?.value !== ''")
     choose_from_more_actions(
         page, before_name(language, "Submit to %(workflow_name)s", "workflow_name")
     )
