@@ -1,4 +1,5 @@
-"""The workflows and tasks Openly sets up are named in the admin's language.
+"""The workflows and tasks Openly sets up are named in the admin's language (and the
+comments its automatic tasks leave are worded in it).
 
 Their names are stored in English, because the set-up finds them again by name
 (home.cocreation.workflows.task_named) and the audit log keeps them as they were. Wagtail's
@@ -16,7 +17,7 @@ from django.utils.html import escape
 from django.utils.safestring import SafeString
 from django.utils.translation import override
 from wagtail.log_actions import LogFormatter
-from wagtail.models import Task, Workflow
+from wagtail.models import Task, TaskState, Workflow
 from wagtail.workflows import get_task_types
 
 from home.registry import workflow_names
@@ -73,18 +74,23 @@ def translated_names():
     return keys
 
 
+# The stored texts a model shows: a workflow's or task's name, a task state's comment.
+SHOWN = ("name", "comment")
+
+
 def show_translated(sender, instance, **kwargs):
-    """post_init: wrap a registered name (a deferred name is left alone)."""
-    name = instance.__dict__.get("name")
-    if name is not None:
-        instance.name = display_name(name)
+    """post_init: wrap a registered name or comment (a deferred one is left alone)."""
+    for attribute in SHOWN:
+        text = instance.__dict__.get(attribute)
+        if text is not None:
+            setattr(instance, attribute, display_name(text))
 
 
 def store_english(sender, instance, raw=False, **kwargs):
     """pre_save: a registered name shown translated in a form and saved back is stored as
     its English key."""
     name = instance.__dict__.get("name")
-    if raw or not isinstance(name, str) or isinstance(name, DisplayName):
+    if raw or type(name) is not str:
         return
     key = translated_names().get(name)
     if key is not None:
@@ -92,12 +98,14 @@ def store_english(sender, instance, raw=False, **kwargs):
 
 
 def connect():
-    """Connect the receivers for workflows and every task type (each concrete class sends
-    its own post_init)."""
-    for model in {Workflow, Task, *get_task_types()}:
+    """Connect the receivers for workflows, every task type and every task state type (each
+    concrete class sends its own post_init)."""
+    task_states = {TaskState, *(model.task_state_class or TaskState for model in get_task_types())}
+    for model in {Workflow, Task, *get_task_types(), *task_states}:
         uid = f"openly_workflow_names_{model._meta.label_lower}"
         post_init.connect(show_translated, sender=model, dispatch_uid=uid)
-        pre_save.connect(store_english, sender=model, dispatch_uid=uid)
+        if not issubclass(model, TaskState):
+            pre_save.connect(store_english, sender=model, dispatch_uid=uid)
 
 
 def _with_display_names(data):
@@ -125,7 +133,7 @@ class TranslatedNamesFormatter(LogFormatter):
         return self.formatter.format_message(entry)
 
     def format_comment(self, log_entry):
-        return self.formatter.format_comment(log_entry)
+        return display_name(self.formatter.format_comment(log_entry))
 
 
 def translate_workflow_log_messages(actions):

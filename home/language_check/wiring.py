@@ -7,6 +7,10 @@ from wagtail.signals import page_published
 from home.language_check import stored
 from home.language_check.engine import invalidate_rules
 from home.language_check.models import AcceptedFinding, LanguageRule
+from home.language_check.models.task import (
+    NO_HIGH_SEVERITY_FINDING,
+    NO_HIGH_SEVERITY_FINDING_LABEL,
+)
 from home.language_check.panels import LanguageCheckPanel
 from home.language_check.roles import grant_rule_permissions
 from home.language_check.rules import seed_report
@@ -25,6 +29,7 @@ def connect():
     role_grants.register("language_check", grant_rule_permissions)
     workflow_checks.register("language_check", language_check_step)
     workflow_names.register(LANGUAGE_CHECK_TASK, LANGUAGE_CHECK_LABEL)
+    workflow_names.register(NO_HIGH_SEVERITY_FINDING, NO_HIGH_SEVERITY_FINDING_LABEL)
     setup_steps.register("language_rules", seed_report)
 
     # A changed rule takes effect at once in every process (see the engine's docstring).
