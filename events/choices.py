@@ -1,11 +1,10 @@
 """The fixed vocabularies of event pages, shared by models, forms and feeds."""
 
-from zoneinfo import available_timezones
-
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from events.querysets import FORMAT_HYBRID, FORMAT_IN_PERSON, FORMAT_ONLINE
+from events.zones import offered_zones
 
 
 class EventFormat(models.TextChoices):
@@ -81,10 +80,10 @@ LANGUAGE_CHOICES = [
     ("ru", "Русский"),
 ]
 
-# The zones editors choose from: Europe's, plus UTC for online events with no home.
-_EXTRA_ZONES = {"UTC", "Atlantic/Canary", "Atlantic/Azores", "Atlantic/Madeira", "Asia/Nicosia"}
+# The zones editors choose from: Europe's, plus its islands and Cyprus, and UTC for online
+# events with no home. Current names only (events.zones): Europe/Kyiv, never Europe/Kiev.
+_EXTRA_ZONES = {"Atlantic/Canary", "Atlantic/Azores", "Atlantic/Madeira", "Asia/Nicosia"}
 TIME_ZONE_CHOICES = [
     (zone, zone.replace("_", " "))
-    for zone in sorted(available_timezones())
-    if zone.startswith("Europe/") or zone in _EXTRA_ZONES
+    for zone in offered_zones(lambda name: name.startswith("Europe/") or name in _EXTRA_ZONES)
 ]

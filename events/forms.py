@@ -11,16 +11,21 @@ from django.utils.translation import gettext_lazy as _
 from django_countries import countries
 from wagtail.models import Locale
 
-from events.choices import ACCESSIBILITY_CHOICES, LANGUAGE_CHOICES, EventFormat
+from events.choices import (
+    ACCESSIBILITY_CHOICES,
+    LANGUAGE_CHOICES,
+    TIME_ZONE_CHOICES,
+    EventFormat,
+)
+from events.session_form import EARLIEST_YEAR, LATEST_YEAR, TIMES
+from events.zones import current_name
 from home.cocreation.forms import OpenlyPageForm
 
-EARLIEST_YEAR = 2000
-LATEST_YEAR = 2100
 
-
-def session_problems(sessions):
+def session_problems(sessions, zone=None):
     """Problems with a list of sessions, as (session, field, message) triples: a session
-    that ends before it starts, or that overlaps another."""
+    that ends before it starts, or that overlaps another (its times shown in ``zone``, the
+    event's)."""
     problems = []
     timed = []
     for session in sessions:
@@ -43,7 +48,7 @@ def session_problems(sessions):
                     )
                     % {
                         "previous": formats.date_format(
-                            timezone.localtime(earlier.start), "DATETIME_FORMAT"
+                            timezone.localtime(earlier.start, zone), "DATETIME_FORMAT"
                         )
                     },
                 )
@@ -51,29 +56,31 @@ def session_problems(sessions):
     return problems
 
 
-def session_errors(sessions):
+def session_errors(sessions, zone=None):
     """The session problems as a list of messages (for model validation)."""
-    return [message for _session, _field, message in session_problems(sessions)]
+    return [message for _session, _field, message in session_problems(sessions, zone)]
 
 
 class EventPageForm(OpenlyPageForm):  # OpenlyPageForm: partners pick only their organisations
     """The event editor (on top of the shared page form, which limits the organisation
     to the editor's own). Editors type session times as clocks show them where the event
     happens; this form reads and shows them in the event's time zone, whatever the
-    editor's own zone, and checks the sessions together."""
+    editor's own zone (events.session_form), and checks the sessions together. The zone
+    menu offers current zone names only; an event saved with an old name (Europe/Kiev)
+    shows, and is saved with, the current one (Europe/Kyiv)."""
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self._limit_terms_to_locale()
+        if "time_zone" in self.fields and self.instance.time_zone:
+            self.initial["time_zone"] = current_name(self.instance.time_zone)
         sessions = self.formsets.get("sessions")
         zone = _zone(self.instance.time_zone)
         if sessions is None or zone is None:
             return
         for form in sessions.forms:
-            for name in ("start", "end"):
-                value = getattr(form.instance, name, None)
-                if value is not None and timezone.is_aware(value):
-                    form.initial[name] = timezone.make_naive(value, zone)
+            if hasattr(form, "show_in_zone"):
+                form.show_in_zone(zone)
 
     def _limit_terms_to_locale(self):
         locale_id = getattr(self.instance, "locale_id", None) or Locale.get_default().pk
@@ -82,6 +89,14 @@ class EventPageForm(OpenlyPageForm):  # OpenlyPageForm: partners pick only their
             if field is not None:
                 field.queryset = field.queryset.filter(locale_id=locale_id)
 
+    def clean_time_zone(self):
+        name = current_name(self.cleaned_data.get("time_zone") or "")
+        if name not in dict(TIME_ZONE_CHOICES):
+            raise forms.ValidationError(
+                _("Choose the time zone from the list, e.g. Europe/Athens."), code="invalid"
+            )
+        return name
+
     def clean(self):
         cleaned_data = super().clean()
         sessions = self.formsets.get("sessions")
@@ -89,26 +104,19 @@ class EventPageForm(OpenlyPageForm):  # OpenlyPageForm: partners pick only their
         if sessions is None or zone is None:
             return cleaned_data
         sessions.is_valid()  # clean the session forms now, to read their values here
-        current = timezone.get_current_timezone()
         kept = []
         for form in sessions.forms:
             data = getattr(form, "cleaned_data", None)
             if not data or data.get("DELETE"):
                 continue
-            for name in ("start", "end"):
-                value = data.get(name)
-                if value is None:
-                    continue
-                if not EARLIEST_YEAR <= value.year <= LATEST_YEAR:
-                    form.add_error(name, _("Check the year: it looks wrong."))
-                    continue
-                wall_clock = timezone.make_naive(value, current)
-                value = timezone.make_aware(wall_clock, zone)
-                data[name] = value
-                setattr(form.instance, name, value)
+            if hasattr(form, "place_in_zone"):
+                form.place_in_zone(zone)
             kept.append(form)
         by_instance = {id(form.instance): form for form in kept}
-        for session, field, message in session_problems([form.instance for form in kept]):
+        # Only sessions whose times were both read (a refused time is left out of
+        # cleaned_data by add_error) are compared.
+        placed = [form.instance for form in kept if all(n in form.cleaned_data for n in TIMES)]
+        for session, field, message in session_problems(placed, zone):
             form = by_instance[id(session)]
             if field in form.cleaned_data:
                 form.add_error(field, message)

@@ -39,6 +39,7 @@ from events.models.participation import EventParticipation
 from events.models.report import EventReport
 from events.models.schedule import EventSchedule
 from events.querysets import EventPageManager
+from events.session_form import SessionsPanel
 from home.cocreation.models import OrganisationOwnedMixin
 from home.conditional import conditional_response, fingerprint
 from home.listing import Vocabulary
@@ -199,7 +200,7 @@ class EventPage(
             [
                 FieldPanel("time_zone", widget=forms.Select(choices=TIME_ZONE_CHOICES)),
                 FieldPanel("all_day"),
-                InlinePanel("sessions", min_num=1, label=_("Session")),
+                SessionsPanel("sessions", min_num=1, label=_("Session")),
             ],
             heading=_("When"),
         ),
@@ -319,7 +320,7 @@ class EventPage(
             errors["registration_email"] = _("Give the email address people write to register.")
         if errors:
             raise ValidationError(errors)
-        problems = session_errors(list(self.sessions.all()))
+        problems = session_errors(list(self.sessions.all()), self.zone)
         if problems:
             raise ValidationError(problems)
 

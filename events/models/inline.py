@@ -11,6 +11,7 @@ from wagtail.models import Orderable, TranslatableMixin
 
 from events.blocks import ProgrammeBlock
 from events.choices import ActionStatus, SpeakerRole
+from events.session_form import RepeatedTimePanel
 from home.models.bases import image_field
 
 
@@ -43,6 +44,9 @@ class EventSession(TranslatableMixin, models.Model):
     panels = [
         FieldPanel("title"),
         FieldRowPanel([FieldPanel("start"), FieldPanel("end")]),
+        # Shown only for a time that happens twice (the night the clocks go back).
+        RepeatedTimePanel("start_fold"),
+        RepeatedTimePanel("end_fold"),
         FieldPanel("programme"),
     ]
 

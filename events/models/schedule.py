@@ -15,6 +15,7 @@ from events.choices import (
     EventStatus,
     LinkVisibility,
 )
+from events.zones import current_name
 
 # How long before a session the joining link appears, for "near the start" visibility.
 JOIN_LINK_LEAD = datetime.timedelta(hours=1)
@@ -35,8 +36,9 @@ class EventSchedule:
 
     @property
     def zone_label(self):
-        """The zone named for readers, e.g. 'Athens' for Europe/Athens."""
-        return self.time_zone.rsplit("/", 1)[-1].replace("_", " ")
+        """The zone named for readers, e.g. 'Athens' for Europe/Athens (and 'Kyiv' for an
+        event saved under the old name Europe/Kiev)."""
+        return current_name(self.time_zone).rsplit("/", 1)[-1].replace("_", " ")
 
     @cached_property
     def ordered_sessions(self):

@@ -7,14 +7,15 @@ page row. So a translation could not reach its reviewers. This adds a "Submit tr
 for review" action: it applies the translator's strings to a new *draft revision* (the live
 content is untouched), then starts the object's workflow, whose first step tells the
 reviewers of the language (home.cocreation.workflows). The button sits in the page listing
-and header menu, the snippet listing, and - through translation_review.js, as the translation editor
-has no button hook - the translation editor's header."""
+and header menu, the snippet listing, and in the translation editor, where it is the main
+action (home.cocreation.translation_editor). Sending shows how much is translated and, below
+100%, asks the translator to confirm (home.cocreation.translation_progress)."""
 
 from django.apps import apps
 from django.contrib import messages
 from django.contrib.admin.utils import quote
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import Http404, JsonResponse
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
@@ -24,10 +25,10 @@ from wagtail.admin.admin_url_finder import AdminURLFinder
 from wagtail.admin.widgets import ListingButton
 from wagtail.models import Locale, Page, WorkflowMixin, WorkflowState
 from wagtail_localize.fields import copy_synchronised_fields
-from wagtail_localize.models import Translation
 from wagtail_localize.segments.ingest import ingest_segments
 
 from home.cocreation.localize import works_in_locale
+from home.cocreation.translation_progress import progress_of, record_submission, translation_of
 from home.cocreation.workflows import admin_title
 
 BUTTON_LABEL = gettext_lazy("Submit translation for review")
@@ -55,18 +56,12 @@ def can_submit_translation(obj, user):
     return not obj.workflow_in_progress and _may_edit(obj, user)
 
 
-def save_translated_draft(obj, user):
+def save_translated_draft(obj, user, translation=None):
     """A new draft revision of ``obj`` with the strings its translators saved applied (and
     the source's synchronised fields copied, as publishing would). The live row is not
     written."""
     draft = obj.get_latest_revision_as_object()
-    translation = (
-        Translation.objects.filter(
-            source__object_id=obj.translation_key, target_locale_id=obj.locale_id, enabled=True
-        )
-        .select_related("source", "source__locale", "target_locale")
-        .first()
-    )
+    translation = translation or translation_of(obj)
     if translation is not None:
         source = translation.source
         original = source.as_instance()
@@ -81,11 +76,6 @@ def _submit(request, obj):
     label = admin_title(obj)
     if not _may_edit(obj, request.user):
         raise PermissionDenied
-    if request.GET.get("format") == "json":
-        # For the button translation_review.js adds to the translation editor's header.
-        return JsonResponse(
-            {"show": can_submit_translation(obj, request.user), "label": str(BUTTON_LABEL)}
-        )
     if obj.workflow_in_progress:
         messages.info(request, _("This translation is already waiting for review."))
         return redirect(edit_url)
@@ -93,9 +83,14 @@ def _submit(request, obj):
         messages.error(request, _("This is not a translation that can be sent for review."))
         return redirect(edit_url)
     workflow = obj.get_workflow()
-    if request.method == "POST":
+    translation = translation_of(obj)
+    progress = progress_of(translation)
+    incomplete = progress is not None and not progress.complete
+    # Below 100% the translator confirms with "Submit anyway" (which posts this flag).
+    confirmed = not incomplete or request.POST.get("submit_incomplete") == "1"
+    if request.method == "POST" and confirmed:
         try:
-            save_translated_draft(obj, request.user)
+            save_translated_draft(obj, request.user, translation)
         except ValidationError as error:
             messages.error(
                 request,
@@ -111,6 +106,7 @@ def _submit(request, obj):
         else:
             state = workflow.start(obj, request.user)
         state.refresh_from_db()
+        record_submission(obj, request.user, progress)
         if state.status == WorkflowState.STATUS_NEEDS_CHANGES:
             task_state = state.current_task_state.specific
             messages.warning(
@@ -131,6 +127,9 @@ def _submit(request, obj):
         {
             "object_label": label,
             "language": obj.locale.get_display_name(),
+            "source_language": translation.source.locale.get_display_name() if translation else "",
+            "progress": progress,
+            "incomplete": incomplete,
             "workflow": workflow,
             "edit_url": edit_url,
             "page_title": BUTTON_LABEL,
@@ -152,6 +151,13 @@ def submit_snippet_translation(request, app_label, model_name, pk):
     return _submit(request, get_object_or_404(model, pk=pk))
 
 
+def submit_url(obj):
+    """Where ``obj`` (a translated page or snippet) is sent for review."""
+    if isinstance(obj, Page):
+        return reverse("openly_submit_translation_review", args=[obj.pk])
+    return snippet_submit_url(obj)
+
+
 def snippet_submit_url(obj):
     return reverse(
         "openly_submit_snippet_translation_review",
@@ -164,7 +170,7 @@ def page_buttons(page, user, view_name=None, next_url=None):
     if can_submit_translation(page, user):
         yield ListingButton(
             BUTTON_LABEL,
-            reverse("openly_submit_translation_review", args=[page.pk]),
+            submit_url(page),
             priority=55,
             icon_name="resubmit",
         )

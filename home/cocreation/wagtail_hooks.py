@@ -22,6 +22,7 @@ from home.cocreation.models import LocaleAssignment, OrganisationOwnedMixin
 from home.cocreation.organisations import organisation_ids
 from home.cocreation.permissions import is_organisation_scoped
 from home.cocreation.snippets import PartnerOrganisationViewSet
+from home.cocreation.translation_progress import register_log_actions
 from home.cocreation.translation_review import (
     page_buttons,
     snippet_buttons,
@@ -199,6 +200,7 @@ def keep_pages_in_the_partners_organisations(request, page):
     return None
 
 
+hooks.register("register_log_actions", register_log_actions)
 # After Wagtail's own (order 0): its workflow log messages quote the names in English.
 hooks.register("register_log_actions", workflow_names.translate_workflow_log_messages, order=10)
 hooks.register("register_page_header_buttons", page_buttons)

@@ -76,12 +76,22 @@ def test_translator_sends_a_translation_to_review_from_the_translation_editor(
     french.save_revision(user=world.translator)
     log_in(browser_page, live_server, world.translator)
     browser_page.goto(f"{live_server.url}/admin/pages/{french.pk}/edit/")
-    button = browser_page.locator("[data-openly-submit-translation]")
+    # The way forward is the footer's main action (first, primary style); Delete is not in
+    # the footer but a small secondary link in Openly's bar.
+    button = browser_page.locator("footer .footer__container > [data-openly-submit-translation]")
     button.wait_for()
+    assert "button-secondary" not in (button.get_attribute("class") or "")
+    footer = browser_page.locator("footer .footer__container").inner_text()
+    assert "Delete" not in footer
+    delete = browser_page.locator("[data-openly-translation-bar] [data-openly-delete-translation]")
+    assert "button-secondary" in (delete.get_attribute("class") or "")
+    assert "segments" in browser_page.locator("[data-openly-translation-progress]").inner_text()
     with browser_page.expect_navigation():
         button.click()
+    # Nothing is translated yet: the figure is shown and sending has to be confirmed.
+    assert "(0%) translated" in browser_page.content()
     with browser_page.expect_navigation():
-        browser_page.get_by_role("button", name="Submit for review").click()
+        browser_page.get_by_role("button", name="Submit anyway").click()
     assert "is sent for review" in browser_page.content()
     state = WorkflowState.objects.for_instance(fresh(french)).get()
     assert state.status == WorkflowState.STATUS_IN_PROGRESS

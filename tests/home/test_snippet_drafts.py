@@ -424,11 +424,11 @@ def test_language_check_reads_the_snippets_draft_text(world, helpline, client, s
     task_state = state.current_task_state.specific
     assert isinstance(task_state.task.specific, LanguageCheckTask)
     assert isinstance(task_state, LanguageCheckTaskState)
-    assert task_state.status == task_state.STATUS_IN_PROGRESS
+    # The check sends the draft back to its translator ("changes requested", issue #14):
+    # the finding is in the step's comment, and nobody else is asked to act.
+    assert task_state.status == task_state.STATUS_REJECTED
+    assert state.status == state.STATUS_NEEDS_CHANGES
     assert [f["matched"] for f in task_state.findings] == ["commis un suicide"]
-    # The moderators are told, with the finding and a link to the snippet.
-    sent = [m for m in mail.outbox if world.moderator.email in m.to]
-    assert len(sent) == 1
-    assert "commis un suicide" in sent[0].body
-    assert edit_url(draft) in sent[0].body
+    assert "commis un suicide" in task_state.get_comment()
+    assert not [m for m in mail.outbox if world.moderator.email in m.to]
     assert not fresh(draft).live

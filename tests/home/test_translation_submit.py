@@ -31,14 +31,16 @@ def french(world):
 @pytest.mark.django_db
 def test_translator_sends_a_translation_to_the_languages_reviewers(world, french, client):
     client.force_login(world.translator)
-    editor = client.get(reverse("wagtailadmin_pages:edit", args=[french.pk])).content.decode()
-    assert "translation_review.js" in editor  # adds the button to the editor's header
-    assert client.get(submit_url(french), {"format": "json"}).json()["show"] is True
+    editor_url = reverse("wagtailadmin_pages:edit", args=[french.pk])
+    editor = client.get(editor_url).content.decode()
+    assert "translation_review.js" in editor  # makes the button the footer's main action
+    assert "data-openly-submit-translation" in editor
     response = client.get(submit_url(french))
     assert response.status_code == 200
     assert "Parlons-en" in response.content.decode()
     mail.outbox.clear()
-    response = client.post(submit_url(french))
+    # Nothing is translated yet: the translator confirms (test_translation_editor).
+    response = client.post(submit_url(french), {"submit_incomplete": "1"})
     assert response.status_code == 302
     state = WorkflowState.objects.for_instance(french).get()
     assert state.status == WorkflowState.STATUS_IN_PROGRESS
@@ -47,8 +49,8 @@ def test_translator_sends_a_translation_to_the_languages_reviewers(world, french
     assert sorted(m.to[0] for m in mail.outbox) == ["reviewerfr@example.org"]
     assert not fresh(french).live
     # Once in review, the button is gone and a second submission changes nothing.
-    assert client.get(submit_url(french), {"format": "json"}).json()["show"] is False
-    client.post(submit_url(french))
+    assert "data-openly-submit-translation" not in client.get(editor_url).content.decode()
+    client.post(submit_url(french), {"submit_incomplete": "1"})
     assert WorkflowState.objects.for_instance(french).count() == 1
 
 
@@ -65,7 +67,7 @@ def test_button_in_the_page_listing(world, french, client):
 def test_translator_of_another_language_cannot_submit(world, client):
     german = translate_page(world.pages_a[LABEL], "de", {}, publish_now=False)
     client.force_login(world.translator)  # assigned French only
-    response = client.post(submit_url(german))
+    response = client.post(submit_url(german), {"submit_incomplete": "1"})
     assert response.status_code in {302, 403}
     assert not WorkflowState.objects.for_instance(german).exists()
     editor = client.get(reverse("wagtailadmin_explore", args=[german.get_parent().pk]))
@@ -111,7 +113,7 @@ def test_the_translators_text_is_reviewed_and_the_live_page_untouched(
     assert fresh(live).live and fresh(live).title == "Parlons-en"
     type_in_editor(source, world.locales["fr"], {source.title: "Parlons-en, ensemble"})
     client.force_login(world.translator)
-    assert client.post(submit_url(live)).status_code == 302
+    assert client.post(submit_url(live), {"submit_incomplete": "1"}).status_code == 302
     page = fresh(live)
     assert page.title == "Parlons-en"  # what readers see has not changed
     assert page.get_latest_revision_as_object().title == "Parlons-en, ensemble"
@@ -136,10 +138,9 @@ def test_a_helpline_translation_is_sent_to_review_as_a_draft(world, client):
     type_in_editor(helpline, world.locales["fr"], {"24 hours": "24 heures sur 24"})
     client.force_login(world.translator)
     url = snippet_submit_url(french)
-    assert client.get(url, {"format": "json"}).json()["show"] is True
     assert client.get(url).status_code == 200
     mail.outbox.clear()
-    assert client.post(url).status_code == 302
+    assert client.post(url, {"submit_incomplete": "1"}).status_code == 302
     french.refresh_from_db()
     assert french.hours != "24 heures sur 24"  # the live row is untouched
     assert french.get_latest_revision_as_object().hours == "24 heures sur 24"
@@ -151,5 +152,5 @@ def test_a_helpline_translation_is_sent_to_review_as_a_draft(world, client):
 
     LocaleAssignment.objects.create(user=german_translator, locale=world.locales["de"])
     client.force_login(german_translator)
-    assert client.post(url).status_code in {302, 403}
+    assert client.post(url, {"submit_incomplete": "1"}).status_code in {302, 403}
     assert WorkflowState.objects.for_instance(french).count() == 1

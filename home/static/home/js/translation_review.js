@@ -1,39 +1,37 @@
-// Adds "Submit translation for review" to wagtail-localize's translation editor, whose
-// header has no button hook. The server says whether the button applies (home.cocreation.translation_review).
+// Openly's bar in wagtail-localize's translation editor (home.cocreation.translation_editor):
+// moved under the language header, and its "Submit translation for review" made the footer's
+// main action once wagtail-localize's script has drawn the footer (it has no hook for it).
 (function () {
   "use strict";
+  var bar = document.querySelector("[data-openly-translation-bar]");
   var editor = document.querySelector(".js-translation-editor");
-  var header = document.querySelector(".header-meta--locales");
-  var path = window.location.pathname;
-  var url = null;
-  if (/\/pages\/\d+\/edit\//.test(path)) {
-    url = path.replace(/pages\/(\d+)\/edit\/.*$/, "translations/$1/submit-for-review/");
-  } else if (/\/snippets\/[\w-]+\/[\w-]+\/edit\/[^/]+\//.test(path)) {
-    url = path.replace(
-      /snippets\/([\w-]+)\/([\w-]+)\/edit\/([^/]+)\/.*$/,
-      "translations/snippet/$1/$2/$3/submit-for-review/"
-    );
-  }
-  if (!editor || !header || !url) {
+  if (!bar || !editor) {
     return;
   }
-  fetch(url + "?format=json", { credentials: "same-origin", headers: { Accept: "application/json" } })
-    .then(function (response) {
-      return response.ok ? response.json() : { show: false };
-    })
-    .then(function (data) {
-      if (!data.show) {
-        return;
+  var header = document.querySelector(".header-meta--locales");
+  var headerRow = header && header.closest("header");
+  if (headerRow) {
+    headerRow.after(bar);
+  }
+  var submit = bar.querySelector("[data-openly-submit-translation]");
+  if (!submit) {
+    return;
+  }
+  function placeInFooter() {
+    var actions = editor.querySelector(".footer__container");
+    if (!actions) {
+      return false;
+    }
+    actions.prepend(submit);
+    editor.classList.add("openly-review-first");
+    return true;
+  }
+  if (!placeInFooter()) {
+    var observer = new MutationObserver(function () {
+      if (placeInFooter()) {
+        observer.disconnect();
       }
-      var link = document.createElement("a");
-      link.href = url;
-      link.className = "button button-small button-secondary";
-      link.style.marginInlineStart = "auto";
-      link.textContent = data.label;
-      link.setAttribute("data-openly-submit-translation", "");
-      header.appendChild(link);
-    })
-    .catch(function () {
-      // The page listing's "More" menu offers the same action.
     });
+    observer.observe(editor, { childList: true, subtree: true });
+  }
 })();
