@@ -86,7 +86,7 @@ def panel_problems():
                 problems.append(f"{where}: heading")
             if not translatable(panel.help_text):
                 problems.append(f"{where}: help text")
-            field = getattr(panel, "db_field", None) if isinstance(panel, FieldPanel) else None
+            field = model_field(panel)
             if field is None:
                 continue
             # A field panel is headed by its field's verbose_name, helped by its help_text.
@@ -102,6 +102,18 @@ def panel_problems():
                     if not translatable(getattr(block.meta, "help_text", "")):
                         problems.append(f"{model._meta.label} block {path}: help text")
     return problems
+
+
+def model_field(panel):
+    """The model field a panel edits; None for other panels and for fields only the form
+    has (their labels are the form's, checked on the rendered pages by
+    test_admin_language.py)."""
+    if not isinstance(panel, FieldPanel):
+        return None
+    try:
+        return panel.db_field
+    except FieldDoesNotExist:
+        return None
 
 
 # Languages are offered by their own names (Deutsch, Français, العربية), the same in every
