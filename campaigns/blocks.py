@@ -21,17 +21,23 @@ class KeyFactBlock(blocks.StructBlock):
     """One figure with what it measures and where it comes from."""
 
     figure = blocks.CharBlock(
-        max_length=20, help_text=_("The number itself, short: '1 in 4', '60%', '800,000'.")
+        max_length=20,
+        help_text=_("The number itself, short: '1 in 4', '60%', '800,000'."),
+        label=_("Figure"),
     )
     label = blocks.CharBlock(
         max_length=160,
         help_text=_("What the number means, e.g. 'people will have a mental health problem'."),
+        label=_("Label"),
     )
     source_title = blocks.CharBlock(
-        max_length=160, help_text=_("Where the figure comes from, e.g. 'WHO, 2022'.")
+        max_length=160,
+        help_text=_("Where the figure comes from, e.g. 'WHO, 2022'."),
+        label=_("Source title"),
     )
     source_url = blocks.URLBlock(
-        help_text=_("Link to the source, so readers can check it. A figure needs a source.")
+        help_text=_("Link to the source, so readers can check it. A figure needs a source."),
+        label=_("Source URL"),
     )
 
 
@@ -39,10 +45,17 @@ class KeyFactsBlock(blocks.StructBlock):
     """A row of key figures, each with a required source."""
 
     heading = blocks.CharBlock(
-        required=False, max_length=120, help_text=_("Optional heading, e.g. 'The facts'.")
+        required=False,
+        max_length=120,
+        help_text=_("Optional heading, e.g. 'The facts'."),
+        label=_("Heading"),
     )
     facts = blocks.ListBlock(
-        KeyFactBlock(), min_num=1, max_num=6, help_text=_("Between one and six figures.")
+        KeyFactBlock(),
+        min_num=1,
+        max_num=6,
+        help_text=_("Between one and six figures."),
+        label=_("Facts"),
     )
 
     class Meta:
@@ -67,7 +80,9 @@ class MythFactItemBlock(blocks.StructBlock):
     """A common myth and the fact that answers it."""
 
     myth = blocks.CharBlock(
-        max_length=200, help_text=_("The myth as people say it, e.g. 'People with…'.")
+        max_length=200,
+        help_text=_("The myth as people say it, e.g. 'People with…'."),
+        label=_("Myth"),
     )
     fact = ParagraphBlock(
         features=["bold", "italic", "link"], help_text=_("The fact, calmly and plainly.")
@@ -78,10 +93,17 @@ class MythFactBlock(blocks.StructBlock):
     """Myths set side by side with the facts."""
 
     heading = blocks.CharBlock(
-        required=False, max_length=120, help_text=_("Optional heading, e.g. 'Myth or fact?'.")
+        required=False,
+        max_length=120,
+        help_text=_("Optional heading, e.g. 'Myth or fact?'."),
+        label=_("Heading"),
     )
     items = blocks.ListBlock(
-        MythFactItemBlock(), min_num=1, max_num=10, help_text=_("One to ten myths.")
+        MythFactItemBlock(),
+        min_num=1,
+        max_num=10,
+        help_text=_("One to ten myths."),
+        label=_("Items"),
     )
 
     class Meta:
@@ -152,17 +174,24 @@ class VideoEmbedBlock(blocks.StructBlock):
     JavaScript, a button swaps in the player; without it, the link still works."""
 
     title = blocks.CharBlock(
-        max_length=160, help_text=_("The video's title, shown on the placeholder.")
+        max_length=160,
+        help_text=_("The video's title, shown on the placeholder."),
+        label=_("Title"),
     )
     url = blocks.URLBlock(
-        help_text=_("The video's address on YouTube or Vimeo, as you copy it from the browser.")
+        help_text=_("The video's address on YouTube or Vimeo, as you copy it from the browser."),
+        label=_("URL"),
     )
     duration = blocks.CharBlock(
-        required=False, max_length=20, help_text=_("Optional length, e.g. '3 min'.")
+        required=False,
+        max_length=20,
+        help_text=_("Optional length, e.g. '3 min'."),
+        label=_("Duration"),
     )
     transcript = blocks.TextBlock(
         required=False,
         help_text=_("What is said in the video, for people who cannot hear or play it."),
+        label=_("Transcript"),
     )
 
     class Meta:
@@ -198,13 +227,16 @@ class RelatedContentBlock(blocks.StructBlock):
     """Hand-picked pages (stories, resources, events, campaigns) shown as cards."""
 
     heading = blocks.CharBlock(
-        max_length=120, help_text=_("The heading above the cards, e.g. 'Read more'.")
+        max_length=120,
+        help_text=_("The heading above the cards, e.g. 'Read more'."),
+        label=_("Heading"),
     )
     pages = blocks.ListBlock(
         blocks.PageChooserBlock(help_text=_("A page on this site.")),
         min_num=1,
         max_num=6,
         help_text=_("One to six pages. Readers see each in their own language when it exists."),
+        label=_("Pages"),
     )
 
     class Meta:
@@ -221,8 +253,11 @@ class ReferenceBlock(blocks.StructBlock):
     citation = blocks.CharBlock(
         max_length=400,
         help_text=_("The source as readers should see it: author, title, publisher, year."),
+        label=_("Citation"),
     )
-    url = blocks.URLBlock(required=False, help_text=_("Optional link to the source."))
+    url = blocks.URLBlock(
+        required=False, help_text=_("Optional link to the source."), label=_("URL")
+    )
 
     class Meta:
         icon = "link"

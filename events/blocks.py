@@ -21,17 +21,24 @@ class AgendaItemBlock(blocks.StructBlock):
     time = blocks.TimeBlock(
         required=False,
         help_text=_("Optional start time of this item, in the event's own time zone."),
+        label=_("Time"),
     )
     title = blocks.CharBlock(
-        max_length=150, help_text=_("What happens, e.g. 'Welcome and introductions'.")
+        max_length=150,
+        help_text=_("What happens, e.g. 'Welcome and introductions'."),
+        label=_("Title"),
     )
     description = blocks.TextBlock(
-        required=False, max_length=500, help_text=_("Optional: one or two sentences.")
+        required=False,
+        max_length=500,
+        help_text=_("Optional: one or two sentences."),
+        label=_("Description"),
     )
     led_by = blocks.CharBlock(
         required=False,
         max_length=150,
         help_text=_("Optional: who leads it, e.g. 'Dr Ana Popescu, psychiatrist'."),
+        label=_("Led by"),
     )
 
     class Meta:
@@ -59,11 +66,14 @@ class ProgrammeBlock(blocks.StreamBlock):
 class ReportDocumentBlock(blocks.StructBlock):
     """A document from the event: slides, a summary report, an action plan."""
 
-    document = DocumentChooserBlock(help_text=_("Upload or choose the document."))
+    document = DocumentChooserBlock(
+        help_text=_("Upload or choose the document."), label=_("Document")
+    )
     title = blocks.CharBlock(
         required=False,
         max_length=150,
         help_text=_("Optional: how to name the link; the document's title otherwise."),
+        label=_("Title"),
     )
 
     class Meta:

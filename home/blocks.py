@@ -12,11 +12,14 @@ from home.sections import LISTING_CHOICES
 class HeadingBlock(blocks.StructBlock):
     """A section heading; pages keep their single h1, so headings start at h2."""
 
-    text = blocks.CharBlock(max_length=120, help_text=_("The heading text, short and clear."))
+    text = blocks.CharBlock(
+        max_length=120, help_text=_("The heading text, short and clear."), label=_("Text")
+    )
     level = blocks.ChoiceBlock(
         choices=[("h2", _("Section heading")), ("h3", _("Sub-heading"))],
         default="h2",
         help_text=_("Use 'Section heading' for main parts and 'Sub-heading' inside them."),
+        label=_("Level"),
     )
 
     class Meta:
@@ -54,15 +57,20 @@ class CaptionedImageBlock(blocks.StructBlock):
         help_text=_(
             "Choose an image and describe it for people who cannot see it. "
             "Only tick 'decorative' if the image adds no information."
-        )
+        ),
+        label=_("Image"),
     )
     caption = blocks.CharBlock(
-        required=False, max_length=250, help_text=_("Optional text shown under the image.")
+        required=False,
+        max_length=250,
+        help_text=_("Optional text shown under the image."),
+        label=_("Caption"),
     )
     credit = blocks.CharBlock(
         required=False,
         max_length=120,
         help_text=_("Who made the image, e.g. 'Photo: Maria K. / Mind Europe'."),
+        label=_("Credit"),
     )
 
     class Meta:
@@ -76,11 +84,14 @@ class CaptionedImageBlock(blocks.StructBlock):
 class QuoteBlock(blocks.StructBlock):
     """A pull quote, attributed to a person (a pseudonym is fine)."""
 
-    quote = blocks.TextBlock(max_length=600, help_text=_("The words being quoted."))
+    quote = blocks.TextBlock(
+        max_length=600, help_text=_("The words being quoted."), label=_("Quote")
+    )
     attribution = blocks.CharBlock(
         required=False,
         max_length=120,
         help_text=_("Who said it. A first name or pseudonym is fine; leave empty if anonymous."),
+        label=_("Attribution"),
     )
 
     class Meta:
@@ -97,7 +108,9 @@ class QuoteBlock(blocks.StructBlock):
 class AccordionItemBlock(blocks.StructBlock):
     """One question and its answer."""
 
-    question = blocks.CharBlock(max_length=200, help_text=_("The question, as a reader asks it."))
+    question = blocks.CharBlock(
+        max_length=200, help_text=_("The question, as a reader asks it."), label=_("Question")
+    )
     answer = ParagraphBlock(help_text=_("The answer, in plain language."))
 
 
@@ -105,9 +118,14 @@ class AccordionBlock(blocks.StructBlock):
     """Questions and answers that open one at a time; readable without JavaScript."""
 
     heading = blocks.CharBlock(
-        required=False, max_length=120, help_text=_("Optional heading above the questions.")
+        required=False,
+        max_length=120,
+        help_text=_("Optional heading above the questions."),
+        label=_("Heading"),
     )
-    items = blocks.ListBlock(AccordionItemBlock(), min_num=1, help_text=_("At least one."))
+    items = blocks.ListBlock(
+        AccordionItemBlock(), min_num=1, help_text=_("At least one."), label=_("Items")
+    )
 
     class Meta:
         icon = "list-ul"
@@ -139,10 +157,14 @@ class LinkStructValue(blocks.StructValue):
 class CallToActionBlock(blocks.StructBlock):
     """A prominent button linking to exactly one page, web address or email address."""
 
-    text = blocks.CharBlock(max_length=80, help_text=_("The button label, e.g. 'Sign the pledge'."))
-    page = blocks.PageChooserBlock(required=False, help_text=_("A page on this site, or…"))
-    url = blocks.URLBlock(required=False, help_text=_("…a web address, or…"))
-    email = blocks.EmailBlock(required=False, help_text=_("…an email address."))
+    text = blocks.CharBlock(
+        max_length=80, help_text=_("The button label, e.g. 'Sign the pledge'."), label=_("Text")
+    )
+    page = blocks.PageChooserBlock(
+        required=False, help_text=_("A page on this site, or…"), label=_("Page")
+    )
+    url = blocks.URLBlock(required=False, help_text=_("…a web address, or…"), label=_("URL"))
+    email = blocks.EmailBlock(required=False, help_text=_("…an email address."), label=_("Email"))
 
     class Meta:
         icon = "link"
@@ -166,12 +188,18 @@ class CallToActionBlock(blocks.StructBlock):
 class HomeListingBlock(blocks.StructBlock):
     """A home-page section that lists content of one kind, newest or soonest first."""
 
-    heading = blocks.CharBlock(max_length=80, help_text=_("The section heading."))
+    heading = blocks.CharBlock(
+        max_length=80, help_text=_("The section heading."), label=_("Heading")
+    )
     kind = blocks.ChoiceBlock(
-        choices=LISTING_CHOICES, help_text=_("Which content this section lists.")
+        choices=LISTING_CHOICES, help_text=_("Which content this section lists."), label=_("Kind")
     )
     count = blocks.IntegerBlock(
-        default=3, min_value=1, max_value=12, help_text=_("How many items to show (1–12).")
+        default=3,
+        min_value=1,
+        max_value=12,
+        help_text=_("How many items to show (1–12)."),
+        label=_("Count"),
     )
 
     class Meta:
@@ -185,10 +213,15 @@ class HomeListingBlock(blocks.StructBlock):
 class FeaturedPageBlock(blocks.StructBlock):
     """A hand-picked page shown as a large card."""
 
-    heading = blocks.CharBlock(max_length=80, help_text=_("The section heading."))
-    page = blocks.PageChooserBlock(help_text=_("The page to feature."))
+    heading = blocks.CharBlock(
+        max_length=80, help_text=_("The section heading."), label=_("Heading")
+    )
+    page = blocks.PageChooserBlock(help_text=_("The page to feature."), label=_("Page"))
     text = blocks.TextBlock(
-        required=False, max_length=300, help_text=_("Optional text; the page summary otherwise.")
+        required=False,
+        max_length=300,
+        help_text=_("Optional text; the page summary otherwise."),
+        label=_("Text"),
     )
 
     class Meta:

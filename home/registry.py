@@ -80,6 +80,10 @@ page_plugins = Registry("page plugins")
 # Automatic checks that open the co-creation workflows, before any person reviews:
 # f(role groups by name) -> a Wagtail Task, found or created (e.g. the language check).
 workflow_checks = Registry("workflow checks")
+# Names of the workflows and tasks an app sets up, and comments its automatic tasks leave,
+# stored in English (the set-up finds names by it) and shown in the admin's language
+# (home.cocreation.workflow_names): the English text -> its gettext_lazy label.
+workflow_names = Registry("workflow and task names")
 # What `manage.py setup_roles` also sets up, after the roles, organisations and workflows:
 # f() -> a short report for the command's output (e.g. "3 language rules added").
 setup_steps = Registry("set-up steps")

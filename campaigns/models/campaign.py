@@ -124,7 +124,7 @@ class CampaignIndexPage(IndexPage):
     """The list of campaigns: active ones first, then upcoming, then an archive."""
 
     intro = intro_field(
-        _("A sentence or two above the list, e.g. what the coalition campaigns for.")
+        _("A sentence or two above the list, e.g. what the coalition campaigns for."),
     )
 
     subpage_types = ["campaigns.CampaignPage"]
@@ -132,6 +132,7 @@ class CampaignIndexPage(IndexPage):
 
     class Meta:
         verbose_name = _("campaign index")
+        verbose_name_plural = _("campaign indexes")
 
     def listing_context(self, request, **kwargs):
         """Active, then upcoming, then ended campaigns; filtered by topic, audience and
@@ -166,29 +167,36 @@ class CampaignPage(RoutablePageMixin, OrganisationOwnedMixin, BasePage):
     """A campaign the coalition runs, e.g. 'Mental Health Week 2026: co-creation'."""
 
     hero_image = image_field(
-        _("The big picture at the top of the campaign, also used when it is shared.")
+        _("The big picture at the top of the campaign, also used when it is shared."),
+        verbose_name=_("Hero image"),
     )
-    hero_image_alt = alt_text_field()
-    start_date = models.DateField(help_text=_("The first day of the campaign."))
+    hero_image_alt = alt_text_field(verbose_name=_("Hero image alt text"))
+    start_date = models.DateField(
+        help_text=_("The first day of the campaign."), verbose_name=_("Start date")
+    )
     end_date = models.DateField(
         null=True,
         blank=True,
         help_text=_("The last day of the campaign. Leave empty if it has no end date."),
+        verbose_name=_("End date"),
     )
     partners = ParentalManyToManyField(
         "cocreation.PartnerOrganisation",
         blank=True,
         related_name="campaigns",
         help_text=_("The partner organisations running the campaign together."),
+        verbose_name=_("Partners"),
     )
     topics = topics_field(
-        "campaigns", _("What the campaign is about. Related stories and resources share these.")
+        "campaigns",
+        _("What the campaign is about. Related stories and resources share these."),
     )
     audiences = audiences_field("campaigns", _("Who the campaign is for."))
     body = StreamField(
         CampaignBodyBlock(),
         blank=True,
         help_text=_("The campaign's content: text, facts, myths, videos, calls to action."),
+        verbose_name=_("Body"),
     )
     pledge_statement = models.CharField(
         max_length=250,
@@ -197,14 +205,17 @@ class CampaignPage(RoutablePageMixin, OrganisationOwnedMixin, BasePage):
             "Optional: the pledge people sign, e.g. 'I pledge to talk openly about mental "
             "health'. Leave empty for no pledge."
         ),
+        verbose_name=_("Pledge statement"),
     )
     pledge_open = models.BooleanField(
         default=True,
         help_text=_("Untick to stop new signatures (the count and list stay visible)."),
+        verbose_name=_("Pledge open"),
     )
     pledge_allows_organisations = models.BooleanField(
         default=True,
         help_text=_("Let organisations sign as organisations, with their commitment."),
+        verbose_name=_("Organisations may sign"),
     )
 
     objects = CampaignPageManager()
@@ -313,6 +324,7 @@ class CampaignRelatedPage(Orderable):
         on_delete=models.CASCADE,
         related_name="+",
         help_text=_("A story, resource, event or campaign related to this campaign."),
+        verbose_name=_("Page"),
     )
 
     panels = [PageChooserPanel("page")]

@@ -49,34 +49,42 @@ class PledgeSignature(models.Model):
         on_delete=models.CASCADE,
         related_name="pledge_signatures",
         help_text=_("The campaign whose pledge was signed."),
+        verbose_name=_("Campaign"),
     )
     kind = models.CharField(
         max_length=20,
         choices=SIGNER_KINDS,
         default=INDIVIDUAL,
         help_text=_("Whether a person or an organisation signed."),
+        verbose_name=_("Kind"),
     )
     name = models.CharField(
         max_length=120,
         blank=True,
         help_text=_("The name to show publicly. Empty means the person signed anonymously."),
+        verbose_name=_("Name"),
     )
     organisation_website = models.URLField(
-        blank=True, help_text=_("For organisations: their web address.")
+        blank=True,
+        help_text=_("For organisations: their web address."),
+        verbose_name=_("Organisation website"),
     )
     commitment = models.TextField(
         blank=True,
         max_length=500,
         help_text=_("For organisations: what they commit to, in a sentence or two."),
+        verbose_name=_("Commitment"),
     )
-    country = CountryField(help_text=_("The country the signer is in."))
+    country = CountryField(help_text=_("The country the signer is in."), verbose_name=_("Country"))
     email = models.EmailField(
         blank=True,
         help_text=_("Only kept when the signer agreed to be contacted. Never shown publicly."),
+        verbose_name=_("Email"),
     )
     email_consent = models.BooleanField(
         default=False,
         help_text=_("The signer agreed to be contacted about the campaign at this email."),
+        verbose_name=_("Email consent"),
     )
     status = models.CharField(
         max_length=20,
@@ -84,8 +92,9 @@ class PledgeSignature(models.Model):
         default=PENDING,
         db_index=True,
         help_text=_("Only approved signatures are counted and listed publicly."),
+        verbose_name=_("Status"),
     )
-    created_at = models.DateTimeField(auto_now_add=True)
+    created_at = models.DateTimeField(auto_now_add=True, verbose_name=_("Created at"))
     # A random token put in the form when it is shown: a second submission of the same form
     # (a double click, a resend) finds the first signature instead of making a new one.
     idempotency_key = models.UUIDField(unique=True, default=uuid.uuid4, editable=False)

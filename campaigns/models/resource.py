@@ -129,13 +129,16 @@ ResourcePageManager = PageManager.from_queryset(ResourcePageQuerySet)
 class ResourceIndexPage(RoutablePageMixin, IndexPage):
     """The resource library: faceted filters, search, sorting and a feed of new resources."""
 
-    intro = intro_field(_("A sentence or two above the library, e.g. who the resources are for."))
+    intro = intro_field(
+        _("A sentence or two above the library, e.g. who the resources are for."),
+    )
 
     subpage_types = ["campaigns.ResourcePage"]
     template = "pages/resource_index_page.html"
 
     class Meta:
         verbose_name = _("resource library")
+        verbose_name_plural = _("resource libraries")
 
     def resources(self):
         """The library's live, public resources."""
@@ -200,27 +203,34 @@ class ResourcePage(OrganisationOwnedMixin, ImageWithAltText, BasePage):
         choices=FORMAT_CHOICES,
         default=ARTICLE,
         help_text=_("What kind of resource this is. Readers can filter by it."),
+        verbose_name=_("Format"),
     )
     image = image_field(_("Optional picture for the resource's card and page."))
     topics = topics_field(
-        "resources", _("What the resource is about. Readers can filter by topic.")
+        "resources",
+        _("What the resource is about. Readers can filter by topic."),
     )
     audiences = audiences_field("resources", _("Who the resource is written for."))
-    body = StreamField(ResourceBodyBlock(), help_text=_("The resource itself."))
+    body = StreamField(
+        ResourceBodyBlock(), help_text=_("The resource itself."), verbose_name=_("Body")
+    )
     references = StreamField(
         ReferencesBlock(),
         blank=True,
         help_text=_("The sources the resource is based on, so readers can check them."),
+        verbose_name=_("References"),
     )
     reviewed_by_name = models.CharField(
         max_length=120,
         blank=True,
         help_text=_("Who checked the content is accurate, e.g. 'Dr Ana Novak'."),
+        verbose_name=_("Reviewed by name"),
     )
     reviewed_by_role = models.CharField(
         max_length=160,
         blank=True,
         help_text=_("Their role, e.g. 'Clinical psychologist, Open Minds Coalition'."),
+        verbose_name=_("Reviewed by role"),
     )
     review_due = models.DateField(
         null=True,
@@ -229,6 +239,7 @@ class ResourcePage(OrganisationOwnedMixin, ImageWithAltText, BasePage):
             "When the content should be checked again (usually a year after review). "
             "Coordinators see overdue resources in a report."
         ),
+        verbose_name=_("Review due"),
     )
     easy_read_version = models.ForeignKey(
         "campaigns.ResourcePage",
@@ -240,6 +251,7 @@ class ResourcePage(OrganisationOwnedMixin, ImageWithAltText, BasePage):
             "The easy-read version of this resource, if there is one. It links back here "
             "automatically."
         ),
+        verbose_name=_("Easy-read version"),
     )
     reading_time = models.PositiveSmallIntegerField(
         default=1, editable=False, help_text=_("Minutes to read, computed from the text.")
@@ -365,6 +377,7 @@ class ResourceDocument(Orderable):
         on_delete=models.CASCADE,
         related_name="+",
         help_text=_("The file readers can download."),
+        verbose_name=_("Document"),
     )
     label = models.CharField(
         max_length=160,
@@ -372,6 +385,7 @@ class ResourceDocument(Orderable):
         help_text=_(
             "Optional link text, e.g. 'Printable version (PDF)'. The file title otherwise."
         ),
+        verbose_name=_("Label"),
     )
 
     panels = [FieldPanel("document"), FieldPanel("label")]

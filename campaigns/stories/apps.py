@@ -23,12 +23,23 @@ class StoriesConfig(AppConfig):
     def ready(self):
         """Connect the lifecycle's signal adapters and plug stories into home."""
         # Inside ready(): these modules import the story models, which load after this config.
-        from campaigns.stories import checks, demo_content, forms, models, roles, signals, tokens
+        from campaigns.stories import (
+            checks,
+            demo_content,
+            forms,
+            models,
+            roles,
+            signals,
+            tokens,
+            workflow,
+        )
 
         signals.connect()
         register(checks.erasure_ledger_storage)
         registry.role_grants.register("stories", roles.configure_roles, order=20)
         registry.search_types.register("stories", models.StoryPage, order=30)
+        for name, label in workflow.NAMES.items():
+            registry.workflow_names.register(name, label)
         register_related_kind("stories", models.StoryPage, order=10)
         register_listing(
             "latest_stories",

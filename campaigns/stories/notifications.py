@@ -36,12 +36,21 @@ def admin_url(path):
 
 def reviewer_emails(task):
     """Active reviewers of ``task`` (its groups' members) who have an email address."""
+    return sorted({email for emails in reviewers_by_language(task).values() for email in emails})
+
+
+def reviewers_by_language(task):
+    """The reviewers' addresses by their admin language (Account → Preferences; the site's
+    default language when they chose none): each is written to in their own."""
     users = (
         get_user_model()
         .objects.filter(is_active=True, groups__in=task.specific.groups.all())
         .exclude(email="")
     )
-    return sorted(set(users.values_list("email", flat=True)))
+    by_language = {}
+    for email, language in users.values_list("email", "wagtail_userprofile__preferred_language"):
+        by_language.setdefault(language or settings.LANGUAGE_CODE, set()).add(email)
+    return {language: sorted(emails) for language, emails in sorted(by_language.items())}
 
 
 def notify_reviewers(page_id, task_id=None):
@@ -54,26 +63,27 @@ def notify_reviewers(page_id, task_id=None):
         task = state.current_task_state.task if state and state.current_task_state else None
     if task is None:
         return True
-    recipients = reviewer_emails(task)
+    recipients = reviewers_by_language(task)
     if not recipients:
         return True
     context = {
         "review_url": admin_url(reverse("wagtailadmin_pages:edit", args=[page_id])),
         "dashboard_url": admin_url(reverse("wagtailadmin_home")),
-        "task_name": task.name,
+        "task_name": task.name,  # shown in each email's language (workflow_names)
     }
-    with translation.override(settings.LANGUAGE_CODE):
-        subject = render_to_string("stories/email/reviewer_subject.txt", context).strip()
-        body = render_to_string("stories/email/reviewer.txt", context)
-    try:
-        with outgoing(Kind.STORY_REVIEW):
-            send_mail(subject, body, None, recipients)
-    except MAIL_ERRORS as error:
-        logger.warning(
-            "Could not send a story review notice (%s); it will be retried.",
-            type(error).__name__,
-        )
-        return False
+    for language, emails in recipients.items():
+        with translation.override(language):
+            subject = render_to_string("stories/email/reviewer_subject.txt", context).strip()
+            body = render_to_string("stories/email/reviewer.txt", context)
+        try:
+            with outgoing(Kind.STORY_REVIEW):
+                send_mail(subject, body, None, emails)
+        except MAIL_ERRORS as error:
+            logger.warning(
+                "Could not send a story review notice (%s); it will be retried.",
+                type(error).__name__,
+            )
+            return False
     ContributorRecord.objects.filter(page_id=page_id).update(reviewers_notified=True)
     return True
 

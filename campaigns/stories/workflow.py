@@ -15,9 +15,13 @@ WORKFLOW_NAME = "Story review"
 SAFETY_TASK_NAME = "Story safety review"
 APPROVAL_TASK_NAME = "Story publication approval"
 
-# Translators run makemessages over this file; the database keeps the English names so the
-# set-up can find them again.
-_LABELS = [_("Story review"), _("Story safety review"), _("Story publication approval")]
+# How the admin shows them (registered in home.registry.workflow_names by the app's ready());
+# the database keeps the English names, by which the set-up finds them again.
+NAMES = {
+    WORKFLOW_NAME: _("Story review"),
+    SAFETY_TASK_NAME: _("Story safety review"),
+    APPROVAL_TASK_NAME: _("Story publication approval"),
+}
 
 
 def _task(model, name, group_name):

@@ -20,14 +20,12 @@ from wagtail.admin.panels import (
     TabbedInterface,
 )
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path, re_path
-from wagtail.fields import RichTextField, StreamField
+from wagtail.fields import StreamField
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
-from events.blocks import EventDescriptionBlock, ReportDocumentsBlock
+from events.blocks import EventDescriptionBlock
 from events.choices import (
-    ACCESSIBILITY_CHOICES,
-    LANGUAGE_CHOICES,
     TIME_ZONE_CHOICES,
     EventFormat,
     EventStatus,
@@ -35,9 +33,10 @@ from events.choices import (
     Registration,
 )
 from events.detail import event_detail_context
-from events.fields import MultipleChoiceField
 from events.forms import EventPageForm, session_errors
 from events.ics import calendar_response
+from events.models.participation import EventParticipation
+from events.models.report import EventReport
 from events.models.schedule import EventSchedule
 from events.querysets import EventPageManager
 from events.session_form import SessionsPanel
@@ -58,7 +57,13 @@ def validate_time_zone(value):
 
 
 class EventPage(
-    RoutablePageMixin, EventSchedule, OrganisationOwnedMixin, ImageWithAltText, BasePage
+    RoutablePageMixin,
+    EventSchedule,
+    EventReport,
+    EventParticipation,
+    OrganisationOwnedMixin,
+    ImageWithAltText,
+    BasePage,
 ):
     """A Mental Health Week event: a talk, walk, workshop, webinar or policy dialogue, with
     its sessions, place, access information, calendar file and, afterwards, its report."""
@@ -67,6 +72,7 @@ class EventPage(
         EventDescriptionBlock(),
         blank=True,
         help_text=_("What happens at the event, who it is for and what to expect."),
+        verbose_name=_("Description"),
     )
     image = image_field(_("Optional picture shown on the event card and at the top of the page."))
     status = models.CharField(
@@ -77,16 +83,19 @@ class EventPage(
             "If the event is cancelled or postponed, say so here: the page stays online with "
             "a clear notice and calendars that added it are updated."
         ),
+        verbose_name=_("Status"),
     )
     status_note = models.CharField(
         max_length=250,
         blank=True,
         help_text=_("Optional: a short explanation, e.g. 'Moved to 12 November, same place'."),
+        verbose_name=_("Status note"),
     )
     # When and where
     all_day = models.BooleanField(
         default=False,
         help_text=_("Tick for events that last whole days (open days, festivals): no times shown."),
+        verbose_name=_("All day"),
     )
     time_zone = models.CharField(
         max_length=64,
@@ -96,31 +105,45 @@ class EventPage(
             "The time zone of the place where the event happens. Enter the session times as "
             "clocks show them there; readers see them in this zone, with its name."
         ),
+        verbose_name=_("Time zone"),
     )
     format = models.CharField(
         max_length=20,
         choices=EventFormat.choices,
         default=EventFormat.IN_PERSON,
         help_text=_("In person needs a venue; online needs a joining link; hybrid needs both."),
+        verbose_name=_("Format"),
     )
     venue_name = models.CharField(
-        max_length=150, blank=True, help_text=_("The place's name, e.g. 'Town library'.")
+        max_length=150,
+        blank=True,
+        help_text=_("The place's name, e.g. 'Town library'."),
+        verbose_name=_("Venue name"),
     )
     address = models.TextField(
-        max_length=400, blank=True, help_text=_("Street address, as people would write it.")
+        max_length=400,
+        blank=True,
+        help_text=_("Street address, as people would write it."),
+        verbose_name=_("Address"),
     )
     city = models.CharField(
         max_length=100,
         blank=True,
         help_text=_("The town or city. Readers filter events by it, so spell it the usual way."),
+        verbose_name=_("City"),
     )
-    country = CountryField(blank=True, help_text=_("The country where the event takes place."))
+    country = CountryField(
+        blank=True,
+        help_text=_("The country where the event takes place."),
+        verbose_name=_("Country"),
+    )
     latitude = models.DecimalField(
         max_digits=9,
         decimal_places=6,
         null=True,
         blank=True,
         help_text=_("Optional map position, e.g. 37.975. Fill in both or neither."),
+        verbose_name=_("Latitude"),
     )
     longitude = models.DecimalField(
         max_digits=9,
@@ -128,51 +151,19 @@ class EventPage(
         null=True,
         blank=True,
         help_text=_("Optional map position, e.g. 23.735. Fill in both or neither."),
+        verbose_name=_("Longitude"),
     )
     online_url = models.URLField(
         blank=True,
         help_text=_("The link to join online (video call or live stream). Needed when online."),
+        verbose_name=_("Online URL"),
     )
     online_link_visibility = models.CharField(
         max_length=20,
         choices=LinkVisibility.choices,
         default=LinkVisibility.PUBLIC,
         help_text=_("Who can see the joining link, to keep unwanted visitors out of calls."),
-    )
-    languages = MultipleChoiceField(
-        choices=LANGUAGE_CHOICES,
-        help_text=_("The languages spoken at the event. Readers filter by them."),
-    )
-    accessibility = MultipleChoiceField(
-        choices=ACCESSIBILITY_CHOICES,
-        help_text=_("Tick everything the event offers. Readers filter by their needs."),
-    )
-    accessibility_notes = models.TextField(
-        max_length=600,
-        blank=True,
-        help_text=_("Anything else people should know, e.g. 'Lift to the first floor'."),
-    )
-    # Cost and registration
-    is_free = models.BooleanField(default=True, help_text=_("Untick if people have to pay."))
-    price = models.CharField(
-        max_length=120,
-        blank=True,
-        help_text=_("The price when not free, e.g. '€10, €5 for students'."),
-    )
-    registration = models.CharField(
-        max_length=10,
-        choices=Registration.choices,
-        default=Registration.NONE,
-        help_text=_("How people sign up, if they need to."),
-    )
-    registration_url = models.URLField(
-        blank=True, help_text=_("The sign-up page, when people register on a web page.")
-    )
-    registration_email = models.EmailField(
-        blank=True, help_text=_("The address to write to, when people register by email.")
-    )
-    capacity = models.PositiveIntegerField(
-        null=True, blank=True, help_text=_("Optional: how many people can take part.")
+        verbose_name=_("Online link visibility"),
     )
     topics = topics_field("+", _("What the event is about. Readers filter by topic."))
     audiences = audiences_field("+", _("Who the event is for."))
@@ -186,22 +177,7 @@ class EventPage(
             "Optional: the campaign this event belongs to, e.g. 'Mental Health Week 2026'. "
             "The campaign's page then lists this event's outcomes."
         ),
-    )
-    # After the event
-    report_key_insights = RichTextField(
-        blank=True,
-        features=["bold", "italic", "link", "ol", "ul"],
-        help_text=_("After the event: the key insights, in a few bullet points."),
-    )
-    report_outcomes = RichTextField(
-        blank=True,
-        features=["bold", "italic", "link", "ol", "ul"],
-        help_text=_("After the event: what came out of it. Shown on the campaign's page too."),
-    )
-    report_documents = StreamField(
-        ReportDocumentsBlock(),
-        blank=True,
-        help_text=_("After the event: the summary report, slides or action plan to download."),
+        verbose_name=_("Campaign"),
     )
     # Bumped on every publish so calendar apps replace their copy (iCalendar SEQUENCE).
     ics_sequence = models.PositiveIntegerField(default=0, editable=False)
@@ -261,18 +237,12 @@ class EventPage(
         ),
     ]
     people_panels = [InlinePanel("speakers", label=_("Speaker or moderator"))]
-    report_panels = [
-        FieldPanel("report_key_insights"),
-        FieldPanel("report_outcomes"),
-        InlinePanel("action_points", label=_("Action point")),
-        FieldPanel("report_documents"),
-    ]
     edit_handler = TabbedInterface(
         [
             ObjectList(content_panels, heading=_("Content")),
             ObjectList(when_where_panels, heading=_("When and where")),
             ObjectList(people_panels, heading=_("Speakers")),
-            ObjectList(report_panels, heading=_("After the event")),
+            ObjectList(EventReport.report_panels, heading=_("After the event")),
             ObjectList(BasePage.promote_panels, heading=_("Promote")),
             ObjectList(BasePage.settings_panels, heading=_("Settings")),
         ]

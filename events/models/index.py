@@ -274,6 +274,7 @@ class EventIndexPage(RoutablePageMixin, IndexPage):
 
     class Meta:
         verbose_name = _("event index page")
+        verbose_name_plural = _("event index pages")
 
     @property
     def mental_health_week(self):

@@ -24,17 +24,21 @@ class EventSession(TranslatableMixin, models.Model):
         max_length=120,
         blank=True,
         help_text=_("Optional name for this session, e.g. 'Day 1' or 'Evening walk'."),
+        verbose_name=_("Title"),
     )
     start = models.DateTimeField(
-        help_text=_("When the session starts, in the event's own time zone (chosen above).")
+        help_text=_("When the session starts, in the event's own time zone (chosen above)."),
+        verbose_name=_("Start"),
     )
     end = models.DateTimeField(
-        help_text=_("When the session ends, in the event's own time zone. After the start.")
+        help_text=_("When the session ends, in the event's own time zone. After the start."),
+        verbose_name=_("End"),
     )
     programme = StreamField(
         ProgrammeBlock(),
         blank=True,
         help_text=_("Optional programme: the items of this session, in order."),
+        verbose_name=_("Programme"),
     )
 
     panels = [
@@ -70,22 +74,31 @@ class EventSpeaker(TranslatableMixin, Orderable):
     """A speaker, moderator or panellist of a workshop or policy dialogue."""
 
     page = ParentalKey("events.EventPage", on_delete=models.CASCADE, related_name="speakers")
-    name = models.CharField(max_length=120, help_text=_("The person's name as they want it."))
+    name = models.CharField(
+        max_length=120, help_text=_("The person's name as they want it."), verbose_name=_("Name")
+    )
     role = models.CharField(
         max_length=20,
         choices=SpeakerRole.choices,
         default=SpeakerRole.SPEAKER,
         help_text=_("What they do at the event."),
+        verbose_name=_("Role"),
     )
     title = models.CharField(
         max_length=150,
         blank=True,
         help_text=_("Optional: their job or experience, e.g. 'Peer support worker'."),
+        verbose_name=_("Title"),
     )
     organisation = models.CharField(
-        max_length=150, blank=True, help_text=_("Optional: the organisation they come from.")
+        max_length=150,
+        blank=True,
+        help_text=_("Optional: the organisation they come from."),
+        verbose_name=_("Organisation"),
     )
-    photo = image_field(_("Optional portrait. Only with the person's permission."))
+    photo = image_field(
+        _("Optional portrait. Only with the person's permission."), verbose_name=_("Photo")
+    )
 
     panels = [
         FieldRowPanel([FieldPanel("name"), FieldPanel("role")]),
@@ -108,6 +121,7 @@ class EventActionPoint(TranslatableMixin, Orderable):
     action = models.TextField(
         max_length=500,
         help_text=_("What will be done, e.g. 'Train 40 school nurses in mental health first aid'."),
+        verbose_name=_("Action"),
     )
     owner = models.ForeignKey(
         "cocreation.PartnerOrganisation",
@@ -116,14 +130,18 @@ class EventActionPoint(TranslatableMixin, Orderable):
         on_delete=models.SET_NULL,
         related_name="+",
         help_text=_("The partner organisation responsible for it."),
+        verbose_name=_("Owner"),
     )
     status = models.CharField(
         max_length=20,
         choices=ActionStatus.choices,
         default=ActionStatus.PLANNED,
         help_text=_("Update it as the action moves on."),
+        verbose_name=_("Status"),
     )
-    due = models.DateField(null=True, blank=True, help_text=_("Optional target date."))
+    due = models.DateField(
+        null=True, blank=True, help_text=_("Optional target date."), verbose_name=_("Due")
+    )
 
     panels = [
         FieldPanel("action"),

@@ -118,7 +118,7 @@ def _no_workflow(page, user, perms):
             % {"workflow": workflow.name, "where": _menu_hint()},
         )
     if perms.can_edit() and perms.can_submit_for_moderation():
-        steps = " → ".join(task.name for task in workflow.tasks.filter(active=True))
+        steps = " → ".join(str(task.name) for task in workflow.tasks.filter(active=True))
         return NextStep(
             "submit",
             gettext(

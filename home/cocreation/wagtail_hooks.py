@@ -16,7 +16,7 @@ from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 from wagtail_localize.views import edit_translation
 
-from home.cocreation import localize
+from home.cocreation import localize, workflow_names
 from home.cocreation.admin_views import OrganisationContentPanel
 from home.cocreation.models import LocaleAssignment, OrganisationOwnedMixin
 from home.cocreation.organisations import organisation_ids
@@ -201,6 +201,8 @@ def keep_pages_in_the_partners_organisations(request, page):
 
 
 hooks.register("register_log_actions", register_log_actions)
+# After Wagtail's own (order 0): its workflow log messages quote the names in English.
+hooks.register("register_log_actions", workflow_names.translate_workflow_log_messages, order=10)
 hooks.register("register_page_header_buttons", page_buttons)
 hooks.register("register_page_listing_more_buttons", page_buttons)
 hooks.register("register_snippet_listing_buttons", snippet_buttons)

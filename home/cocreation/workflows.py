@@ -45,6 +45,19 @@ TRANSLATION_WORKFLOW = "Translation review"
 LEAD_REVIEW_TASK = "Partner lead review"
 MODERATOR_TASK = "Moderator approval"
 TRANSLATION_REVIEW_TASK = "Translation review by a reviewer of the language"
+# Wagtail's own first migration makes this workflow and task, in English only.
+WAGTAIL_DEFAULT_WORKFLOW = "Moderators approval"
+
+# The names as the admin shows them (registered in home.registry.workflow_names by
+# home.cocreation.wiring; the database keeps the English names, by which the set-up finds them).
+NAMES = {
+    CAMPAIGN_WORKFLOW: _("Campaign content"),
+    TRANSLATION_WORKFLOW: _("Translation review"),
+    LEAD_REVIEW_TASK: _("Partner lead review"),
+    MODERATOR_TASK: _("Moderator approval"),
+    TRANSLATION_REVIEW_TASK: _("Translation review by a reviewer of the language"),
+    WAGTAIL_DEFAULT_WORKFLOW: _("Moderators approval"),
+}
 
 # The index pages whose subtrees the campaign workflow covers are the page types apps list in
 # home.registry.index_pages (campaigns, resources, events, partners): found by type when

@@ -38,7 +38,8 @@ DEMO_PASSWORD = "openly-demo"  # noqa: S105 - development only; refused in produ
 
 
 def demo_users():
-    """The demo users, one per role: dicts of username, group, first_name, superuser."""
+    """The demo users, one per role: dicts of username, group, first_name, last_name,
+    superuser."""
     return read_data(__file__)["users"]
 
 
@@ -163,6 +164,7 @@ def _users(demo):
             username=username,
             defaults={
                 "first_name": fields["first_name"],
+                "last_name": fields["last_name"],
                 "email": f"{username}@openly.invalid",
                 "is_staff": superuser,
                 "is_superuser": superuser,
@@ -171,6 +173,11 @@ def _users(demo):
         if created:
             user.set_password(DEMO_PASSWORD)
             user.save()
+        elif not user.last_name:
+            # Demo accounts made before they had full names: Account → Preferences refused
+            # to save (the name form wants a last name) until one was invented.
+            user.last_name = fields["last_name"]
+            user.save(update_fields=["last_name"])
         if group_name:
             user.groups.add(groups.get(group_name) or Group.objects.get(name=group_name))
     demo.say(f"Users: {', '.join(fields['username'] for fields in users)}")

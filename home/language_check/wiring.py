@@ -7,19 +7,29 @@ from wagtail.signals import page_published
 from home.language_check import stored
 from home.language_check.engine import invalidate_rules
 from home.language_check.models import AcceptedFinding, LanguageRule
+from home.language_check.models.task import (
+    NO_HIGH_SEVERITY_FINDING,
+    NO_HIGH_SEVERITY_FINDING_LABEL,
+)
 from home.language_check.panels import LanguageCheckPanel
 from home.language_check.roles import grant_rule_permissions
 from home.language_check.rules import seed_report
-from home.language_check.workflow import language_check_step
-from home.registry import page_plugins, role_grants, setup_steps, workflow_checks
+from home.language_check.workflow import (
+    LANGUAGE_CHECK_LABEL,
+    LANGUAGE_CHECK_TASK,
+    language_check_step,
+)
+from home.registry import page_plugins, role_grants, setup_steps, workflow_checks, workflow_names
 
 
 def connect():
-    """Register the editor panel, the rules' permissions, the workflow step and the rules'
-    seeding, and connect the signals."""
+    """Register the editor panel, the rules' permissions, the workflow step (and its name, in
+    the admin's language) and the rules' seeding, and connect the signals."""
     page_plugins.register("panels", [LanguageCheckPanel()])
     role_grants.register("language_check", grant_rule_permissions)
     workflow_checks.register("language_check", language_check_step)
+    workflow_names.register(LANGUAGE_CHECK_TASK, LANGUAGE_CHECK_LABEL)
+    workflow_names.register(NO_HIGH_SEVERITY_FINDING, NO_HIGH_SEVERITY_FINDING_LABEL)
     setup_steps.register("language_rules", seed_report)
 
     # A changed rule takes effect at once in every process (see the engine's docstring).

@@ -18,17 +18,32 @@ from home.models import BasePage, validate_alt_text
 ALT_TEXT_HELP = _("Describe the picture for people who cannot see it. Required with a picture.")
 
 
-def intro_field(help_text):
+# The fields' labels by default (each page may name its own).
+INTRODUCTION = _("Introduction")
+IMAGE = _("Image")
+IMAGE_ALT_TEXT = _("Image alt text")
+TOPICS = _("Topics")
+AUDIENCES = _("Audiences")
+
+
+def intro_field(help_text, verbose_name=INTRODUCTION):
     """A plain-text introduction of a sentence or two above a listing."""
-    return models.TextField(blank=True, max_length=600, help_text=help_text)
+    return models.TextField(
+        blank=True, max_length=600, help_text=help_text, verbose_name=verbose_name
+    )
 
 
-def rich_intro_field(help_text):
+def rich_intro_field(help_text, verbose_name=INTRODUCTION):
     """An introduction with bold, italics and links."""
-    return RichTextField(blank=True, features=["bold", "italic", "link"], help_text=help_text)
+    return RichTextField(
+        blank=True,
+        features=["bold", "italic", "link"],
+        help_text=help_text,
+        verbose_name=verbose_name,
+    )
 
 
-def image_field(help_text):
+def image_field(help_text, verbose_name=IMAGE):
     """An optional picture; deleting the image leaves the page without one."""
     return models.ForeignKey(
         "wagtailimages.Image",
@@ -37,25 +52,36 @@ def image_field(help_text):
         on_delete=models.SET_NULL,
         related_name="+",
         help_text=help_text,
+        verbose_name=verbose_name,
     )
 
 
-def alt_text_field():
+def alt_text_field(verbose_name=IMAGE_ALT_TEXT):
     """The alt text of a picture (required with it: see ``validate_alt_text``)."""
-    return models.CharField(max_length=250, blank=True, help_text=ALT_TEXT_HELP)
+    return models.CharField(
+        max_length=250, blank=True, help_text=ALT_TEXT_HELP, verbose_name=verbose_name
+    )
 
 
-def topics_field(related_name, help_text):
+def topics_field(related_name, help_text, verbose_name=TOPICS):
     """The shared topics a page is about (matched across languages by slug)."""
     return ParentalManyToManyField(
-        "home.Topic", blank=True, related_name=related_name, help_text=help_text
+        "home.Topic",
+        blank=True,
+        related_name=related_name,
+        help_text=help_text,
+        verbose_name=verbose_name,
     )
 
 
-def audiences_field(related_name, help_text):
+def audiences_field(related_name, help_text, verbose_name=AUDIENCES):
     """The shared audiences a page is for."""
     return ParentalManyToManyField(
-        "home.Audience", blank=True, related_name=related_name, help_text=help_text
+        "home.Audience",
+        blank=True,
+        related_name=related_name,
+        help_text=help_text,
+        verbose_name=verbose_name,
     )
 
 

@@ -35,31 +35,53 @@ class CrisisHelplineQuerySet(LiveSnippetQuerySet):
 class CrisisHelpline(ModeratedSnippet):
     """A crisis line or service people can reach now, shown in the crisis banner."""
 
-    name = models.CharField(max_length=150, help_text=_("The service's name, e.g. 'Samaritans'."))
+    name = models.CharField(
+        max_length=150,
+        help_text=_("The service's name, e.g. 'Samaritans'."),
+        verbose_name=_("Name"),
+    )
     description = models.CharField(
         max_length=250,
         blank=True,
         help_text=_("One line on who it is for, e.g. 'Free, confidential support, any age'."),
+        verbose_name=_("Description"),
     )
-    country = CountryField(help_text=_("The country where this number works."))
+    country = CountryField(
+        help_text=_("The country where this number works."), verbose_name=_("Country")
+    )
     phone = models.CharField(
-        max_length=40, blank=True, help_text=_("Phone number as people dial it, e.g. '116 123'.")
+        max_length=40,
+        blank=True,
+        help_text=_("Phone number as people dial it, e.g. '116 123'."),
+        verbose_name=_("Phone"),
     )
     text = models.CharField(
         max_length=80,
         blank=True,
         help_text=_("Text-message number or instructions, e.g. 'Text SHOUT to 85258'."),
+        verbose_name=_("Text"),
     )
-    chat_url = models.URLField(blank=True, help_text=_("Web address of an online chat, if any."))
-    website = models.URLField(blank=True, help_text=_("The service's web address."))
+    chat_url = models.URLField(
+        blank=True,
+        help_text=_("Web address of an online chat, if any."),
+        verbose_name=_("Chat URL"),
+    )
+    website = models.URLField(
+        blank=True, help_text=_("The service's web address."), verbose_name=_("Website")
+    )
     hours = models.CharField(
-        max_length=120, help_text=_("When it is open, e.g. '24 hours, every day'.")
+        max_length=120,
+        help_text=_("When it is open, e.g. '24 hours, every day'."),
+        verbose_name=_("Hours"),
     )
     last_verified = models.DateField(
-        help_text=_("When someone last checked these details were right. Check twice a year.")
+        help_text=_("When someone last checked these details were right. Check twice a year."),
+        verbose_name=_("Last verified"),
     )
     sort_order = models.PositiveSmallIntegerField(
-        default=0, help_text=_("Lower numbers are shown first within a country.")
+        default=0,
+        help_text=_("Lower numbers are shown first within a country."),
+        verbose_name=_("Sort order"),
     )
 
     objects = CrisisHelplineQuerySet.as_manager()

@@ -36,6 +36,7 @@ class BasePage(Page):
             "One or two sentences shown on cards, in search results and when shared. "
             "Leave empty to use the page's search description."
         ),
+        verbose_name=_("Summary"),
     )
 
     content_panels = [
@@ -89,10 +90,15 @@ class HomePage(BasePage):
     """The front page of one language: a hero and editor-arranged sections."""
 
     hero_heading = models.CharField(
-        max_length=120, help_text=_("The big heading at the top of the home page.")
+        max_length=120,
+        help_text=_("The big heading at the top of the home page."),
+        verbose_name=_("Hero heading"),
     )
     hero_text = models.TextField(
-        blank=True, max_length=400, help_text=_("One or two sentences under the heading.")
+        blank=True,
+        max_length=400,
+        help_text=_("One or two sentences under the heading."),
+        verbose_name=_("Hero text"),
     )
     hero_image = models.ForeignKey(
         "wagtailimages.Image",
@@ -101,14 +107,19 @@ class HomePage(BasePage):
         on_delete=models.SET_NULL,
         related_name="+",
         help_text=_("Optional picture beside the heading."),
+        verbose_name=_("Hero image"),
     )
     hero_image_alt = models.CharField(
         max_length=250,
         blank=True,
         help_text=_("Describe the picture for people who cannot see it. Required with a picture."),
+        verbose_name=_("Hero image alt text"),
     )
     hero_cta_label = models.CharField(
-        max_length=60, blank=True, help_text=_("Label of the hero button, e.g. 'Join the week'.")
+        max_length=60,
+        blank=True,
+        help_text=_("Label of the hero button, e.g. 'Join the week'."),
+        verbose_name=_("Hero button text"),
     )
     hero_cta_page = models.ForeignKey(
         "wagtailcore.Page",
@@ -117,11 +128,13 @@ class HomePage(BasePage):
         on_delete=models.SET_NULL,
         related_name="+",
         help_text=_("Where the hero button leads. The button only shows with a label and page."),
+        verbose_name=_("Hero button page"),
     )
     sections = StreamField(
         HomeSectionsBlock(),
         blank=True,
         help_text=_("Add, remove and reorder the home page's sections."),
+        verbose_name=_("Sections"),
     )
 
     content_panels = BasePage.content_panels + [
@@ -149,6 +162,7 @@ class HomePage(BasePage):
 
     class Meta:
         verbose_name = _("home page")
+        verbose_name_plural = _("home pages")
 
     def clean(self):
         super().clean()
@@ -162,9 +176,13 @@ class GetHelpPage(BasePage):
         blank=True,
         features=["bold", "italic", "link"],
         help_text=_("A short, calm introduction: who can help and that help is free."),
+        verbose_name=_("Introduction"),
     )
     body = StreamField(
-        BodyBlock(), blank=True, help_text=_("Optional extra guidance below the helplines.")
+        BodyBlock(),
+        blank=True,
+        help_text=_("Optional extra guidance below the helplines."),
+        verbose_name=_("Body"),
     )
 
     content_panels = BasePage.content_panels + [FieldPanel("intro"), FieldPanel("body")]
@@ -177,6 +195,7 @@ class GetHelpPage(BasePage):
 
     class Meta:
         verbose_name = _("get help page")
+        verbose_name_plural = _("get help pages")
 
     def get_context(self, request, *args, **kwargs):
         """Every helpline by country, or one country's with ``?country=``. The choice sets
@@ -207,7 +226,7 @@ def helplines_grouped(locale):
 class StandardPage(BasePage):
     """A general page: about, privacy notice, accessibility statement."""
 
-    body = StreamField(BodyBlock(), help_text=_("The page's content."))
+    body = StreamField(BodyBlock(), help_text=_("The page's content."), verbose_name=_("Body"))
 
     content_panels = BasePage.content_panels + [FieldPanel("body")]
     search_fields = BasePage.search_fields + [index.SearchField("body")]
@@ -218,6 +237,7 @@ class StandardPage(BasePage):
 
     class Meta:
         verbose_name = _("standard page")
+        verbose_name_plural = _("standard pages")
 
 
 # Co-creation models live in their own modules; every name stays importable from home.models.

@@ -27,16 +27,21 @@ class TaxonomyTermQuerySet(LiveSnippetQuerySet):
 class TaxonomyTerm(ModeratedSnippet):
     """A term of the shared taxonomy; translated per locale, matched across locales by slug."""
 
-    name = models.CharField(max_length=80, help_text=_("The name readers see, e.g. 'Anxiety'."))
+    name = models.CharField(
+        max_length=80, help_text=_("The name readers see, e.g. 'Anxiety'."), verbose_name=_("Name")
+    )
     slug = models.SlugField(
         max_length=80,
         help_text=_(
             "A short web-address name, e.g. 'anxiety'. Keep it the same in every language: "
             "filters use it."
         ),
+        verbose_name=_("Slug"),
     )
     description = models.TextField(
-        blank=True, help_text=_("Optional: one sentence explaining the term to readers.")
+        blank=True,
+        help_text=_("Optional: one sentence explaining the term to readers."),
+        verbose_name=_("Description"),
     )
 
     objects = TaxonomyTermQuerySet.as_manager()

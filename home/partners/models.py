@@ -45,7 +45,7 @@ class PartnerIndexPage(IndexPage):
     Created automatically with the first partner organisation."""
 
     intro = intro_field(
-        _("A sentence or two above the list, e.g. how the organisations work together.")
+        _("A sentence or two above the list, e.g. how the organisations work together."),
     )
 
     subpage_types = ["partners.PartnerPage"]
@@ -55,6 +55,7 @@ class PartnerIndexPage(IndexPage):
         # Moved from the home app: the table keeps its name (see migrations/0001).
         db_table = "home_partnerindexpage"
         verbose_name = _("partner index")
+        verbose_name_plural = _("partner indexes")
 
     def listing_context(self, request, **kwargs):
         partners = PartnerPage.objects.in_locale(self.locale).order_by("title", "pk")
@@ -85,7 +86,7 @@ class PartnerPage(OrganisationOwnedMixin, BasePage):
         _(
             "A short welcome from your organisation: who you are, who you work with and "
             "what you do in the coalition. Shown under your name and logo."
-        )
+        ),
     )
     body = StreamField(
         BodyBlock(),
@@ -95,6 +96,7 @@ class PartnerPage(OrganisationOwnedMixin, BasePage):
             "or how to contact you. Your campaigns, events and resources are listed below "
             "it automatically."
         ),
+        verbose_name=_("Body"),
     )
 
     objects = PartnerPageManager()

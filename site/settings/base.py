@@ -84,6 +84,9 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "django.contrib.sitemaps",
+    # Not used by Openly directly: Wagtail's admin says "2 minutes ago" with its naturaltime
+    # filter, whose translations Django loads only for an installed app.
+    "django.contrib.humanize",
 ]
 
 MIDDLEWARE = [
@@ -113,6 +116,8 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    # The admin in its user's language around the view too (home/admin_language.py).
+    "home.admin_language.AdminLanguageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     # Last, as django-axes asks: turns a refused sign-in into the "sign-in paused" page.

@@ -79,28 +79,46 @@ class ContributorRecord(models.Model):
         on_delete=models.SET_NULL,
         related_name="contributor_record",
         help_text=_("The story this person shared. Empty once the story has been erased."),
+        verbose_name=_("Page"),
     )
     email = models.EmailField(
         blank=True,
         help_text=_("Given only for follow-up. Erased with the story."),
+        verbose_name=_("Email"),
     )
-    language = models.CharField(max_length=12, help_text=_("The language the story was shared in."))
+    language = models.CharField(
+        max_length=12,
+        help_text=_("The language the story was shared in."),
+        verbose_name=_("Language"),
+    )
     consent_process = models.BooleanField(
-        default=False, help_text=_("Agreed that we store and review the story.")
+        default=False,
+        help_text=_("Agreed that we store and review the story."),
+        verbose_name=_("Consent to processing"),
     )
     consent_publish = models.BooleanField(
-        default=False, help_text=_("Agreed that the story is published on the site.")
+        default=False,
+        help_text=_("Agreed that the story is published on the site."),
+        verbose_name=_("Consent to publication"),
     )
     consent_translate = models.BooleanField(
-        default=False, help_text=_("Agreed that the story is translated into other languages.")
+        default=False,
+        help_text=_("Agreed that the story is translated into other languages."),
+        verbose_name=_("Consent to translation"),
     )
     consent_contact = models.BooleanField(
-        default=False, help_text=_("Agreed to be contacted by email about the story.")
+        default=False,
+        help_text=_("Agreed to be contacted by email about the story."),
+        verbose_name=_("Consent to be contacted"),
     )
     consent_version = models.CharField(
-        max_length=20, help_text=_("The version of the consent wording the person saw.")
+        max_length=20,
+        help_text=_("The version of the consent wording the person saw."),
+        verbose_name=_("Consent version"),
     )
-    consented_at = models.DateTimeField(help_text=_("When the person gave consent."))
+    consented_at = models.DateTimeField(
+        help_text=_("When the person gave consent."), verbose_name=_("Consented at")
+    )
     token_hash = models.CharField(max_length=64, unique=True, editable=False)
     token_expires_at = models.DateTimeField(null=True, blank=True, editable=False)
     state = models.CharField(
@@ -111,6 +129,7 @@ class ContributorRecord(models.Model):
             "Shown to the contributor on their status page. Choose 'Not published' to "
             "decline a story: the story is then erased after the retention period."
         ),
+        verbose_name=_("State"),
     )
     reviewer_message = models.TextField(
         blank=True,
@@ -119,6 +138,7 @@ class ContributorRecord(models.Model):
             "A kind, plain message to the contributor, shown on their private status page. "
             "Never put other people's details here."
         ),
+        verbose_name=_("Reviewer message"),
     )
     contributor_revision_id = models.PositiveBigIntegerField(
         null=True,
@@ -138,9 +158,11 @@ class ContributorRecord(models.Model):
             "no address or text; they go when the mail housekeeping deletes them."
         ),
     )
-    submitted_at = models.DateTimeField(auto_now_add=True)
+    submitted_at = models.DateTimeField(auto_now_add=True, verbose_name=_("Submitted at"))
     updated_at = models.DateTimeField(auto_now=True)
-    withdrawn_at = models.DateTimeField(null=True, blank=True, editable=False)
+    withdrawn_at = models.DateTimeField(
+        null=True, blank=True, editable=False, verbose_name=_("Withdrawn at")
+    )
     closed_at = models.DateTimeField(null=True, blank=True, editable=False)
     erased_at = models.DateTimeField(
         null=True,
@@ -150,6 +172,7 @@ class ContributorRecord(models.Model):
             "When the story (in every language) and the contact details were erased. What "
             "remains is this record without personal data."
         ),
+        verbose_name=_("Erased at"),
     )
 
     objects = ContributorRecordQuerySet.as_manager()

@@ -44,7 +44,9 @@ class StoryIndexPage(RoutablePageMixin, IndexPage):
     """The stories section of one language: published stories, the share-your-story form and
     contributors' private status pages."""
 
-    intro = rich_intro_field(_("A few sentences above the stories: why people share them and how."))
+    intro = rich_intro_field(
+        _("A few sentences above the stories: why people share them and how."),
+    )
     share_intro = RichTextField(
         blank=True,
         features=["bold", "italic", "link"],
@@ -52,6 +54,7 @@ class StoryIndexPage(RoutablePageMixin, IndexPage):
             "Shown above the share-your-story form: who can share, what happens next and "
             "that contributors stay in control of their story."
         ),
+        verbose_name=_("Share form introduction"),
     )
 
     content_panels = IndexPage.content_panels + [FieldPanel("share_intro")]
@@ -61,6 +64,7 @@ class StoryIndexPage(RoutablePageMixin, IndexPage):
 
     class Meta:
         verbose_name = _("story index page")
+        verbose_name_plural = _("story index pages")
 
     def campaign_choices(self):
         """The live campaigns that have live stories in this section, for the filter."""

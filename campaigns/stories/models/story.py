@@ -88,6 +88,7 @@ class StoryPage(ImageWithAltText, BasePage):
             "The first name or pseudonym the contributor chose. Leave empty to show "
             "'Anonymous'. Never put a full name or contact details here."
         ),
+        verbose_name=_("Display name"),
     )
     body = RichTextField(
         features=["bold", "italic", "h2", "h3", "ol", "ul"],
@@ -95,6 +96,7 @@ class StoryPage(ImageWithAltText, BasePage):
             "The story in the contributor's words. Edit gently: the contributor sees your "
             "changes and must approve them before the story goes live."
         ),
+        verbose_name=_("Body"),
     )
     image = image_field(_("Optional picture. Never a photo of injuries or anything unsafe."))
     age_range = models.CharField(
@@ -102,11 +104,17 @@ class StoryPage(ImageWithAltText, BasePage):
         blank=True,
         choices=AGE_RANGE_CHOICES,
         help_text=_("Optional: the contributor's age range, only if they chose to share it."),
+        verbose_name=_("Age range"),
     )
     country = CountryField(
-        blank=True, help_text=_("Optional: the country the contributor lives in.")
+        blank=True,
+        help_text=_("Optional: the country the contributor lives in."),
+        verbose_name=_("Country"),
     )
-    topics = topics_field("+", _("What the story is about. Readers filter stories by topic."))
+    topics = topics_field(
+        "+",
+        _("What the story is about. Readers filter stories by topic."),
+    )
     campaign = models.ForeignKey(
         "campaigns.CampaignPage",
         null=True,
@@ -114,6 +122,7 @@ class StoryPage(ImageWithAltText, BasePage):
         on_delete=models.SET_NULL,
         related_name="+",
         help_text=_("Optional: the campaign this story belongs to. Readers can filter by it."),
+        verbose_name=_("Campaign"),
     )
     content_notes = ContentNotesField(
         verbose_name=_("content notes"),

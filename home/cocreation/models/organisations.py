@@ -41,9 +41,13 @@ class PartnerOrganisation(index.Indexed, models.Model):
             "The organisation's name. Its page on the site starts with this title; renaming "
             "the organisation later does not change what its editors wrote there."
         ),
+        verbose_name=_("Name"),
     )
     slug = models.SlugField(
-        max_length=80, unique=True, help_text=_("A short web-address name, e.g. 'mind-europe'.")
+        max_length=80,
+        unique=True,
+        help_text=_("A short web-address name, e.g. 'mind-europe'."),
+        verbose_name=_("Slug"),
     )
     logo = models.ForeignKey(
         "wagtailimages.Image",
@@ -52,15 +56,21 @@ class PartnerOrganisation(index.Indexed, models.Model):
         on_delete=models.SET_NULL,
         related_name="+",
         help_text=_("Optional logo, shown on the content the organisation runs."),
+        verbose_name=_("Logo"),
     )
-    country = CountryField(help_text=_("Where the organisation is based."))
-    website = models.URLField(blank=True, help_text=_("The organisation's web address."))
+    country = CountryField(
+        help_text=_("Where the organisation is based."), verbose_name=_("Country")
+    )
+    website = models.URLField(
+        blank=True, help_text=_("The organisation's web address."), verbose_name=_("Website")
+    )
     description = models.TextField(
         blank=True,
         help_text=_(
             "Two or three sentences about what the organisation does. They start its page's "
             "summary on the site; after that its editors keep the page up to date."
         ),
+        verbose_name=_("Description"),
     )
     # Set up automatically when the organisation is saved (see organisations.py): the
     # groups whose members are its editors and leads, the collection for its media and
@@ -166,6 +176,7 @@ class OrganisationOwnedMixin(models.Model):
             "The partner organisation responsible for this page. Its editors can edit the "
             "page and its lead reviews it before publication."
         ),
+        verbose_name=_("Organisation"),
     )
 
     organisation_panels = [FieldPanel("organisation")]
@@ -190,18 +201,21 @@ class LocaleAssignment(models.Model):
         on_delete=models.CASCADE,
         related_name="locale_assignments",
         help_text=_("The person who works in this language."),
+        verbose_name=_("User"),
     )
     locale = models.ForeignKey(
         "wagtailcore.Locale",
         on_delete=models.CASCADE,
         related_name="+",
         help_text=_("The language they translate into or review."),
+        verbose_name=_("Language"),
     )
     role = models.CharField(
         max_length=20,
         choices=ROLE_CHOICES,
         default=TRANSLATOR,
         help_text=_("Translators write translations; reviewers approve them before they go live."),
+        verbose_name=_("Role"),
     )
 
     panels = [FieldPanel("user"), FieldPanel("locale"), FieldPanel("role")]

@@ -47,6 +47,7 @@ class LanguageRule(index.Indexed, models.Model):
         max_length=10,
         choices=RULE_LANGUAGES,
         help_text=_("The language of the pages this rule checks."),
+        verbose_name=_("Language"),
     )
     phrase = models.CharField(
         max_length=255,
@@ -55,30 +56,36 @@ class LanguageRule(index.Indexed, models.Model):
             "plurals are found too. End a word with * to match any ending, e.g. 'commit* "
             "suicide' also finds 'commits suicide' and 'committing suicide'."
         ),
+        verbose_name=_("Phrase"),
     )
     match_type = models.CharField(
         max_length=10,
         choices=MATCH_CHOICES,
         default=PHRASE,
         help_text=_("Leave on 'Words' unless a technical person wrote a pattern."),
+        verbose_name=_("Match type"),
     )
     category = models.CharField(
         max_length=30,
         choices=CATEGORY_CHOICES,
         help_text=_("What kind of problem this wording is."),
+        verbose_name=_("Category"),
     )
     severity = models.CharField(
         max_length=10,
         choices=SEVERITY_CHOICES,
         default=MEDIUM,
         help_text=_("High findings stop the automatic check: a moderator must look at the page."),
+        verbose_name=_("Severity"),
     )
     explanation = models.TextField(
-        help_text=_("Why this wording is a problem, in one or two sentences editors will read.")
+        help_text=_("Why this wording is a problem, in one or two sentences editors will read."),
+        verbose_name=_("Explanation"),
     )
     alternatives = models.TextField(
         blank=True,
         help_text=_("Better wordings, one per line, e.g. 'died by suicide'."),
+        verbose_name=_("Alternatives"),
     )
     source = models.CharField(
         max_length=255,
@@ -86,9 +93,12 @@ class LanguageRule(index.Indexed, models.Model):
             "The guide this rule comes from, by name, e.g. 'Samaritans media guidelines for "
             "reporting suicide'."
         ),
+        verbose_name=_("Source"),
     )
     active = models.BooleanField(
-        default=True, help_text=_("Untick to stop checking this rule without deleting it.")
+        default=True,
+        help_text=_("Untick to stop checking this rule without deleting it."),
+        verbose_name=_("In use"),
     )
 
     panels = [

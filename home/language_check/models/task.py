@@ -10,6 +10,11 @@ from home.cocreation.next_step import names
 from home.cocreation.roles import moderators
 from home.language_check.engine import check_page
 
+# The comment of a check that let a page through, and how the admin shows it (registered in
+# home.registry.workflow_names by the app's wiring).
+NO_HIGH_SEVERITY_FINDING = "No high-severity language finding."
+NO_HIGH_SEVERITY_FINDING_LABEL = _("No high-severity language finding.")
+
 
 class LanguageCheckTaskState(TaskState):
     """A language check of one revision, with the findings that stopped it."""
@@ -103,7 +108,9 @@ class LanguageCheckTask(AbstractGroupApprovalTask):
             state.log_state_change_action(None, "reject")
         else:
             state.status = TaskState.STATUS_APPROVED
-            state.comment = str(_("No high-severity language finding."))
+            # Stored in English and shown in each reader's language
+            # (home.cocreation.workflow_names), like the task's own name.
+            state.comment = NO_HIGH_SEVERITY_FINDING
             state.save()
             state.log_state_change_action(None, "approve")
         return state
