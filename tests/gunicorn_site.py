@@ -13,7 +13,6 @@ import contextlib
 import http.client
 import os
 import secrets
-import socket
 import subprocess
 import sys
 import time
@@ -21,7 +20,7 @@ import urllib.parse
 from http.cookies import SimpleCookie
 from pathlib import Path
 
-from tests.varnish import free_port
+from tests.varnish import free_port, wait_for_port
 
 REPO = Path(__file__).resolve().parents[1]
 CSRF_SECRET = secrets.token_hex(16)  # 32 characters: a CSRF secret Django accepts as is
@@ -49,7 +48,9 @@ def running_site(database_url, workers=2, threads=20, env=None):
         text=True,
     )
     try:
-        _wait_until_answering(port, process)
+        # With ``--preload`` gunicorn loads the site before it opens its port, so once it
+        # listens requests are answered at once (whatever state the database is in).
+        wait_for_port(port, process, "gunicorn", lambda: process.stderr.read()[-3000:], seconds=60)
         yield f"http://127.0.0.1:{port}"
     finally:
         process.terminate()
@@ -58,19 +59,6 @@ def running_site(database_url, workers=2, threads=20, env=None):
         except subprocess.TimeoutExpired:
             process.kill()
             process.wait()
-
-
-def _wait_until_answering(port, process, seconds=60):
-    """Wait until gunicorn listens: with ``--preload`` it loads the site before it opens its
-    port, so then requests are answered at once (whatever state the database is in)."""
-    deadline = time.monotonic() + seconds
-    while time.monotonic() < deadline:
-        if process.poll() is not None:
-            raise RuntimeError(f"gunicorn stopped: {process.stderr.read()[-3000:]}")
-        with contextlib.suppress(OSError), socket.create_connection(("127.0.0.1", port), 0.2):
-            return
-        time.sleep(0.1)
-    raise RuntimeError("gunicorn did not start listening")
 
 
 class Answer:

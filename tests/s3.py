@@ -8,13 +8,11 @@ that Openly writes, reads, deletes and links objects the way an S3 service expec
 import contextlib
 import importlib.util
 import os
-import socket
 import subprocess
 import sys
-import time
 from pathlib import Path
 
-from tests.varnish import free_port
+from tests.varnish import free_port, wait_for_port
 
 # The bucket policy README asks operators to set: anyone may read renditions, nothing else.
 POLICY = Path(__file__).resolve().parents[1] / "deploy/object-storage/public-renditions-policy.json"
@@ -27,17 +25,6 @@ REGION = "us-east-1"
 
 def moto_installed():
     return importlib.util.find_spec("moto") is not None
-
-
-def _wait_for_port(port, process, seconds=30):
-    deadline = time.monotonic() + seconds
-    while time.monotonic() < deadline:
-        if process.poll() is not None:
-            raise RuntimeError(f"moto_server stopped (exit {process.returncode})")
-        with contextlib.suppress(OSError), socket.create_connection(("127.0.0.1", port), 0.2):
-            return
-        time.sleep(0.1)
-    raise RuntimeError("moto_server did not start listening")
 
 
 @contextlib.contextmanager
@@ -57,7 +44,7 @@ def running_moto(log=None):
         env=env,
     )
     try:
-        _wait_for_port(port, process)
+        wait_for_port(port, process, "moto_server")
         yield f"http://127.0.0.1:{port}"
     finally:
         process.terminate()

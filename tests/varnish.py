@@ -23,15 +23,18 @@ def free_port():
         return sock.getsockname()[1]
 
 
-def _wait_for_port(port, process, seconds=30):
+def wait_for_port(port, process, name, output=None, seconds=30):
+    """Wait until the local program ``name`` (started as ``process``) listens on ``port``;
+    if it stops first, say so with what ``output()`` returns (else its exit status)."""
     deadline = time.monotonic() + seconds
     while time.monotonic() < deadline:
         if process.poll() is not None:
-            raise RuntimeError(f"varnishd stopped: {process.stdout.read()}")
+            said = output() if output else f"exit {process.returncode}"
+            raise RuntimeError(f"{name} stopped: {said}")
         with contextlib.suppress(OSError), socket.create_connection(("127.0.0.1", port), 0.2):
             return
         time.sleep(0.1)
-    raise RuntimeError("varnishd did not start listening")
+    raise RuntimeError(f"{name} did not start listening")
 
 
 def _backend_with_probe(backend_host, backend_port):
@@ -68,7 +71,7 @@ def running_varnish(folder, backend_host, backend_port, memory="32m", probe=Fals
         text=True,
     )
     try:
-        _wait_for_port(port, process)
+        wait_for_port(port, process, "varnishd", process.stdout.read)
         yield port
     finally:
         process.terminate()

@@ -2,7 +2,6 @@
 run, a scheduled change goes live when its slot comes, and frontend-cache purges wait in the
 task queue instead of in the editor's request."""
 
-import socket
 from datetime import UTC, datetime, time, timedelta
 
 import pytest
@@ -17,6 +16,7 @@ from home.jobs.periodic import Job
 from home.jobs.schedule import enqueue_due
 from home.registry import periodic_jobs
 from tests.factories import StandardPageFactory
+from tests.varnish import free_port
 
 pytestmark = pytest.mark.django_db
 
@@ -86,19 +86,13 @@ def test_a_scheduled_change_goes_live_when_its_slot_comes(home_page):
     assert page.title == "Mental Health Week 2027"
 
 
-def _closed_port():
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
 @pytest.mark.django_db(transaction=True)
 def test_with_a_worker_a_publication_only_queues_its_purges(home_page, settings):
     settings.TASKS = DB_TASKS
     settings.WAGTAILFRONTENDCACHE = {
         "varnish": {
             "BACKEND": "home.frontend_cache.VarnishBackend",
-            "LOCATION": f"http://127.0.0.1:{_closed_port()}",
+            "LOCATION": f"http://127.0.0.1:{free_port()}",
         }
     }
     page = StandardPageFactory(parent=home_page, title="About", slug="about")
