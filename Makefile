@@ -14,7 +14,7 @@ PORT ?= 8000
 # to it by migrate and load_demo (home/site_address.py). Production sets its own.
 SITE_URL ?= http://$(HOST):$(PORT)
 
-.PHONY: help install run serve worker migrate demo test lint format check pytest messages bench clean
+.PHONY: help install run serve worker migrate demo test lint format check pytest messages bench langcheck-report clean
 
 help: ## List every target with what it does
 	@grep -hE '^[a-zA-Z_-]+:.*?## ' $(MAKEFILE_LIST) | sort | \
@@ -85,6 +85,10 @@ messages: install ## Update the .po files from the code and compile them
 
 bench: install ## Benchmarks (query counts and render times with large data sets)
 	DJANGO_SETTINGS_MODULE=openly.settings.test $(BIN)/python -m tests.bench
+
+# LOCALE=de for one locale, VERBOSE=1 to list every miss and false alarm.
+langcheck-report: migrate ## Score the language check on the evaluation set (tests/language_check/evaluation)
+	$(MANAGE) language_check_report $(if $(LOCALE),--locale $(LOCALE)) $(if $(VERBOSE),--verbose)
 
 clean: ## Remove the virtual environment, database, media and caches
 	rm -rf $(VENV) $(STAMPS) node_modules db.sqlite3 media .test-media static_collected
