@@ -48,6 +48,10 @@ def test_every_locale_file_is_well_formed(file, settings):
         seen[key] = row.line
 
 
+def test_every_locale_has_a_file(settings):
+    assert {file.stem for file in FILES} == {code for code, _name in settings.LANGUAGES}
+
+
 def test_every_category_is_used(settings):
     used = {row.category for file in FILES for row in evaluation.read_rows(file)}
     assert used == set(evaluation.CATEGORIES)
