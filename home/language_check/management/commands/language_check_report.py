@@ -6,6 +6,7 @@ finding that stops the workflow. Nothing is written to the database."""
 from django.core.management.base import BaseCommand, CommandError
 
 from home.language_check import evaluation
+from home.language_check.models import LanguageRule
 
 HEADER = (
     f"{'':28} {'flag':>5} {'clean':>5} {'caught':>6} {'false':>5} "
@@ -71,8 +72,11 @@ class Command(BaseCommand):
             "sentences with a finding that stops the workflow."
         )
         write("\nBy locale\n" + HEADER)
+        with_rules = set(
+            LanguageRule.objects.filter(active=True).values_list("language", flat=True)
+        )
         for locale, scores in evaluation.by_locale(outcomes).items():
-            write(_line(locale, scores))
+            write(_line(locale, scores) + ("" if locale in with_rules else "  (no active rules)"))
         write(_line("all", evaluation.score(outcomes)))
         categories = evaluation.by_category(outcomes)
         write("\nBy flag category (its false alarms: on the clean rows near it)\n" + HEADER)
