@@ -277,7 +277,7 @@ TABLE = {
 
 
 @pytest.mark.django_db
-@pytest.mark.parametrize(("workflow", "state"), list(TABLE), ids="-".join)
+@pytest.mark.parametrize(("workflow", "state"), list(TABLE), ids=["-".join(key) for key in TABLE])
 def test_what_each_role_sees_can_do_and_is_told(dead_ends_world, client, workflow, state):
     """One page state, every role (built once per state: the roles only look)."""
     w = dead_ends_world
