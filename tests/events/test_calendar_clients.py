@@ -126,6 +126,8 @@ def test_a_public_joining_link_is_in_the_calendar_file(client, event_index):
     assert str(vevent["conference"]) == "https://meet.example.org/abc"
     assert "Join online: https://meet.example.org/abc" in str(vevent["description"])
     assert str(vevent["url"]).endswith(event.url)
+    rss = client.get("/en/events/feed.rss").content.decode()
+    assert "Join online: https://meet.example.org/abc" in rss
     # Every reader finds the link where it looks for a place.
     content = ics(client, f"{event.url}event.ics")
     import ics as ics_py
@@ -148,6 +150,7 @@ def test_a_hidden_joining_link_stays_out_of_the_file(client, event_index):
     registered = online_event(event_index, "registered")
     vevent = one_vevent(ics(client, f"{registered.url}event.ics"))
     assert "meet.example.org" not in vevent.to_ical().decode()
+    assert "meet.example.org" not in client.get("/en/events/feed.rss").content.decode()
     assert "The organiser sends the joining link to people who register." in str(
         vevent["description"]
     )
