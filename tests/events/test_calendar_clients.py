@@ -6,8 +6,10 @@ every language."""
 import datetime
 import io
 
+import ics as ics_py
 import pytest
 import time_machine
+import vobject
 from django.utils import timezone
 from django.utils.http import http_date
 from icalendar import Calendar
@@ -130,9 +132,6 @@ def test_a_public_joining_link_is_in_the_calendar_file(client, event_index):
     assert "Join online: https://meet.example.org/abc" in rss
     # Every reader finds the link where it looks for a place.
     content = ics(client, f"{event.url}event.ics")
-    import ics as ics_py
-    import vobject
-
     assert vobject.readOne(content.decode()).vevent.location.value == event.online_url
     (parsed,) = ics_py.Calendar(content.decode()).events
     assert parsed.location == event.online_url

@@ -8,6 +8,8 @@ from itertools import combinations
 import pytest
 from PIL import Image, ImageChops, ImageStat
 
+from events import demo_content as events_demo
+from home.demo import demo_content as home_demo
 from home.demo import pictures
 from home.demo.dates import DemoDates, week_of
 from home.demo.loading import read_data
@@ -61,9 +63,6 @@ def _difference(first, second):
 
 def demo_partners():
     """(name, slug) of every partner organisation the demo creates."""
-    from events import demo_content as events_demo
-    from home.demo import demo_content as home_demo
-
     partners = read_data(home_demo.__file__)["partners"]
     partners += read_data(events_demo.__file__)["extra_partners"]
     return [(p["name"], p["slug"]) for p in partners]
