@@ -37,12 +37,14 @@ def load(demo):
     resource_index = add_child(home, ResourceIndexPage(**data["resource_index"]))
     campaigns = _campaigns(demo, data, campaign_index, context)
     resources = _resources(demo, data, resource_index, context)
-    _signatures(data, campaigns["mental-health-week-2026"])
+    dates = demo.dates
+    _signatures(data, campaigns[dates.text("mental-health-week-{year}")])
     for code, strings in data["index_translations"].items():
         translate_page(campaign_index, code, strings)
         translate_page(resource_index, code, strings)
         for slug in data["translated_campaigns"][code]:
-            translate_page(campaigns[slug], code, data["campaign_translations"][code])
+            campaign_strings = dates.strings(data["campaign_translations"][code])
+            translate_page(campaigns[dates.text(slug)], code, campaign_strings)
         resource_strings = data["resource_translations"][code]
         for title in resource_strings:
             if title in resources:
@@ -59,23 +61,25 @@ def _tagged(page, fields, context):
 
 
 def _campaigns(demo, data, index, context):
-    partners = context["partners"]
+    partners, dates = context["partners"], demo.dates
     made = {}
     for fields in data["campaigns"]:
+        title = dates.text(fields["title"])
         page = CampaignPage(
-            title=fields["title"],
-            slug=fields["slug"],
+            title=title,
+            slug=dates.text(fields["slug"]),
             summary=fields["summary"],
-            start_date=fields["start"],
-            end_date=fields["end"],
+            # Relative to the day the demo is loaded (home.demo.dates).
+            start_date=dates.resolve(fields["start"]),
+            end_date=dates.resolve(fields["end"]),
             organisation=partners.get(fields["organisation"]),
-            hero_image=demo_image(f"Campaign: {fields['title']}", demo.rng),
+            hero_image=demo_image(f"Campaign: {title}", demo.rng),
             hero_image_alt=data["campaign_hero_image_alt"],
             pledge_statement=fields["pledge"],
             body=fields["body"],
         )
         page.partners = [partners[slug] for slug in fields["partners"] if slug in partners]
-        made[fields["slug"]] = add_child(index, _tagged(page, fields, context))
+        made[page.slug] = add_child(index, _tagged(page, fields, context))
     demo.say(f"Campaigns: {len(made)}")
     return made
 
@@ -108,7 +112,7 @@ def _resources(demo, data, index, context):
             references=copy.deepcopy(review["references"]),
             reviewed_by_name=review["reviewed_by_name"],
             reviewed_by_role=review["reviewed_by_role"],
-            review_due=fields.get("review_due", review["review_due"]),
+            review_due=demo.dates.resolve(fields.get("review_due", review["review_due"])),
         )
         made[title] = add_child(index, _tagged(page, fields, context))
     for pair in data["easy_read_pairs"]:

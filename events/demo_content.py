@@ -1,16 +1,15 @@
-"""Demo content for events: Mental Health Week 2026 (5–11 October) across ten countries,
-organised by the demo partners, with online, hybrid, multi-session, cancelled and
-postponed events, past events of Mental Health Week 2025 with summary reports, a few
-follow-up events in the weeks after today, and translations into fr, uk and ar.
+"""Demo content for events: the next Mental Health Week across ten countries, organised
+by the demo partners, with online, hybrid, multi-session, cancelled and postponed events;
+the two editions before it, with summary reports; follow-up events in every country in the
+weeks after today; and translations into fr, uk and ar. Every date is reckoned from the day
+the demo is loaded (home.demo.dates), so the site never shows a week that is over as next.
 
 The content itself is in demo_content.toml beside this module."""
 
-import copy
 import datetime
 from zoneinfo import ZoneInfo
 
 from django.core.files.base import ContentFile
-from django.utils import timezone
 from django.utils.text import slugify
 from wagtail.documents import get_document_model
 
@@ -23,7 +22,14 @@ from events.models import (
     EventSpeaker,
 )
 from home.cocreation.models import PartnerOrganisation
-from home.demo.building import add_child, demo_image, partner_pages, translate_page
+from home.demo.building import (
+    add_child,
+    demo_image,
+    give_logo,
+    partner_pages,
+    publish,
+    translate_page,
+)
 from home.demo.loading import read_data
 from home.models import Audience, Topic
 
@@ -31,13 +37,15 @@ from home.models import Audience, Topic
 def load(demo):
     """Build the events section, its events and their translations (idempotent)."""
     data = read_data(__file__)
+    dates = demo.dates
     _partners(data)
     index = _index(demo, data)
     campaign = CampaignPage.objects.filter(
-        locale__language_code="en", slug="mental-health-week-2026"
+        locale__language_code="en", slug=dates.text("mental-health-week-{year}")
     ).first()
     context = {
         "data": data,
+        "dates": dates,
         "partners": {p.slug: p for p in PartnerOrganisation.objects.all()},
         "topics": {t.slug: t for t in Topic.objects.filter(locale__language_code="en")},
         "audiences": {a.slug: a for a in Audience.objects.filter(locale__language_code="en")},
@@ -45,9 +53,11 @@ def load(demo):
     created = []
     for number in range(data["week_events"]):
         created.append(_week_event(demo, index, number, campaign, context))
-    for number, spec in enumerate(data["past_events"]["events"]):
-        created.append(_past_event(demo, index, number, spec, campaign, context))
-    for spec in data["follow_ups"]["events"]:
+    for edition, (year, start, _end) in enumerate(dates.past_editions(2)):
+        for number, spec in enumerate(data["past_events"]["events"][edition::2]):
+            day = start + datetime.timedelta(days=number % 7)
+            created.append(_past_event(demo, index, (year, day), spec, campaign, context))
+    for spec in data["follow_ups"]:
         created.append(_follow_up(demo, index, spec, context))
     countries = len({place["country"] for place in data["places"]})
     demo.say(f"Events: {len(created)} events under /en/events/ in {countries} countries")
@@ -57,15 +67,17 @@ def load(demo):
 def _partners(data):
     partners = data["extra_partners"]
     for fields in partners:
-        PartnerOrganisation.objects.get_or_create(
+        organisation, _created = PartnerOrganisation.objects.get_or_create(
             slug=fields["slug"],
             defaults=dict(fields, website=f"https://{fields['slug']}.example.org"),
         )
+        give_logo(organisation)
     partner_pages([fields["slug"] for fields in partners], data["partner_translations"])
 
 
 def _index(demo, data):
     fields = data["index"]
+    week_start, week_end = demo.dates.week
     index = add_child(
         demo.home,
         EventIndexPage(
@@ -74,10 +86,14 @@ def _index(demo, data):
             show_in_menus=True,
             summary=fields["summary"],
             intro=f"<p>{fields['intro']}</p>",
-            week_start=data["week"]["start"],
-            week_end=data["week"]["end"],
+            week_start=week_start,
+            week_end=week_end,
         ),
     )
+    if index.mental_health_week != (week_start, week_end):
+        # Loaded again after last year's week: the "this week" filter moves on.
+        index.week_start, index.week_end = week_start, week_end
+        publish(index)
     # Translate the index on its own first, so its children land under live parents.
     for code, strings in data["index_translations"].items():
         translate_page(index, code, strings)
@@ -86,6 +102,16 @@ def _index(demo, data):
 
 def _aware(day, hour, minute, zone):
     return datetime.datetime.combine(day, datetime.time(hour, minute), tzinfo=ZoneInfo(zone))
+
+
+def _description(kind, event_format, page_defaults):
+    """The page's description: what to expect at this kind of event, and how taking part
+    works in its format."""
+    paragraphs = [kind.get("description", ""), page_defaults["taking_part"][event_format]]
+    return [
+        {"type": "heading", "value": {"text": page_defaults["heading"], "level": "h2"}},
+        *({"type": "paragraph", "value": f"<p>{text}</p>"} for text in paragraphs if text),
+    ]
 
 
 def _event(demo, index, *, slug, title, kind, place, sessions, context, **fields):
@@ -112,8 +138,7 @@ def _event(demo, index, *, slug, title, kind, place, sessions, context, **fields
         price=kind.get("price", ""),
         registration=kind.get("registration", "none"),
         capacity=kind.get("capacity"),
-        # A copy each: saving a page gives its blocks ids.
-        description=copy.deepcopy(page_defaults["description"]),
+        description=_description(kind, event_format, page_defaults),
         **fields,
     )
     if event_format != "online":
@@ -166,6 +191,7 @@ def _programme(kind, start_hour, context):
 
 
 def _week_sessions(kind, number, day, zone, context):
+    # Events of one kind start at different quarter hours, as real ones do.
     """The week event's sessions: (label, start, end, programme) each."""
     if kind.get("all_day"):
         return [
@@ -173,6 +199,7 @@ def _week_sessions(kind, number, day, zone, context):
         ]
     sessions = []
     hour, length = kind["time"]
+    minute = 15 * (number % 3)
     repeats = kind.get("days", 3 if number % 11 == 4 else 1)
     for repeat in range(repeats):
         # Multi-day workshops run on consecutive days; series repeat weekly.
@@ -183,7 +210,7 @@ def _week_sessions(kind, number, day, zone, context):
             if kind.get("days")
             else (f"Part {repeat + 1}" if repeats > 1 else "")
         )
-        start = _aware(session_day, hour, 0, zone)
+        start = _aware(session_day, hour, minute, zone)
         sessions.append(
             (
                 label,
@@ -200,7 +227,7 @@ def _week_event(demo, index, number, campaign, context):
     places, kinds = data["places"], data["kinds"]
     place = places[number % len(places)]
     kind = dict(kinds[(number * 7) % len(kinds)])
-    day = data["week"]["start"] + datetime.timedelta(days=number % 7)
+    day = context["dates"].week[0] + datetime.timedelta(days=number % 7)
     if number % 3 == 0:
         kind["image"] = data["week_image_alt"]
     sessions = _week_sessions(kind, number, day, place["zone"], context)
@@ -214,7 +241,9 @@ def _week_event(demo, index, number, campaign, context):
     return _event(
         demo,
         index,
-        slug=f"mhw-2026-{number + 1:02}-{slugify(kind['title'])}"[:80].rstrip("-"),
+        slug=f"mhw-{context['dates'].year}-{number + 1:02}-{slugify(kind['title'])}"[:80].rstrip(
+            "-"
+        ),
         title=f"{kind['title']} ({place['country']})"
         if online
         else f"{kind['title']} — {place['city']}",
@@ -226,12 +255,15 @@ def _week_event(demo, index, number, campaign, context):
     )
 
 
-def _past_event(demo, index, number, spec, campaign, context):
-    past = context["data"]["past_events"]
-    title = spec["title"]
-    kind = dict(context["data"]["kinds"][1], summary=past["summary"])
-    day = context["data"]["week"]["last_year_start"] + datetime.timedelta(days=number)
-    start = _aware(day, 10, 0, spec["zone"])
+def _past_event(demo, index, when, spec, campaign, context):
+    """A policy dialogue of the edition of ``when`` = (year, day), with its report."""
+    dates, data = context["dates"], context["data"]
+    past = data["past_events"]
+    year, day = when
+    title = dates.text(spec["title"], year=year)
+    kind = dict(data["kinds"][1], summary=dates.text(past["summary"], year=year))
+    hour, length = spec["time"]
+    start = _aware(day, hour, 0, spec["zone"])
     fields = {
         "report_key_insights": past["report_key_insights"],
         "report_outcomes": past["report_outcomes"],
@@ -242,11 +274,13 @@ def _past_event(demo, index, number, spec, campaign, context):
     page = _event(
         demo,
         index,
-        slug=f"mhw-2025-{slugify(title)}"[:80].rstrip("-"),
+        slug=f"mhw-{year}-{slugify(title)}"[:80].rstrip("-"),
         title=title,
         kind=kind,
         place=dict(spec, language="en"),
-        sessions=[("", start, start + datetime.timedelta(hours=4), _programme(kind, 10, context))],
+        sessions=[
+            ("", start, start + datetime.timedelta(hours=length), _programme(kind, hour, context))
+        ],
         context=context,
         format="in_person",
         **fields,
@@ -259,8 +293,8 @@ def _past_event(demo, index, number, spec, campaign, context):
                 locale=page.locale,
                 sort_order=order,
                 **action,
-                owner=owners[(number + order) % len(owners)],
-                due=past["action_due"],
+                owner=owners[(len(title) + order) % len(owners)],
+                due=dates.resolve(past["action_due"]),
             )
     return page
 
@@ -278,26 +312,28 @@ def _report_documents(past, title):
 
 
 def _follow_up(demo, index, spec, context):
-    """Events a few weeks after the day the demo is loaded, so the upcoming list is never
-    empty whenever the demo runs."""
+    """An event in the weeks after the day the demo is loaded, so the upcoming list is
+    full whenever the demo runs."""
     data = context["data"]
-    title, event_format = spec["title"], spec["format"]
-    place = next((p for p in data["places"] if p["partner"] == spec["partner"]), data["places"][0])
+    place = next(p for p in data["places"] if p["city"] == spec["place"])
     kind = dict(
-        data["kinds"][4 if event_format == "online" else 0],
-        format=event_format,
-        summary=data["follow_ups"]["summary"],
+        data["kinds"][spec["kind"]],
+        format=spec["format"],
+        summary=spec["summary"],
+        description=spec["description"],
     )
-    day = timezone.localdate() + datetime.timedelta(days=spec["days_ahead"])
-    start = _aware(day, 18, 0, place["zone"])
+    day = context["dates"].today + datetime.timedelta(days=spec["days_ahead"])
+    hour, minute = (int(part) for part in spec["start"].split(":"))
+    start = _aware(day, hour, minute, place["zone"])
     return _event(
         demo,
         index,
-        slug=f"follow-up-{slugify(title)}"[:80].rstrip("-"),
-        title=title,
+        # Dated, so a demo loaded again months later adds the coming weeks' events.
+        slug=f"{slugify(spec['title'])[:70]}-{day:%Y-%m}",
+        title=spec["title"],
         kind=kind,
         place=place,
-        sessions=[("", start, start + datetime.timedelta(hours=1, minutes=30), [])],
+        sessions=[("", start, start + datetime.timedelta(minutes=spec["minutes"]), [])],
         context=context,
     )
 

@@ -20,6 +20,13 @@ def _when(event):
     }
 
 
+def _joining_link(event, now):
+    """The joining link as the event page shows it now (its calendar entry carries it too)."""
+    if event.joining_link_visible(now):
+        return _("Join online: %(link)s") % {"link": event.online_url}
+    return ""
+
+
 def feed_response(request, index_page, events, atom=False):
     """The listing's events, soonest first, as RSS 2.0 or Atom 1.0."""
     feed_class = Atom1Feed if atom else Rss201rev2Feed
@@ -30,8 +37,9 @@ def feed_response(request, index_page, events, atom=False):
         language=get_language(),
         feed_url=request.build_absolute_uri(),
     )
+    now = timezone.now()
     for event in events:
-        parts = [_when(event), event.location_text, event.card_summary]
+        parts = [_when(event), event.location_text, event.card_summary, _joining_link(event, now)]
         if event.is_cancelled:
             parts.insert(0, _("Cancelled."))
         elif event.is_postponed:

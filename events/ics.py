@@ -1,19 +1,31 @@
 """iCalendar files for events, made with the `icalendar` library: one VEVENT per session,
-stable UIDs, the event's own time zone (TZID with its VTIMEZONE), and a SEQUENCE that
-grows with every publication so calendar apps replace their copy."""
+stable UIDs, one SEQUENCE per event in every language, and the joining link when the event
+page shows it.
+
+Times are written in UTC ("20261025T160000Z"), with no VTIMEZONE. A TZID with its own
+VTIMEZONE is read differently by different clients: vobject keeps the first definition it
+meets under a name for the rest of the process (so a later file whose dates that definition
+does not cover is read an hour off), dateutil-based readers use only the rules inside the
+file, and the big calendar apps swap known names for their own database and ignore the
+rules. A UTC time has one reading everywhere (RFC 5545, 3.3.5, form 2). The events do not
+repeat (each session is its own VEVENT, with no RRULE), so nothing needs the local rules to
+expand, and every calendar app shows the instant in its reader's own zone, as it would have
+anyway. The event's zone stays on the page, which every entry links to.
+"""
 
 import datetime
 
 from django.http import HttpResponse
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from icalendar import Calendar
+from icalendar import Calendar, Timezone, TimezoneStandard
 from icalendar import Event as VEvent
 
-from events.choices import EventStatus
+from events.choices import EventStatus, LinkVisibility
 
 PRODID = "-//Openly//Mental Health Week events//EN"
 UID_DOMAIN = "events.openly"
+UTC = datetime.UTC
 
 ICS_STATUS = {
     EventStatus.SCHEDULED: "CONFIRMED",
@@ -36,42 +48,74 @@ def _all_day_range(session, zone):
     return start, max(last, start) + datetime.timedelta(days=1)
 
 
-def session_vevent(event, session, url, stamp):
+def _joining(event, now):
+    """(joining link or None, a line for the description or None): the link only when the
+    event page shows it now, else what the page says about it."""
+    if not event.is_online or event.is_cancelled:
+        return None, None
+    if event.joining_link_visible(now):
+        return event.online_url, _("Join online: %(link)s") % {"link": event.online_url}
+    if event.online_link_visibility == LinkVisibility.NEAR_START:
+        return None, _(
+            "The joining link appears on the event page one hour before each session starts."
+        )
+    if event.online_link_visibility == LinkVisibility.REGISTERED:
+        return None, _("The organiser sends the joining link to people who register.")
+    return None, None
+
+
+def session_vevent(event, session, url, stamp, now=None):
     """The VEVENT for one session of ``event``."""
-    zone = event.zone
     vevent = VEvent()
     vevent.add("uid", session_uid(session))
     vevent.add("dtstamp", stamp)
     if event.all_day:
-        start, end = _all_day_range(session, zone)
+        start, end = _all_day_range(session, event.zone)
         vevent.add("dtstart", start)
         vevent.add("dtend", end)
     else:
-        vevent.add("dtstart", timezone.localtime(session.start, zone))
-        vevent.add("dtend", timezone.localtime(session.end, zone))
+        vevent.add("dtstart", session.start.astimezone(UTC))
+        vevent.add("dtend", session.end.astimezone(UTC))
     title = event.title
     if session.title:
         title = f"{title}: {session.title}"
     if event.is_cancelled:
         title = f"[{EventStatus.CANCELLED.label}] {title}"
     vevent.add("summary", title)
-    description = "\n\n".join(part for part in (event.card_summary, event.status_note, url) if part)
-    vevent.add("description", description)
+    link, link_note = _joining(event, now or timezone.now())
+    parts = (event.card_summary, event.status_note, link_note, url)
+    vevent.add("description", "\n\n".join(part for part in parts if part))
     location = event.location_text
-    if event.format != "in_person" and event.online_url and not location:
-        location = _("Online")
+    if not location and event.is_online:
+        location = link or _("Online")
     if location:
         vevent.add("location", location)
+    if link:
+        vevent.add("conference", link, parameters={"VALUE": "URI", "FEATURE": "VIDEO"})
     if event.latitude is not None and event.longitude is not None:
         vevent.add("geo", (float(event.latitude), float(event.longitude)))
     vevent.add("url", url)
     vevent.add("status", ICS_STATUS.get(event.status, "CONFIRMED"))
     vevent.add("sequence", event.ics_sequence)
     if event.last_published_at:
-        vevent.add("last-modified", event.last_published_at.astimezone(datetime.UTC))
+        vevent.add("last-modified", event.last_published_at.astimezone(UTC))
     if event.organisation_id:
         vevent.add("x-openly-organiser", event.organisation.name)
     return vevent
+
+
+def _utc_zone():
+    """The definition of UTC: a calendar must hold at least one component (RFC 5545,
+    3.6), so a calendar without events carries this one, which no reader can misread."""
+    zone = Timezone()
+    zone.add("tzid", "UTC")
+    standard = TimezoneStandard()
+    standard.add("dtstart", datetime.datetime(1970, 1, 1))
+    standard.add("tzoffsetfrom", datetime.timedelta(0))
+    standard.add("tzoffsetto", datetime.timedelta(0))
+    standard.add("tzname", "UTC")
+    zone.add_component(standard)
+    return zone
 
 
 def build_calendar(request, events, name=None):
@@ -83,20 +127,14 @@ def build_calendar(request, events, name=None):
     calendar.add("method", "PUBLISH")
     if name:
         calendar.add("x-wr-calname", name)
-    stamp = timezone.now().astimezone(datetime.UTC).replace(microsecond=0)
-    first = last = None
+    now = timezone.now()
+    stamp = now.astimezone(UTC).replace(microsecond=0)
     for event in events:
         url = event.get_full_url(request)
         for session in event.ordered_sessions:
-            calendar.add_component(session_vevent(event, session, url, stamp))
-            first = min(first, session.start) if first else session.start
-            last = max(last, session.end) if last else session.end
-    if first is not None:
-        # VTIMEZONE rules covering only the years the calendar needs keep the file small.
-        calendar.add_missing_timezones(
-            first_date=(first - datetime.timedelta(days=366)).date(),
-            last_date=(last + datetime.timedelta(days=366)).date(),
-        )
+            calendar.add_component(session_vevent(event, session, url, stamp, now))
+    if not calendar.subcomponents:
+        calendar.add_component(_utc_zone())
     return calendar
 
 

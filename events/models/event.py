@@ -7,6 +7,7 @@ from django import forms
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.db.models import Max, Subquery
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
@@ -41,7 +42,7 @@ from events.models.schedule import EventSchedule
 from events.querysets import EventPageManager
 from events.session_form import SessionsPanel
 from home.cocreation.models import OrganisationOwnedMixin
-from home.conditional import conditional_response, fingerprint
+from home.conditional import conditional_response, fingerprint, newest_of
 from home.listing import Vocabulary
 from home.models import BasePage
 from home.models.bases import ImageWithAltText, audiences_field, image_field, topics_field
@@ -337,9 +338,13 @@ class EventPage(
         return page
 
     def bump_sequence(self):
-        """Tell calendar apps this event changed (called on every publish)."""
-        type(self).objects.filter(pk=self.pk).update(ics_sequence=models.F("ics_sequence") + 1)
-        self.ics_sequence += 1
+        """Tell calendar apps this event changed (called on every publish, in any
+        language). Its sessions keep one UID in every language, so the event and all its
+        translations move on together to one number above the highest any of them has."""
+        group = type(self).objects.filter(translation_key=self.translation_key)
+        highest = group.order_by().values("translation_key").annotate(top=Max("ics_sequence"))
+        group.update(ics_sequence=Subquery(highest.values("top")) + 1)
+        self.ics_sequence = group.values_list("ics_sequence", flat=True).first()
 
     # -- views -----------------------------------------------------------------------
 
@@ -356,6 +361,10 @@ class EventPage(
     def calendar_file(self, request):
         """This event's sessions as an iCalendar file for "Add to calendar" (304 while the
         reader's copy is of the current publication)."""
-        etag = fingerprint(request, self.pk, self.last_published_at, self.ics_sequence)
+        # The file carries the joining link only while the page shows it.
+        changed = self.joining_link_changed_at()
+        etag = fingerprint(request, self.pk, self.last_published_at, self.ics_sequence, changed)
         respond = partial(calendar_response, request, [self], filename=f"{self.slug}.ics")
-        return conditional_response(request, respond, etag, self.last_published_at)
+        return conditional_response(
+            request, respond, etag, newest_of(self.last_published_at, changed)
+        )

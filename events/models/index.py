@@ -17,6 +17,7 @@ from events.feeds import feed_response
 from events.forms import EventFilterForm
 from events.ics import calendar_response
 from events.models.event import EventPage
+from events.models.schedule import JOIN_LINK_LEAD
 from home.cache import cached_chrome, default_locale
 from home.chrome import active_locale
 from home.cocreation.public import organisations
@@ -120,7 +121,11 @@ class EventListing:
 
         def build():
             ended = Max("sessions__end", filter=Q(sessions__end__lte=self.now))
-            return summarise(self.results, ended=ended)
+            # The latest session whose joining link may have appeared on its page by now.
+            opened = Max(
+                "sessions__start", filter=Q(sessions__start__lte=self.now + JOIN_LINK_LEAD)
+            )
+            return summarise(self.results, ended=ended, opened=opened)
 
         key = self.cache_key()
         if key is None:
@@ -128,8 +133,9 @@ class EventListing:
         else:
             summary = cached_chrome("event-feed", (key,), build, timeout=COUNTS_SECONDS)
         midnight = local_midnight(self.now)
-        parts = (summary["newest"], summary["count"], summary["ended"], midnight)
-        return parts, newest_of(summary["newest"], summary["ended"], midnight)
+        opened = summary.get("opened") and summary["opened"] - JOIN_LINK_LEAD
+        parts = (summary["newest"], summary["count"], summary["ended"], opened, midnight)
+        return parts, newest_of(summary["newest"], summary["ended"], opened, midnight)
 
     def querystring(self, **changes):
         """The current filters as a query string, with ``changes`` applied."""

@@ -93,6 +93,19 @@ class EventSchedule:
             return not self.is_past(now)
         return any(s.start - JOIN_LINK_LEAD <= now < s.end for s in self.ordered_sessions)
 
+    def joining_link_changed_at(self, now=None):
+        """The last moment up to ``now`` when the page may have started or stopped showing
+        the joining link (an hour before a session, or its end), or None: calendar files
+        that carry the link are new from then on."""
+        now = now or timezone.now()
+        moments = [
+            moment
+            for session in self.ordered_sessions
+            for moment in (session.start - JOIN_LINK_LEAD, session.end)
+            if moment <= now
+        ]
+        return max(moments, default=None)
+
     @property
     def language_names(self):
         names = dict(LANGUAGE_CHOICES)

@@ -8,8 +8,6 @@ import io
 
 from django.conf import settings
 from django.core.files.images import ImageFile
-from PIL import Image as PILImage
-from PIL import ImageDraw
 from wagtail.images import get_image_model
 from wagtail.models import Collection, Locale, Page
 from wagtail_localize.models import StringTranslation, Translation, TranslationSource
@@ -17,6 +15,7 @@ from wagtail_localize.models import StringTranslation, Translation, TranslationS
 # Names that are moving out of home's core into home.cocreation: kept together here.
 from home.cocreation.models import PartnerOrganisation
 from home.cocreation.organisations import set_up_organisation
+from home.demo import pictures
 
 DEMO_LOCALES = ["fr", "uk", "ar"]
 
@@ -38,39 +37,40 @@ def ensure_locales():
     ensure_tree_roots()
 
 
-PALETTE = [
-    ((31, 95, 139), (122, 62, 157)),
-    ((34, 120, 100), (240, 180, 60)),
-    ((180, 70, 60), (250, 220, 180)),
-    ((50, 60, 120), (120, 200, 220)),
-    ((90, 40, 110), (250, 160, 120)),
-]
-
-
-def demo_image(title, rng, collection=None, size=(1200, 800)):
-    """A generated abstract image (no download), reused when one with this title exists."""
+def demo_image(title, rng=None, collection=None, size=(1200, 800)):
+    """A generated abstract picture (home.demo.pictures), reused when one with this title
+    exists. Drawn from the title alone (``rng`` is no longer used), so every picture is
+    the same in every run."""
     image_model = get_image_model()
     existing = image_model.objects.filter(title=title).first()
     if existing:
         return existing
-    start, end = rng.choice(PALETTE)
-    img = PILImage.new("RGB", size, start)
-    draw = ImageDraw.Draw(img)
-    width, height = size
-    for y in range(height):
-        mix = y / height
-        colour = tuple(int(start[i] * (1 - mix) + end[i] * mix) for i in range(3))
-        draw.line([(0, y), (width, y)], fill=colour)
-    for _ in range(6):
-        radius = rng.randint(60, 260)
-        cx, cy = rng.randint(0, width), rng.randint(0, height)
-        shade = tuple(min(255, c + 40) for c in rng.choice(PALETTE)[1])
-        draw.ellipse([cx - radius, cy - radius, cx + radius, cy + radius], outline=shade, width=8)
-    buffer = io.BytesIO()
-    img.save(buffer, format="JPEG", quality=80)
+    return _save_image(title, pictures.picture(title, size), "jpg", collection)
+
+
+def demo_logo(name, slug):
+    """The generated logo of organisation ``name`` (initials on a shape and colour of its
+    own; home.demo.pictures), reused when it exists."""
+    title = f"Logo: {name}"
+    existing = get_image_model().objects.filter(title=title).first()
+    return existing or _save_image(title, pictures.logo(name, slug), "png")
+
+
+def give_logo(organisation):
+    """Give a demo organisation its generated logo if it has none, or still has the
+    abstract picture earlier demos gave every organisation alike."""
+    logo = organisation.logo
+    if logo is None or logo.title == f"{organisation.name} logo":
+        organisation.logo = demo_logo(organisation.name, organisation.slug)
+        organisation.save(update_fields=["logo"])
+    return organisation
+
+
+def _save_image(title, data, extension, collection=None):
+    image_model = get_image_model()
     slug = "".join(ch if ch.isalnum() else "-" for ch in title.lower()).strip("-")[:60]
     image = image_model(title=title, collection=collection or Collection.get_first_root_node())
-    image.file = ImageFile(buffer, name=f"{slug}.jpg")
+    image.file = ImageFile(io.BytesIO(data), name=f"{slug}.{extension}")
     image.save()
     return image
 

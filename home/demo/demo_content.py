@@ -16,6 +16,7 @@ from home.demo.building import (
     add_child,
     demo_image,
     ensure_locales,
+    give_logo,
     partner_pages,
     publish,
     publish_snippet,
@@ -121,13 +122,10 @@ def _taxonomy(demo, data):
 def _partners(demo, partners):
     for fields in partners:
         # Creating one sets it up, with its page under "Our partners".
-        PartnerOrganisation.objects.get_or_create(
-            slug=fields["slug"],
-            defaults=dict(
-                fields,
-                logo=demo_image(f"{fields['name']} logo", demo.rng, size=(400, 400)),
-            ),
+        organisation, _created = PartnerOrganisation.objects.get_or_create(
+            slug=fields["slug"], defaults=fields
         )
+        give_logo(organisation)
     demo.say(f"Partner organisations: {len(partners)}")
 
 
@@ -139,7 +137,9 @@ def _helplines(demo, data):
         ).first()
         if helpline is None:
             helpline = CrisisHelpline(
-                **fields, last_verified=data["helpline_last_verified"], sort_order=order
+                **fields,
+                last_verified=demo.dates.resolve(data["helpline_last_verified"]),
+                sort_order=order,
             )
             publish_snippet(helpline)
         for code, strings in data["helpline_translations"].items():

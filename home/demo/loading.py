@@ -6,8 +6,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from django.conf import settings
+from django.utils import timezone
 from wagtail.models import Locale
 
+from home.demo.dates import DemoDates
 from home.models import HomePage
 from home.registry import demo_loaders
 
@@ -20,6 +22,13 @@ class Demo:
 
     stdout: object
     rng: random.Random = field(default_factory=lambda: random.Random(SEED))  # noqa: S311
+    # The day the demo is loaded: its dates are reckoned from it (home.demo.dates).
+    today: object = field(default_factory=timezone.localdate)
+
+    @property
+    def dates(self):
+        """The demo's calendar as seen on ``today``."""
+        return DemoDates(self.today)
 
     def say(self, message):
         """Report one step of the demo to whoever runs it."""
@@ -43,9 +52,10 @@ def read_data(loader_file):
         return tomllib.load(data_file)
 
 
-def load_all(stdout):
-    """Run every registered demo loader (``home.registry.demo_loaders``) in order."""
-    demo = Demo(stdout=stdout)
+def load_all(stdout, today=None):
+    """Run every registered demo loader (``home.registry.demo_loaders``) in order, with
+    dates reckoned from ``today`` (the local date by default)."""
+    demo = Demo(stdout=stdout, today=today or timezone.localdate())
     for name, load in demo_loaders.items():
         stdout.write(f"Loading demo content: {name}")
         # Not one big transaction: wagtail-localize publishes translations on commit, and

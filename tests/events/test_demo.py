@@ -1,8 +1,11 @@
 """The events demo: enough events, countries and kinds to show every feature; idempotent."""
 
+import datetime
 import io
+from zoneinfo import ZoneInfo
 
 import pytest
+import time_machine
 
 from events.models import EventPage, EventSession
 
@@ -36,3 +39,75 @@ def test_events_demo_content(locales):
     pages, sessions = EventPage.objects.count(), EventSession.objects.count()
     demo_content.load(demo)
     assert (EventPage.objects.count(), EventSession.objects.count()) == (pages, sessions)
+
+
+# Slow by nature (~40 s each): it loads the home, campaign and events demo content on a
+# day of its own, frozen, and reads the listing as a visitor would.
+@pytest.mark.parametrize(
+    ("today", "year"),
+    # Spring, and the middle of a week (whose events are then neither next nor past).
+    [(datetime.date(2027, 3, 14), 2027), (datetime.date(2031, 10, 8), 2032)],
+)
+def test_the_demo_always_has_the_next_week_ahead(client, locales, today, year):
+    from campaigns import demo_content as campaigns_demo_content
+    from campaigns.models import CampaignPage
+    from events import demo_content
+    from events.models import EventIndexPage
+    from home.demo import demo_content as home_demo_content
+    from home.demo.dates import week_of
+    from home.demo.loading import Demo
+
+    moment = datetime.datetime.combine(today, datetime.time(9), tzinfo=ZoneInfo("Europe/Brussels"))
+    with time_machine.travel(moment, tick=True):
+        demo = Demo(stdout=io.StringIO())
+        assert demo.today == today
+        for loader in (home_demo_content, campaigns_demo_content, demo_content):
+            loader.load(demo)
+        start, end = week_of(year)
+        index = EventIndexPage.objects.get(locale__language_code="en")
+        assert index.mental_health_week == (start, end) and start > today
+        english = EventPage.objects.filter(locale__language_code="en")
+        week = english.filter(slug__startswith=f"mhw-{year}-")
+        assert week.count() == 44
+        assert week.upcoming().count() == 44
+        # The editions before it are over, with their reports, in the archive.
+        past = english.past()
+        # (A week under way is neither next nor past: in the 2031 week, 2030 and 2029.)
+        editions = [edition for edition, _start, _end in demo.dates.past_editions(2)]
+        assert editions == ([2026, 2025] if year == 2027 else [2030, 2029])
+        for edition in editions:
+            reports = past.filter(title__endswith=f"({edition})").exclude(report_outcomes="")
+            assert reports.count() == 6, edition
+        campaign = CampaignPage.objects.get(
+            slug=f"mental-health-week-{year}", locale__language_code="en"
+        )
+        assert campaign.start_date <= today <= campaign.end_date or campaign.start_date > today
+        assert set(week.values_list("campaign", flat=True)) == {campaign.pk}
+
+        response = client.get("/en/events/")
+        countries = response.context["facets"]["country"]
+        assert len(countries) == 10 and all(option["count"] for option in countries)
+        upcoming = english.upcoming().prefetch_related("sessions")
+        kinds = {event.title.split(" — ")[0].split(" (")[0] for event in upcoming}
+        assert len(kinds) >= 20  # sixteen kinds of week event and ten follow-ups
+        assert len({event.summary for event in upcoming}) >= 20
+        descriptions = {str(event.description) for event in upcoming}
+        assert len(descriptions) >= 20
+        assert {event.format for event in upcoming} == {"in_person", "online", "hybrid"}
+        times = {
+            event.first_session.start.astimezone(event.zone).strftime("%H:%M")
+            for event in upcoming
+            if not event.all_day
+        }
+        assert len(times) >= 12
+        # The first page a visitor sees is not one kind of event at one time.
+        first_page = response.context["events"]
+        assert len({event.summary for event in first_page}) == len(first_page) >= 10
+        assert len({event.first_session.start.time() for event in first_page}) >= 5
+        archive = client.get("/en/events/past/").context["events"]
+        assert len(archive) == 12
+
+        # Idempotent on the same day.
+        pages = EventPage.objects.count()
+        demo_content.load(Demo(stdout=io.StringIO()))
+        assert EventPage.objects.count() == pages

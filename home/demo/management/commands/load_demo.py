@@ -1,5 +1,7 @@
 """manage.py load_demo: build (or complete) the demo site. Safe to run again."""
 
+import datetime
+
 from django.conf import settings
 from django.core import mail
 from django.core.management.base import BaseCommand
@@ -13,12 +15,20 @@ from home.demo.loading import load_all
 class Command(BaseCommand):
     help = "Load the demo content (idempotent; a second run creates nothing twice)."
 
+    def add_arguments(self, parser):
+        parser.add_argument(
+            "--today",
+            type=datetime.date.fromisoformat,
+            default=None,
+            help="Reckon the demo's dates from this day (YYYY-MM-DD) instead of today.",
+        )
+
     def handle(self, *args, **options):
         # The demo walks pages through their workflows, which notifies reviewers by email;
         # keep those messages in memory instead of printing or sending them.
         with override_settings(EMAIL_BACKEND="django.core.mail.backends.locmem.EmailBackend"):
             mail.outbox = []
-            load_all(self.stdout)
+            load_all(self.stdout, today=options["today"])
             held = len(mail.outbox)
         site_address.apply()
         self.stdout.write(f"  ({held} workflow notification emails were held back, not sent)")
