@@ -3,9 +3,9 @@
 stable address ``/social-cards/<page id>.png`` (``?v=<revision>`` tells caches of social
 networks that the picture changed).
 
-A card is drawn the first time it is asked for, and on publication in the background
-(``OPENLY_SOCIAL_CARDS_ON_PUBLISH``, on except in tests: drawing takes a tenth of a second),
-which also removes the page's cards of earlier revisions. Unpublishing or deleting a page
+A card is drawn the first time it is asked for, and, where a worker runs, on publication in
+the background (``OPENLY_SOCIAL_CARDS_ON_PUBLISH``, site/settings/operations.py), which also
+removes the page's cards of earlier revisions. Unpublishing or deleting a page
 removes its cards once the change is committed, so a withdrawn story's title does not stay
 behind in a picture.
 """
@@ -125,7 +125,7 @@ def _queue(page_id):
 
 def on_published(sender, instance, **kwargs):
     """page_published receiver: draw the new card in the background."""
-    if has_card(instance) and getattr(settings, "OPENLY_SOCIAL_CARDS_ON_PUBLISH", True):
+    if has_card(instance) and getattr(settings, "OPENLY_SOCIAL_CARDS_ON_PUBLISH", False):
         page_id = instance.pk
         transaction.on_commit(lambda: _queue(page_id), robust=True)
 
