@@ -4,6 +4,7 @@ read the page already in the context and run no query, except for an editor's sh
 image."""
 
 from django import template
+from wagtail.models import Page
 
 from home import seo
 from home.models import HomePage
@@ -39,7 +40,7 @@ def page_seo(context):
             found["canonical"] = seo.canonical_url(request, page)
         if seo.is_fallback(request, page):
             found["noindex"] = True
-        if page is not None and getattr(page, "pk", None):
+        if isinstance(page, Page) and page.pk:
             found["social"] = social_meta(
                 request, page, found["canonical"], title or page.title, description
             )
