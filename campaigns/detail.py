@@ -4,11 +4,12 @@ an argument and imports no model, so the page models import it at the top."""
 from django.db.models import Q
 
 from campaigns.pledge import PledgeForm, pledge_summary
-from campaigns.sharing import json_ld, share_links, social_meta
 from home import registry
 from home.listing import Vocabulary, first
 from home.listing.taxonomy import linked_terms
 from home.querysets import with_renditions
+from home.seo import canonical_url
+from home.sharing import json_ld, share_picture
 
 PARTNER_LOGO_FILTER = "max-160x80"
 # Related events leave the campaign page as they end: their choice is kept this long.
@@ -40,15 +41,15 @@ def campaign_detail_context(page, request):
     vocabulary = Vocabulary(page.locale)
     partners = list(with_renditions(page.partners.all(), "logo", PARTNER_LOGO_FILTER))
     topic_labels, audience_labels, topic_slugs = _terms(page, vocabulary, request)
-    meta = social_meta(request, page, page.hero_image, page.hero_image_alt)
+    url = canonical_url(request, page)
     structured = {
         "@context": "https://schema.org",
         "@type": "WebPage",
         "name": page.title,
         "description": page.card_summary,
-        "url": meta["url"],
+        "url": url,
         "inLanguage": page.locale.language_code,
-        "image": meta["image"] or None,
+        "image": share_picture(request, page)["url"],
         "about": topic_labels,
         "audience": [{"@type": "Audience", "audienceType": name} for name in audience_labels],
         "startDate": page.start_date.isoformat() if page.start_date else None,
@@ -63,8 +64,6 @@ def campaign_detail_context(page, request):
         "related_groups": lambda: related_groups(
             page, topic_slugs, cache=not getattr(request, "is_preview", False)
         ),
-        "share_links": share_links(meta["url"], page.title),
-        "social": meta,
         "json_ld": json_ld({key: value for key, value in structured.items() if value}),
     }
     if page.has_pledge:
@@ -82,7 +81,7 @@ def resource_detail_context(page, request):
     """Downloads, easy-read links, taxonomy names, sharing and structured data."""
     vocabulary = Vocabulary(page.locale)
     topic_labels, audience_labels, _slugs = _terms(page, vocabulary, request)
-    meta = social_meta(request, page, page.image, page.image_alt, kind="article")
+    url = canonical_url(request, page)
     reviewed_by = None
     if page.reviewed_by_name:
         reviewed_by = {"@type": "Person", "name": page.reviewed_by_name}
@@ -93,9 +92,9 @@ def resource_detail_context(page, request):
         "@type": "LearningResource",
         "name": page.title,
         "description": page.card_summary,
-        "url": meta["url"],
+        "url": url,
         "inLanguage": page.locale.language_code,
-        "image": meta["image"] or None,
+        "image": share_picture(request, page)["url"],
         "learningResourceType": page.format_label,
         "timeRequired": f"PT{page.reading_time}M",
         "about": topic_labels,
@@ -112,8 +111,6 @@ def resource_detail_context(page, request):
         "standard_version": page.standard_version() if page.is_easy_read else None,
         "topic_labels": topic_labels,
         "audience_labels": audience_labels,
-        "share_links": share_links(meta["url"], page.title),
-        "social": meta,
         "json_ld": json_ld({key: value for key, value in structured.items() if value}),
     }
 

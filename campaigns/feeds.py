@@ -5,6 +5,8 @@ from django.contrib.syndication.views import Feed
 from django.utils.feedgenerator import Atom1Feed
 from django.utils.translation import gettext as _
 
+from home.site_address import absolute
+
 FEED_ITEMS = 20
 
 
@@ -24,7 +26,10 @@ class ResourceRssFeed(Feed):
         return _("New resources: %(library)s") % {"library": self.index_page.title}
 
     def link(self):
-        return self.index_page.get_url(self.request)
+        return absolute(self.index_page.get_url(self.request), self.request)
+
+    def feed_url(self):
+        return absolute(self.request.path, self.request)
 
     def description(self):
         return self.index_page.intro or self.index_page.card_summary
@@ -39,7 +44,7 @@ class ResourceRssFeed(Feed):
         return item.card_summary
 
     def item_link(self, item):
-        return item.get_url(self.request)
+        return absolute(item.get_url(self.request), self.request)
 
     def item_pubdate(self, item):
         return item.first_published_at

@@ -6,6 +6,8 @@ from django.utils.feedgenerator import Atom1Feed, Rss201rev2Feed
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
+from home.site_address import absolute
+
 
 def _when(event):
     session = event.next_session() or event.first_session
@@ -35,7 +37,7 @@ def feed_response(request, index_page, events, atom=False):
         link=index_page.get_full_url(request),
         description=index_page.card_summary or _("Upcoming Mental Health Week events"),
         language=get_language(),
-        feed_url=request.build_absolute_uri(),
+        feed_url=absolute(request.get_full_path(), request),
     )
     now = timezone.now()
     for event in events:

@@ -6,6 +6,7 @@ from django.utils import timezone
 from django.utils.safestring import mark_safe
 
 from events.choices import EventFormat, EventStatus
+from home.site_address import absolute
 
 SCHEMA = "https://schema.org/"
 STATUS = {
@@ -93,9 +94,7 @@ def event_data(page, request):
     if page.languages:
         data["inLanguage"] = page.languages
     if page.image_id:
-        data["image"] = request.build_absolute_uri(
-            page.image.get_rendition("fill-1200x630-c100").url
-        )
+        data["image"] = absolute(page.image.get_rendition("fill-1200x630-c100").url, request)
     return data
 
 

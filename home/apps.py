@@ -22,10 +22,12 @@ class HomeConfig(AppConfig):
             snippets,
             spreadsheets,
         )
+        from home.social_cards import store as social_cards  # its receivers import models
 
         log_privacy.install()
         snippets.register()
         spreadsheets.protect_csv_exports()
         invalidation.connect()
+        social_cards.connect()
         # The site's address (OPENLY_SITE_URL) is written into the Site record on migrate.
         post_migrate.connect(site_address.apply_after_migrate, sender=self)

@@ -7,6 +7,11 @@ calendar links, event data, the links in emails sent by the worker) from that re
 site left at Wagtail's ``localhost:80`` sends readers to ``http://localhost/``. The record's
 fields say "http" for every port but 443 (``Site.root_url``), so an https address must use
 the standard port; the system check below says so rather than writing a wrong record.
+
+Links made while answering a request (canonical and Open Graph addresses, feeds, the
+robots file, calendar and story-status links) come from ``absolute()``: the configured
+address when there is one, so they never carry the Host a proxy or a test client sent;
+else the address the request came to (the served port in development).
 """
 
 from dataclasses import dataclass
@@ -61,6 +66,27 @@ def configured():
         return parse(url)
     except InvalidSiteURL:
         return None
+
+
+def base_url(request=None):
+    """``scheme://host[:port]`` (no slash) that absolute links begin with: the configured
+    ``OPENLY_SITE_URL``; else the address ``request`` came to; else the default Site
+    record's (one query)."""
+    if configured() is not None:
+        return settings.OPENLY_SITE_URL.rstrip("/")
+    if request is not None:
+        return f"{request.scheme}://{request.get_host()}"
+    from wagtail.models import Site  # models cannot be imported while apps load
+
+    site = Site.objects.filter(is_default_site=True).first()
+    return site.root_url if site is not None else ""
+
+
+def absolute(url, request=None):
+    """``url`` (a path, or already absolute) as an absolute address (see ``base_url``)."""
+    if urlsplit(url).scheme:
+        return url
+    return base_url(request) + (url if url.startswith("/") else f"/{url}")
 
 
 def apply(using="default"):

@@ -1,8 +1,11 @@
-"""Views that are not pages: site search, robots.txt and the 'not translated yet' 404."""
+"""Views that are not pages: site search, robots.txt, the web app manifest, the favicon
+and the 'not translated yet' 404."""
 
 from django.conf import settings
 from django.http import Http404
 from django.shortcuts import redirect, render
+from django.templatetags.static import static
+from django.urls import reverse
 from django.utils.text import capfirst
 from django.utils.translation import get_language_from_path
 from django.utils.translation import gettext_lazy as _
@@ -16,6 +19,7 @@ from home.http_cache import private
 from home.listing import clean_query, paginate, querystring, querystring_prefix
 from home.routing import NOT_HANDLED, route_in_language
 from home.search import SearchBusy, SiteSearch, throttle
+from home.site_address import absolute
 
 SEARCH_RESULTS_PER_PAGE = 10
 # A longer query string is redirected to its short form (a query is cut to 200 characters).
@@ -85,6 +89,8 @@ class SearchView(TemplateView):
             "kinds": [(value, capfirst(kind._meta.verbose_name_plural)) for value, kind in kinds],
             "chosen_kind": chosen,
             "querystring_prefix": querystring_prefix({"q": query, "type": chosen}),
+            # Results pages are kept out of search engines (robots.txt says so too).
+            "noindex": True,
         }
 
     def get_context_data(self, **kwargs):
@@ -108,10 +114,29 @@ class SearchView(TemplateView):
 
 
 class RobotsView(TemplateView):
-    """robots.txt: everything public may be indexed; the admin may not."""
+    """robots.txt: everything public may be indexed; the admin, search results and story
+    status links may not. The sitemap's address carries the site's configured host."""
 
     template_name = "robots.txt"
     content_type = "text/plain"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["sitemap_url"] = absolute(reverse("sitemap"), self.request)
+        return context
+
+
+class ManifestView(TemplateView):
+    """The web app manifest: the site's name, colours and icons."""
+
+    template_name = "site.webmanifest"
+    content_type = "application/manifest+json"
+    extra_context = {"name": settings.WAGTAIL_SITE_NAME}
+
+
+def favicon(request):
+    """/favicon.ico, which browsers ask for without reading the page: the PNG icon."""
+    return redirect(static("icons/favicon-32.png"), permanent=True)
 
 
 def untranslated_original(request):

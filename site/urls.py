@@ -12,6 +12,7 @@ from home.http_cache import public_view
 from home.media import serve_media
 from home.public_form_views import form_tokens
 from home.sitemaps import section_sitemap, sitemap_index
+from home.social_cards.views import social_card
 
 urlpatterns = [
     # Two of Wagtail's reports, held to the stories' title rule: first, so they answer at the
@@ -23,6 +24,9 @@ urlpatterns = [
     path("sitemap-<str:section>.xml", public_view(section_sitemap), name="sitemap_section"),
     path("forms/token/", form_tokens, name="form_tokens"),
     path("robots.txt", public_view(home_views.RobotsView.as_view()), name="robots_txt"),
+    path("site.webmanifest", public_view(home_views.ManifestView.as_view()), name="manifest"),
+    path("favicon.ico", public_view(home_views.favicon), name="favicon"),
+    path("social-cards/<int:page_id>.png", social_card, name="social_card"),
 ]
 
 if settings.OPENLY_SERVE_MEDIA:

@@ -28,7 +28,7 @@ from home.listing import (
     removal_links,
     term_choices,
 )
-from home.models import BasePage, validate_alt_text
+from home.models import BasePage, SharedPage, validate_alt_text
 from home.models.bases import (
     IndexPage,
     alt_text_field,
@@ -163,7 +163,7 @@ class CampaignIndexPage(IndexPage):
         }
 
 
-class CampaignPage(RoutablePageMixin, OrganisationOwnedMixin, BasePage):
+class CampaignPage(RoutablePageMixin, OrganisationOwnedMixin, SharedPage, BasePage):
     """A campaign the coalition runs, e.g. 'Mental Health Week 2026: co-creation'."""
 
     hero_image = image_field(
@@ -258,6 +258,7 @@ class CampaignPage(RoutablePageMixin, OrganisationOwnedMixin, BasePage):
     parent_page_types = ["campaigns.CampaignIndexPage"]
     subpage_types = []
     template = "pages/campaign_page.html"
+    og_type = "website"
     # Read with the page when it is served (home.routing).
     route_select_related = ("hero_image",)
     # ?pledged=1 thanks the reader who just signed: that variant is theirs, never shared.

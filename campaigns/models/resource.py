@@ -32,7 +32,7 @@ from home.listing import (
     removal_links,
     term_choices,
 )
-from home.models import BasePage
+from home.models import BasePage, SharedPage
 from home.models.bases import (
     ImageWithAltText,
     IndexPage,
@@ -195,7 +195,7 @@ class ResourceIndexPage(RoutablePageMixin, IndexPage):
         return summary_response(request, self.resources(), partial(ResourceAtomFeed(self), request))
 
 
-class ResourcePage(OrganisationOwnedMixin, ImageWithAltText, BasePage):
+class ResourcePage(OrganisationOwnedMixin, SharedPage, ImageWithAltText, BasePage):
     """An evidence-based literacy resource, e.g. 'Understanding depression'."""
 
     format = models.CharField(

@@ -3,6 +3,8 @@
 from django.contrib.syndication.views import Feed
 from django.utils.translation import gettext as _
 
+from home.site_address import absolute
+
 
 class StoryFeed(Feed):
     """The newest published stories of one story index."""
@@ -21,7 +23,10 @@ class StoryFeed(Feed):
         return obj.title
 
     def link(self, obj):
-        return obj.get_url(self.request)
+        return absolute(obj.get_url(self.request), self.request)
+
+    def feed_url(self, obj):
+        return absolute(self.request.path, self.request)
 
     def description(self, obj):
         return obj.card_summary
@@ -36,7 +41,7 @@ class StoryFeed(Feed):
         return item.excerpt
 
     def item_link(self, item):
-        return item.get_url(self.request)
+        return absolute(item.get_url(self.request), self.request)
 
     def item_author_name(self, item):
         return item.display_name or _("Anonymous")

@@ -13,6 +13,7 @@ from campaigns.stories.models.contributor import ContributorRecord
 from campaigns.stories.throttle import link_request_refused
 from campaigns.stories.tokens import new_status_token
 from home.http_cache import private
+from home.site_address import absolute
 
 
 def records_for_email(email):
@@ -79,7 +80,7 @@ def answer(page, request):
         return _request_link_page(request, context, status=400)
 
     def status_url_for(token):
-        return request.build_absolute_uri(page.subpage_url(request, "status", token=token))
+        return absolute(page.subpage_url(request, "status", token=token), request)
 
     send_new_links(form.cleaned_data["email"], status_url_for)
     # Nothing about the address or the outcome: the same page for everyone.

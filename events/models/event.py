@@ -44,7 +44,7 @@ from events.session_form import SessionsPanel
 from home.cocreation.models import OrganisationOwnedMixin
 from home.conditional import conditional_response, fingerprint, newest_of
 from home.listing import Vocabulary
-from home.models import BasePage
+from home.models import BasePage, SharedPage
 from home.models.bases import ImageWithAltText, audiences_field, image_field, topics_field
 
 
@@ -63,6 +63,7 @@ class EventPage(
     EventReport,
     EventParticipation,
     OrganisationOwnedMixin,
+    SharedPage,
     ImageWithAltText,
     BasePage,
 ):
@@ -244,7 +245,7 @@ class EventPage(
             ObjectList(when_where_panels, heading=_("When and where")),
             ObjectList(people_panels, heading=_("Speakers")),
             ObjectList(EventReport.report_panels, heading=_("After the event")),
-            ObjectList(BasePage.promote_panels, heading=_("Promote")),
+            ObjectList(SharedPage.promote_panels, heading=_("Promote")),
             ObjectList(BasePage.settings_panels, heading=_("Settings")),
         ]
     )
@@ -267,6 +268,7 @@ class EventPage(
     parent_page_types = ["events.EventIndexPage"]
     subpage_types = []
     template = "pages/event_page.html"
+    og_type = "website"
     # Read with the page when it is served (home.routing).
     route_select_related = ("organisation", "image")
 

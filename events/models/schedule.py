@@ -5,7 +5,7 @@ import datetime
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from django.conf import settings
-from django.utils import timezone
+from django.utils import formats, timezone
 from django.utils.functional import cached_property
 
 from events.choices import (
@@ -123,3 +123,14 @@ class EventSchedule:
         if self.country:
             parts.append(str(self.country.name))
         return ", ".join(part for part in parts if part)
+
+    def social_card_note(self):
+        """The first day and the city (or the format, online) under the title of the
+        event's social card, in the active language."""
+        parts = []
+        if self.first_session is not None:
+            start = timezone.localtime(self.first_session.start, self.zone)
+            parts.append(formats.date_format(start, "DATE_FORMAT"))
+        place = self.city if self.has_venue else ""
+        parts.append(place or (self.get_format_display() if self.is_online else ""))
+        return " · ".join(part for part in parts if part)

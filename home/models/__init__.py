@@ -13,6 +13,7 @@ from home.models.pages import (
     validate_alt_text,
 )
 from home.models.settings import SiteSettings
+from home.models.sharing import SharedPage
 from home.models.snippets import LiveSnippetQuerySet, ModeratedSnippet, concrete_models
 from home.models.taxonomy import Audience, TaxonomyTerm, TaxonomyTermQuerySet, Topic
 
@@ -25,6 +26,7 @@ __all__ = [
     "HomePage",
     "LiveSnippetQuerySet",
     "ModeratedSnippet",
+    "SharedPage",
     "SiteSettings",
     "StandardPage",
     "TaxonomyTerm",

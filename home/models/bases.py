@@ -97,6 +97,7 @@ class IndexPage(BasePage):
 
     parent_page_types = ["home.HomePage"]
     max_count_per_parent = 1
+    description_fields = ("intro",)
 
     class Meta:
         abstract = True

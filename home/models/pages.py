@@ -49,6 +49,9 @@ class BasePage(Page):
     ]
     search_fields = Page.search_fields + [index.SearchField("summary")]
     base_form_class = RegisteredFormClass()
+    # Fields whose text describes the page to search engines when the editor wrote neither
+    # a search description nor a summary (home.seo), first filled one wins.
+    description_fields = ()
 
     class Meta:
         abstract = True
@@ -157,6 +160,7 @@ class HomePage(BasePage):
     # English one, so a plain max_count = 1 would forbid the translations.
     parent_page_types = ["wagtailcore.Page"]
     template = "pages/home_page.html"
+    description_fields = ("hero_text",)
     # Read with the page when it is served (home.routing).
     route_select_related = ("hero_image", "hero_cta_page")
 
@@ -192,6 +196,7 @@ class GetHelpPage(BasePage):
     subpage_types = []
     max_count_per_parent = 1
     template = "pages/get_help_page.html"
+    description_fields = ("intro",)
 
     class Meta:
         verbose_name = _("get help page")

@@ -18,6 +18,7 @@ from home.chrome import (
     site_id,
 )
 from home.models import GetHelpPage, SiteSettings
+from home.site_address import base_url
 
 register = template.Library()
 
@@ -112,7 +113,7 @@ def hreflang_links(context):
     """<link rel=alternate hreflang> for each language this page is published in."""
     request = context.get("request")
     links = [link for link in _links(context) if link["translated"]]
-    base = request.build_absolute_uri("/")[:-1] if request is not None else ""
+    base = base_url(request) if request is not None else ""
     default = next((x for x in links if x["code"] == settings.OPENLY_SOURCE_LANGUAGE), None)
     return {"links": links, "base": base, "default": default}
 

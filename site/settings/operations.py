@@ -63,6 +63,11 @@ TASKS = {
     "mail": {"BACKEND": "django_tasks_db.DatabaseBackend"},
 }
 
+# Social cards (home/social_cards) are drawn in the background on publication where a worker
+# runs; the embedded default draws each the first time it is asked for, so no publication
+# waits for one.
+OPENLY_SOCIAL_CARDS_ON_PUBLISH = env_bool("OPENLY_SOCIAL_CARDS_ON_PUBLISH", OPENLY_TASK_WORKER)
+
 # /health/ reports a warning when a task has waited this many minutes (home/operations/health.py).
 OPENLY_HEALTH_TASK_MINUTES = int(os.environ.get("OPENLY_HEALTH_TASK_MINUTES", "15"))
 

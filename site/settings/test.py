@@ -36,6 +36,8 @@ STORAGES = {
 ALLOWED_HOSTS = ["*"]
 WAGTAILADMIN_BASE_URL = "http://testserver"
 OPENLY_SITE_URL = ""  # tests set it where they need it
+# Cards are drawn when first asked for; tests of drawing on publication turn this on.
+OPENLY_SOCIAL_CARDS_ON_PUBLISH = False
 OPENLY_DEMO_PASSWORDS_ALLOWED = True
 # The test client's login() authenticates without a request, which django-axes refuses;
 # this stand-in lets it through and throttles every real sign-in form like production.

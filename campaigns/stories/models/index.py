@@ -33,6 +33,7 @@ from home.mail.deliveries import delivery_state
 from home.models import Topic
 from home.models.bases import IndexPage, rich_intro_field
 from home.public_forms import answers
+from home.site_address import absolute
 
 THANKS_COOKIE = "openly_story_thanks"
 THANKS_COOKIE_SALT = "openly.stories.thanks"
@@ -109,7 +110,7 @@ class StoryIndexPage(RoutablePageMixin, IndexPage):
                 count_submission(request)
             return share_form(self, request, form.keep_answers_with_fresh_state(), status=400)
         token = form.status_token
-        status_url = request.build_absolute_uri(self.subpage_url(request, "status", token=token))
+        status_url = absolute(self.subpage_url(request, "status", token=token), request)
         try:
             submitted = lifecycle.submit(
                 self,
@@ -199,7 +200,7 @@ class StoryIndexPage(RoutablePageMixin, IndexPage):
         context = {"page": self, "request_link_url": self.subpage_url(request, "request_link")}
         if record is not None:
             status_path = self.subpage_url(request, "status", token=token)
-            context["status_url"] = request.build_absolute_uri(status_path)
+            context["status_url"] = absolute(status_path, request)
             if record.email:
                 context["email_state"] = _status_link_email_state(status_link_email)
         return private(TemplateResponse(request, "pages/story_thanks.html", context))

@@ -20,7 +20,7 @@ from campaigns.stories.panels import ContributorStatusPanel
 from campaigns.stories.reader import helplines_for, locale_topics, with_topic_names
 from home.chrome import active_locale
 from home.listing import first
-from home.models import BasePage
+from home.models import BasePage, SharedPage
 from home.models.bases import ImageWithAltText, image_field, topics_field
 from home.querysets import PublicPageQuerySet
 
@@ -77,7 +77,7 @@ class StoryQuerySet(PublicPageQuerySet):
 StoryPageManager = PageManager.from_queryset(StoryQuerySet)
 
 
-class StoryPage(ImageWithAltText, BasePage):
+class StoryPage(SharedPage, ImageWithAltText, BasePage):
     """One person's story. Holds nothing that identifies the contributor beyond the display
     name they chose: contact details and consent live in a ContributorRecord."""
 
@@ -154,6 +154,7 @@ class StoryPage(ImageWithAltText, BasePage):
     parent_page_types = ["stories.StoryIndexPage"]
     subpage_types = []
     template = "pages/story_page.html"
+    description_fields = ("excerpt",)
 
     objects = StoryPageManager()
 
