@@ -20,6 +20,7 @@ from home.cocreation import localize, workflow_names
 from home.cocreation.admin_views import OrganisationContentPanel
 from home.cocreation.models import LocaleAssignment, OrganisationOwnedMixin
 from home.cocreation.organisations import organisation_ids
+from home.cocreation.own_edits import approval_of_own_edit_refused
 from home.cocreation.permissions import is_organisation_scoped
 from home.cocreation.snippets import PartnerOrganisationViewSet
 from home.cocreation.translation_progress import register_log_actions
@@ -203,6 +204,7 @@ def keep_pages_in_the_partners_organisations(request, page):
 hooks.register("register_log_actions", register_log_actions)
 # After Wagtail's own (order 0): its workflow log messages quote the names in English.
 hooks.register("register_log_actions", workflow_names.translate_workflow_log_messages, order=10)
+hooks.register("after_edit_page", approval_of_own_edit_refused)
 hooks.register("register_page_header_buttons", page_buttons)
 hooks.register("register_page_listing_more_buttons", page_buttons)
 hooks.register("register_snippet_listing_buttons", snippet_buttons)
