@@ -12,7 +12,8 @@ A language-scoped translator (a member of the Translators role who is not a mode
 administrator):
 
 - is offered, and may submit, only the locales assigned to them (``LocaleAssignment``),
-  including when the whole subtree is translated (it uses the same locales);
+  including when the whole subtree is translated (it uses the same locales); the only one
+  offered is ticked already (of several, the one their admin is in);
 - may sync a source's text into its translations (the source is the approved original), but
   not "publish immediately" nor machine-translate them: both act on every language at once
   and would skip the translation review;
@@ -133,11 +134,36 @@ def limit_locale_choices(form, user):
     return form
 
 
+def preferred_language(user):
+    profile = getattr(user, "wagtail_userprofile", None)
+    return profile.get_preferred_language() if profile is not None else None
+
+
+def preselect_locale(form, user):
+    """Tick a locale in the unbound "Translate" form when the choice is plain: the only
+    one offered, or, for a translator offered several, the language their admin is in
+    (none otherwise). A locale asked for in the address (``?select_locale=``) stays."""
+    if form.is_bound or form.initial.get("locales"):
+        return form
+    offered = list(form.fields["locales"].queryset)
+    if len(offered) == 1:
+        chosen = offered
+    elif assigned_locale_ids(user) is not None:
+        language = preferred_language(user)
+        chosen = [locale for locale in offered if locale.language_code == language]
+    else:
+        chosen = []
+    if chosen:
+        form.initial["locales"] = [locale.pk for locale in chosen]
+    return form
+
+
 class AssignedLocalesMixin:
     """The "Translate" form, offering language-scoped translators their locales only."""
 
     def get_form(self):
-        return limit_locale_choices(super().get_form(), self.request.user)
+        form = limit_locale_choices(super().get_form(), self.request.user)
+        return preselect_locale(form, self.request.user)
 
 
 class SubmitPageTranslationToAssignedLocalesView(AssignedLocalesMixin, SubmitPageTranslationView):

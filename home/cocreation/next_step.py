@@ -11,7 +11,9 @@ one user and one page, in one of a few situations (``NextStep.key``):
 - ``review``: the page waits for this user's decision: approve, or request changes with a
   comment;
 - ``wait``: the page waits for someone else: who, by name; and, for the person who
-  submitted it, how to take it back (Cancel workflow);
+  submitted it, how to take it back (Cancel workflow); a reviewer who edited the page during
+  the step (the task's ``leaves_approval_to_others``) waits too: nobody approves their own
+  edit;
 - ``resubmit``: changes were requested and this user can make them: the reviewer's comment,
   then Save draft and "Resubmit to …";
 - ``changes_requested``: changes were requested, someone else makes them: who.
@@ -133,6 +135,17 @@ def _no_workflow(page, user, perms):
 
 def _in_progress(page, user, state):
     task = state.current_task_state.task.specific
+    leaves_to_others = getattr(task, "leaves_approval_to_others", None)
+    if leaves_to_others is not None and leaves_to_others(page, user):
+        return NextStep(
+            "wait",
+            gettext(
+                "You edited this page during the step “%(task)s”, so %(who)s must approve it: "
+                "nobody approves their own edit. You can still choose “Request changes” "
+                "%(where)s."
+            )
+            % {"task": task.name, "who": who_acts(task, page), "where": _menu_hint()},
+        )
     if task.get_actions(page, user):
         return NextStep(
             "review",

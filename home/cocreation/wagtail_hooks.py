@@ -16,12 +16,14 @@ from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 from wagtail_localize.views import edit_translation
 
-from home.cocreation import localize, workflow_names
+from home.cocreation import localised_dates, localize, workflow_names
 from home.cocreation.admin_views import OrganisationContentPanel
 from home.cocreation.models import LocaleAssignment, OrganisationOwnedMixin
 from home.cocreation.organisations import organisation_ids
+from home.cocreation.own_edits import approval_of_own_edit_refused
 from home.cocreation.permissions import is_organisation_scoped
 from home.cocreation.snippets import PartnerOrganisationViewSet
+from home.cocreation.translation_decisions import decide
 from home.cocreation.translation_progress import register_log_actions
 from home.cocreation.translation_review import (
     page_buttons,
@@ -59,6 +61,11 @@ def register_admin_urls():
             submit_snippet_translation,
             name="openly_submit_snippet_translation_review",
         ),
+        path(
+            "translations/review/<int:task_state_id>/<slug:action>/",
+            decide,
+            name="openly_translation_decision",
+        ),
     ]
 
 
@@ -91,7 +98,7 @@ def register_translation_urls():
         # The translation editor's endpoints that change a translation.
         path(
             "localize/translate/<int:translation_id>/strings/<int:string_segment_id>/edit/",
-            guarded(edit_translation.edit_string_translation),
+            localised_dates.with_localised_note(guarded(edit_translation.edit_string_translation)),
             name="openly_edit_string_translation",
         ),
         path(
@@ -203,6 +210,7 @@ def keep_pages_in_the_partners_organisations(request, page):
 hooks.register("register_log_actions", register_log_actions)
 # After Wagtail's own (order 0): its workflow log messages quote the names in English.
 hooks.register("register_log_actions", workflow_names.translate_workflow_log_messages, order=10)
+hooks.register("after_edit_page", approval_of_own_edit_refused)
 hooks.register("register_page_header_buttons", page_buttons)
 hooks.register("register_page_listing_more_buttons", page_buttons)
 hooks.register("register_snippet_listing_buttons", snippet_buttons)

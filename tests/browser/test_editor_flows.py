@@ -10,8 +10,10 @@ tells them, and that following it gets the page published.
    live.
 3. A translator starts the French translation of a published page, translates part of it
    (with wording the French rules stop), is shown how much is done and confirms with
-   "Submit anyway"; the check sends it back, naming the wording; they fix it, finish and
-   submit; a French reviewer approves and the translation is live.
+   "Submit anyway"; the check sends it back, naming the wording, and the translation
+   editor lists the findings with what to write instead; they fix it, finish and
+   submit; a French reviewer approves in the translation editor and the translation is
+   live.
 
 Texts on screen are looked up in the interface catalogues (gettext under the person's
 language), so the French runs check the French words the people read.
@@ -233,7 +235,8 @@ def test_translator_translates_submits_and_a_reviewer_approves(
     ).click()
     with page.expect_navigation():
         page.get_by_role("link", name=say(language, "Translate this page")).click()
-    page.get_by_role("checkbox", name=french.get_display_name()).check()
+    # French, the translator's only language, is ticked already.
+    assert page.get_by_role("checkbox", name=french.get_display_name()).is_checked()
     with page.expect_navigation():
         page.get_by_role("button", name=say(language, "Submit"), exact=True).click()
     translated = source.get_translation(french)
@@ -270,6 +273,11 @@ def test_translator_translates_submits_and_a_reviewer_approves(
         ) % {"title": TITLE_FR, "task": task_state.task.name, "why": task_state.get_comment()}
     assert "“commis un suicide”" in sent_back
     assert sent_back in text_of(page.locator(".messages"))
+    # The translation editor lists what the check found, where, and what to write instead.
+    findings = text_of(page.locator("[data-openly-sent-back]"))
+    assert "“commis un suicide”" in findings
+    assert say(language, "in %(where)s", where=label_of(language, model, "summary")) in findings
+    assert say(language, "Try instead:") in findings and "est mort par suicide" in findings
 
     # The fix, the last segment (on the Promote tab), and now it goes to the reviewers.
     translate_segment(page, language, label_of(language, model, "summary"), FIXED_FR)
@@ -302,11 +310,17 @@ def test_translator_translates_submits_and_a_reviewer_approves(
             "progress": Progress(total=3, translated=3)
         }
     assert sent_with in text_of(page.locator("[data-openly-submitted-progress]"))
-    # The translation editor offers reviewers no decision; the dashboard's row does.
-    page.go_back()
-    row.get_by_role("button", name=say(language, "Actions")).click()
+    # The reviewer decides there, in the translation editor: approving the last step
+    # publishes it.
+    decision = page.locator("[data-openly-decision]")
     with page.expect_navigation():
-        row.get_by_role("button", name=say(language, "Approve"), exact=True).click()
+        decision.get_by_role("button", name=say(language, "Approve and publish")).click()
+    assert say(
+        language,
+        "“%(title)s” (%(language)s) is approved and published.",
+        title=TITLE_FR,
+        language=shown(language, french.get_display_name()),
+    ) in text_of(page.locator(".messages"))
 
     live = fresh(translated)
     assert live.live and live.title == TITLE_FR

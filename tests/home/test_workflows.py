@@ -417,25 +417,6 @@ def test_another_lead_of_the_organisation_approves_a_leads_page(world, page, cli
 
 
 @pytest.mark.django_db
-def test_a_lead_who_edits_in_review_cannot_approve_their_own_edit(world, page, client):
-    second_lead = factories.make_user("lead2")
-    world.org_a.add_lead(second_lead)
-    state = submit(page, world.editor_a)
-    edited = fresh(page)
-    edited.title = "Talk about it, rewritten by the lead"
-    edited.save_revision(user=world.lead_a)
-    act(client, world.lead_a, page, state)
-    # The approval was of the earlier revision: the step comes back, now for the other lead.
-    task = current_task(state)
-    assert isinstance(task, PartnerLeadReviewTask)
-    assert task.get_actions(page, world.lead_a) == []
-    _response, task_state = act(client, world.lead_a, page, state)
-    assert task_state.status == TaskState.STATUS_IN_PROGRESS
-    act(client, second_lead, page, state)
-    assert current_task(state).name == "Moderator approval"
-
-
-@pytest.mark.django_db
 def test_a_reviewer_cannot_approve_their_own_translation(world, page, client):
     french = translate(page, world.locales["fr"])
     french.title = "Parlons-en"

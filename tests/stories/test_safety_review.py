@@ -11,7 +11,6 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.contrib.messages import get_messages
 from django.db import connection
-from django.forms import CheckboxInput
 from django.urls import reverse
 from wagtail.models import GroupApprovalTask, PageLogEntry, Task, TaskState, Workflow, WorkflowTask
 
@@ -24,6 +23,7 @@ from campaigns.stories.workflow import (
     story_workflow,
 )
 from home.cocreation.roles import MODERATORS, STORY_MODERATORS
+from tests.admin_forms import edit_form_data
 
 pytestmark = pytest.mark.django_db
 
@@ -42,36 +42,6 @@ def people(roles):
     return SimpleNamespace(first=first, second=second, moderator=moderator)
 
 
-def _edit_form_data(client, page):
-    """What the editor's form sends back unchanged, from the form the edit view renders."""
-    form = client.get(reverse("wagtailadmin_pages:edit", args=[page.pk])).context["form"]
-    data = {}
-    for bound in form:
-        if bound.field.disabled:
-            continue
-        value = bound.value()
-        widget = bound.field.widget
-        if isinstance(widget, CheckboxInput):
-            if value:
-                data[bound.html_name] = "on"
-        elif value is None:
-            data[bound.html_name] = ""
-        elif isinstance(value, list | tuple):
-            data[bound.html_name] = [str(item) for item in value]
-        else:
-            formatted = widget.format_value(value)
-            data[bound.html_name] = "" if formatted is None else formatted
-    for formset in form.formsets.values():
-        management = formset.management_form
-        for name in management.fields:
-            data[f"{formset.prefix}-{name}"] = management[name].value()
-        for child in formset.forms:
-            for bound in child:
-                value = bound.value()
-                data[bound.html_name] = "" if value is None else value
-    return data
-
-
 def _safety_state(story):
     state = story.current_workflow_state
     assert state.current_task_state.task.name == SAFETY_TASK_NAME
@@ -87,7 +57,7 @@ def test_a_reviewer_who_edits_and_approves_leaves_the_approval_to_another(
 ):
     story, _record, _link = submitted
     client.force_login(people.first)
-    data = _edit_form_data(client, story)
+    data = edit_form_data(client, story)
     data.update(
         {
             "title": "Edited by a reviewer",

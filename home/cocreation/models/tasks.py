@@ -1,9 +1,22 @@
 """Custom workflow task types for the co-creation loop (Wagtail's engine, no admin forks):
-the partner lead's review and the translation review."""
+the partner lead's review and the translation review.
+
+Both follow two rules for edits a reviewer makes during the step (as the story safety review
+does, campaigns.stories.models.review):
+
+- One approval is enough after an edit. Wagtail (WAGTAIL_WORKFLOW_REQUIRE_REAPPROVAL_ON_EDIT)
+  counts an approval only for the revision the step started on, so a lead who edited and
+  approved saw the step start again on their edit, to be approved a second time. Here an
+  approval covers the latest revision, which is what the approver has in front of them (the
+  automatic language check still runs again on it).
+- Nobody approves their own edit: whoever edited the page during the step may request
+  changes, not approve; another reviewer (another lead, or the moderators when none is
+  left) approves it.
+"""
 
 from django.contrib.auth import get_user_model
 from django.contrib.contenttypes.models import ContentType
-from django.db import models
+from django.db import models, transaction
 from django.db.models import Q
 from django.db.models.functions import Cast
 from django.utils import timezone
@@ -75,24 +88,62 @@ def authors(obj):
     return ids
 
 
+def step_editors(obj):
+    """Ids of the people who saved a revision of ``obj`` after the one its current step
+    reviews, i.e. who edited it during the step (revisions saved without a user, such as a
+    contributor's, do not count)."""
+    state = obj.current_workflow_state
+    task_state = state.current_task_state if state is not None else None
+    if task_state is None or task_state.revision_id is None:
+        return set()
+    return set(
+        Revision.objects.for_instance(obj)
+        .filter(pk__gt=task_state.revision_id, user__isnull=False)
+        .values_list("user_id", flat=True)
+    )
+
+
 def _active_users():
     return get_user_model().objects.filter(is_active=True)
 
 
 class ReviewTaskMixin:
-    """A review step whose reviewers depend on the page (``eligible_reviewers``): they, and
+    """A review step whose reviewers depend on the page (``reviewers``): they, and
     administrators, may open the editor, lock the page and approve or request changes;
-    everyone else sees it locked."""
+    everyone else sees it locked. A reviewer who edited the page during the step may still
+    request changes, but another reviewer approves it (module docstring)."""
 
-    def eligible_reviewers(self, obj):
+    def reviewers(self, obj, excluded=frozenset()):
+        """Who reviews ``obj`` (a specific page or a snippet) at this step, leaving out the
+        people whose ids are in ``excluded``."""
         raise NotImplementedError
 
+    def eligible_reviewers(self, obj):
+        """Who may approve ``obj`` now: its reviewers, less those who edited it during the
+        step (who are told, and emailed, that the page waits for)."""
+        page = _page(obj)
+        return self.reviewers(page, excluded=step_editors(page))
+
     def is_reviewer(self, obj, user):
+        """Whether ``user`` may act at this step (approve, or only request changes when they
+        edited the page during it)."""
         if not user.is_authenticated or not user.is_active:
             return False
         if user.is_superuser:
             return True
-        return self.eligible_reviewers(_page(obj)).filter(pk=user.pk).exists()
+        page = _page(obj)
+        return (
+            self.reviewers(page).filter(pk=user.pk).exists()
+            or self.eligible_reviewers(page).filter(pk=user.pk).exists()
+        )
+
+    def edited_during_step(self, obj, user):
+        return user.pk in step_editors(_page(obj))
+
+    def leaves_approval_to_others(self, obj, user):
+        """Whether ``user`` reviews at this step but edited ``obj`` during it, so someone else
+        approves it (the "What next" panel says so: home.cocreation.next_step)."""
+        return self.is_reviewer(obj, user) and self.edited_during_step(obj, user)
 
     def user_can_access_editor(self, obj, user):
         return self.is_reviewer(obj, user)
@@ -104,7 +155,25 @@ class ReviewTaskMixin:
         return self.is_reviewer(obj, user)
 
     def get_actions(self, obj, user):
-        return APPROVE_ACTIONS if self.is_reviewer(obj, user) else []
+        if not self.is_reviewer(obj, user):
+            return []
+        if self.edited_during_step(obj, user):
+            return [action for action in APPROVE_ACTIONS if action[0] != "approve"]
+        return APPROVE_ACTIONS
+
+    @transaction.atomic
+    def on_action(self, task_state, user, action_name, **kwargs):
+        if action_name == "approve":
+            content = task_state.workflow_state.content_object
+            if user is not None and user.pk in step_editors(_page(content)):
+                # Also an edit saved by this very request (the editor's "Approve" saves
+                # first): refused, and the admin says why (home.cocreation.own_edits).
+                return None
+            latest = content.get_latest_revision()
+            if latest is not None and latest.pk != task_state.revision_id:
+                task_state.revision = latest
+                task_state.save(update_fields=["revision"])
+        return super().on_action(task_state, user, action_name, **kwargs)
 
     def get_task_states_user_can_moderate(self, user, **kwargs):
         states = self.task_states.filter(status=TaskState.STATUS_IN_PROGRESS)
@@ -130,8 +199,10 @@ class ReviewTaskMixin:
 
 class PartnerLeadReviewTask(ReviewTaskMixin, Task):
     """Review by a lead of the page's own partner organisation (nobody else's leads), other
-    than the person who submitted the page or wrote the revision. When the organisation has
-    no other lead, the moderators take this step. Pages without an organisation skip it."""
+    than the person who submitted the page or wrote the revision; a lead who edits it during
+    the step leaves the approval to another (module docstring). When the organisation has no
+    such lead, the moderators (other than those) take this step. Pages without an
+    organisation skip it."""
 
     class Meta:
         # Moved from the home app: the table keeps its name (see migrations/0001).
@@ -142,19 +213,21 @@ class PartnerLeadReviewTask(ReviewTaskMixin, Task):
     @classmethod
     def get_description(cls):
         return _(
-            "A lead of the page's partner organisation approves it; not the person who "
-            "submitted it. Without another lead, the moderators approve it."
+            "A lead of the page's partner organisation approves it, once; not the person who "
+            "submitted it, nor one who edited it during this step. Without another lead, the "
+            "moderators approve it."
         )
 
-    def eligible_reviewers(self, obj):
+    def reviewers(self, obj, excluded=frozenset()):
         page = _page(obj)
         organisation = getattr(page, "organisation", None)
         if organisation is None:
             return _active_users().none()
-        leads = organisation_leads(organisation).exclude(pk__in=authors(page))
+        excluded = authors(page) | set(excluded)
+        leads = organisation_leads(organisation).exclude(pk__in=excluded)
         if leads.exists():
             return leads
-        return moderators()
+        return moderators().exclude(pk__in=excluded)
 
     def start(self, workflow_state, user=None):
         page = _page(workflow_state.content_object)
@@ -212,10 +285,14 @@ class LocaleReviewTask(ReviewTaskMixin, Task):
             .exclude(pk__in=authors(page))
         )
 
-    def eligible_reviewers(self, obj):
-        return _active_users().filter(
-            Q(pk__in=self.language_reviewers(obj).values("pk"))
-            | Q(pk__in=moderators().values("pk"))
+    def reviewers(self, obj, excluded=frozenset()):
+        return (
+            _active_users()
+            .filter(
+                Q(pk__in=self.language_reviewers(obj).values("pk"))
+                | Q(pk__in=moderators().values("pk"))
+            )
+            .exclude(pk__in=excluded)
         )
 
     def always_reviews(self, user):

@@ -38,7 +38,7 @@ class LanguageRule(index.Indexed, models.Model):
     MEDIUM = "medium"
     LOW = "low"
     SEVERITY_CHOICES = [
-        (HIGH, _("High: must be fixed or accepted by a moderator before review")),
+        (HIGH, _("High: sends the page back to its editor, unless a moderator accepts it")),
         (MEDIUM, _("Medium: should be changed")),
         (LOW, _("Low: consider changing")),
     ]
@@ -75,7 +75,12 @@ class LanguageRule(index.Indexed, models.Model):
         max_length=10,
         choices=SEVERITY_CHOICES,
         default=MEDIUM,
-        help_text=_("High findings stop the automatic check: a moderator must look at the page."),
+        help_text=_(
+            "Findings of every severity are shown to editors while they write. A high one also "
+            "sends the page back to its editor (or a translation to its translator) as "
+            "“changes requested” when it is submitted, to change the wording and resubmit; a "
+            "moderator can accept it as justified on a page, e.g. in a quotation."
+        ),
         verbose_name=_("Severity"),
     )
     explanation = models.TextField(

@@ -34,11 +34,36 @@ class LanguageCheckTaskState(TaskState):
         if self.status != self.STATUS_REJECTED or not self.findings:
             return self.comment
         wordings = "; ".join(f"“{finding['matched']}”" for finding in self.findings)
+        # Read by a page's editors and by a translation's translators alike.
         return gettext(
-            "The language check sent the page back to its editor. Wording to change: "
-            "%(wordings)s. Change it (the editor's language check panel suggests what to "
-            "write instead), save a draft and resubmit."
+            "The language check sent it back to its editor. Wording to change: %(wordings)s. "
+            "The findings shown in the editor say what to write instead: change the wording "
+            "and resubmit."
         ) % {"wordings": wordings}
+
+    def findings_to_show(self):
+        """The findings that sent the page back, for whoever changes the wording (the
+        translation editor shows them: home.cocreation.translation_decisions): as stored,
+        with the place each was found ("Body › Paragraph") named in the reader's language,
+        read again from the checked revision (a stored place is in the language of whoever
+        submitted)."""
+        if self.status != self.STATUS_REJECTED or not self.findings:
+            return []
+        places = {}
+        if self.revision is not None:
+            for finding in check_page(self.revision.as_object()):
+                key = (finding.rule_id, finding.matched, finding.context)
+                places.setdefault(key, finding.where)
+        return [
+            {
+                **stored,
+                "where": places.get(
+                    (stored.get("rule_id"), stored.get("matched"), stored.get("context")),
+                    stored.get("where", ""),
+                ),
+            }
+            for stored in self.findings
+        ]
 
     def next_step_hint(self):
         """The editor's "What next" panel (home.cocreation.next_step): where the findings
