@@ -39,6 +39,8 @@ class ContentLanguage:
 
     source: str
     paths: dict = field(default_factory=dict)  # path -> [translated, total]
+    # Shown whole in the source language (a snippet with no translation in this language).
+    whole: bool = False
 
     @property
     def total(self):
@@ -50,7 +52,7 @@ class ContentLanguage:
 
     @property
     def complete(self):
-        return self.translated >= self.total
+        return not self.whole and self.translated >= self.total
 
     def _tally(self, keys):
         """(fields, translated segments, segments) under the path ``keys`` join to."""
@@ -80,39 +82,88 @@ class ContentLanguage:
             return "source"
         return "translated" if translated >= total else "mixed"
 
+    def _unknown_block(self, keys):
+        """Whether ``keys`` start with the id of a block none of the translation's segments
+        belongs to: a block the translated page holds but its translation source does not
+        (added to the source page after it was last sent for translation and copied over
+        as it was), so in the source language."""
+        if not keys or not keys[0] or not UUID.match(str(keys[0])):
+            return False
+        block = f".{keys[0]}."
+        return not any(block in f".{path}." for path in self.paths)
+
     def attributes(self, *keys):
         """`` lang="en" dir="ltr"`` for a part in the source language; `` dir="auto"`` for
         one field's text partly translated (a rich text whose paragraphs are segments:
         openly.css lets each paragraph take its own direction); else "". A block of
         several fields partly translated gets nothing: its template marks each field."""
         fields, translated, total = self._tally(keys)
-        if total and not translated:
+        if self.whole or (total and not translated) or self._unknown_block(keys):
             return format_html(' lang="{}" dir="{}"', self.source, text_direction(self.source))
         if fields == 1 and 0 < translated < total:
             return mark_safe(' dir="auto"')
         return ""
 
 
-def segment_states(page):
-    """{path: [translated, total]} and the source language of ``page``'s wagtail-localize
-    translation, in one query; ({}, "") for a page made otherwise."""
+def _segments(keys, locale_id):
+    """(object key, path, translated?, source language) of every string segment of the
+    wagtail-localize translations of the objects ``keys`` into ``locale_id``: one query."""
     translated = StringTranslation.objects.filter(
         translation_of_id=OuterRef("string_id"),
         context_id=OuterRef("context_id"),
-        locale_id=page.locale_id,
+        locale_id=locale_id,
         has_error=False,
     )
-    rows = (
+    return (
         StringSegment.objects.filter(
-            source__object_id=page.translation_key,
-            source__translations__target_locale_id=page.locale_id,
+            source__object_id__in=keys,
+            source__translations__target_locale_id=locale_id,
             source__translations__enabled=True,
         )
         .annotate(is_translated=Exists(translated))
-        .values_list("context__path", "is_translated", "source__locale__language_code")
+        .values_list(
+            "source__object_id", "context__path", "is_translated", "source__locale__language_code"
+        )
     )
+
+
+def object_states(objects, locale):
+    """{pk: (source language, whole, {path: [translated, total]})} for translatable objects
+    (snippets) shown to a reader of ``locale``, as plain data, in one query: one shown in
+    another language is whole in that language; a translation has its segments."""
+    states = {}
+    by_key = {}
+    for obj in objects:
+        if obj.locale_id != locale.pk:
+            states[obj.pk] = (obj.locale.language_code, True, {})
+        else:
+            by_key[obj.translation_key] = obj.pk
+    if by_key and locale.pk != default_locale().pk:
+        for key, path, is_translated, source in _segments(list(by_key), locale.pk):
+            if path in HIDDEN_PATHS:
+                continue
+            _source, _whole, paths = states.setdefault(by_key[key], (source, False, {}))
+            counts = paths.setdefault(path, [0, 0])
+            counts[0] += int(is_translated)
+            counts[1] += 1
+    return states
+
+
+def object_languages(states):
+    """{pk: ContentLanguage} from ``object_states``."""
+    return {
+        pk: ContentLanguage(source=source, paths=paths, whole=whole)
+        for pk, (source, whole, paths) in states.items()
+    }
+
+
+def segment_states(page):
+    """{path: [translated, total]} and the source language of ``page``'s wagtail-localize
+    translation, in one query; ({}, "") for a page made otherwise."""
     paths, source = {}, ""
-    for path, is_translated, language_code in rows:
+    for _key, path, is_translated, language_code in _segments(
+        [page.translation_key], page.locale_id
+    ):
         source = language_code
         if path in HIDDEN_PATHS:
             continue

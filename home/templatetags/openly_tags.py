@@ -167,6 +167,14 @@ def lang_of(context, *keys):
 
 
 @register.simple_tag(takes_context=True)
+def object_lang(context, obj, *keys):
+    """As ``lang_of``, for a snippet the page shows (a helpline): from the page's
+    ``object_languages`` (home.content_language.object_languages)."""
+    state = (context.get("object_languages") or {}).get(getattr(obj, "pk", None))
+    return state.attributes(*keys) if state is not None else ""
+
+
+@register.simple_tag(takes_context=True)
 def isolate(context, value, *keys):
     """``value`` (a name, a figure) isolated from the text around it in ``<bdi>``, so its
     own direction holds inside a sentence of the other direction ("Mira" or "1 in 6" in

@@ -90,10 +90,16 @@
         // links lead to each field), unless they are already somewhere on the page.
         var summary = document.querySelector("[data-error-summary]");
         if (!summary) { return; }
-        var active = document.activeElement;
-        if (!active || active === document.body || active === document.documentElement) {
-            summary.focus();
+        function focus() {
+            var active = document.activeElement;
+            if (!active || active === document.body || active === document.documentElement) {
+                summary.focus();
+            }
         }
+        focus();
+        // A form's address may end in a #fragment (the pledge's #pledge): the browser goes
+        // there once the page has loaded, and takes focus away as it does; give it back.
+        window.addEventListener("load", function () { window.setTimeout(focus, 0); });
     }
 
     function unfoldFiltersBesideResults() {
