@@ -186,3 +186,37 @@ def test_states_by_field_block_and_child():
     assert ContentLanguage(source="ar", paths={"a": [0, 1]}).attributes("a") == (
         ' lang="ar" dir="rtl"'
     )
+
+
+def test_helplines_say_which_parts_are_in_the_source_language(
+    client, translated_home, django_capture_on_commit_callbacks
+):
+    from home.demo.building import translate_snippet
+    from tests.factories import CrisisHelplineFactory, GetHelpPageFactory
+
+    get_help = GetHelpPageFactory(parent=translated_home["en"], slug="get-help")
+    with django_capture_on_commit_callbacks(execute=True):
+        translate_page(get_help, "ar", {})
+    translated_line = CrisisHelplineFactory(
+        name="Suicide prevention line", description="Someone listens, day and night."
+    )
+    with django_capture_on_commit_callbacks(execute=True):
+        translate_snippet(translated_line, "ar", {"Suicide prevention line": "خط منع الانتحار"})
+    CrisisHelplineFactory(name="SOS Amitié", country="FR", description="Listening, all night.")
+    main = main_of(client, "/ar/get-help/")
+    translated_name = main.find("h3", string="خط منع الانتحار")
+    assert "lang" not in translated_name.attrs
+    # Its description was not translated: it says it is English.
+    description = translated_name.find_next_sibling("p")
+    assert (description["lang"], description["dir"]) == ("en", "ltr")
+    # A helpline with no Arabic version is shown whole in English, and says so.
+    untranslated = main.find("h3", string="SOS Amitié")
+    assert untranslated["lang"] == "en"
+    # So does the crisis banner, in the entries it swaps in for a chosen country.
+    banner = BeautifulSoup(client.get("/ar/").content, "html.parser").find(class_="crisis-banner")
+    french = BeautifulSoup(
+        banner.find("template", {"data-country": "FR"}).decode_contents(), "html.parser"
+    )
+    entries = {item.get_text(" ", strip=True).split(":")[0]: item for item in french.find_all("li")}
+    assert entries["SOS Amitié"]["lang"] == "en"
+    assert "lang" not in entries["خط منع الانتحار"].attrs
