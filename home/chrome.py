@@ -7,6 +7,7 @@ from django.utils import timezone, translation
 from wagtail.models import Page, Site
 
 from home.cache import cached_chrome, cached_html, current_locale
+from home.content_language import text_direction
 from home.models import CrisisHelpline
 
 # Helplines kept per country for the crisis banner and the stories' helplines.
@@ -95,6 +96,11 @@ def country_helplines(request=None):
                         "phone_href": helpline.phone_href,
                         "hours": helpline.hours,
                         "country_name": entry["name"],
+                        # A helpline not translated yet is shown in its own language.
+                        "lang": ""
+                        if helpline.locale_id == locale.pk
+                        else helpline.locale.language_code,
+                        "dir": text_direction(helpline.locale.language_code),
                     }
                 )
         return list(countries.values())

@@ -11,7 +11,8 @@ from wagtail.models import Page, PageViewRestriction
 from wagtail.search import index
 
 from home.blocks import BodyBlock, HomeSectionsBlock
-from home.cache import restricted_paths
+from home.cache import cached_chrome, restricted_paths
+from home.content_language import object_languages, object_states
 from home.models.helplines import CrisisHelpline
 from home.page_plugins import RegisteredFormClass, RegisteredPanels, permission_tester_for
 from home.restrictions import restricted_sections
@@ -209,10 +210,19 @@ class GetHelpPage(BasePage):
         context = super().get_context(request, *args, **kwargs)
         groups = helplines_grouped(self.locale)
         known = {country.code for country, _helplines in groups}
+        helplines = [helpline for _country, items in groups for helpline in items]
         chosen = request.GET.get("country", "").upper()
         context.update(
             {
                 "helplines_by_country": groups,
+                # Which helplines, or parts of them, are still in the source language.
+                "object_languages": object_languages(
+                    cached_chrome(
+                        "helpline-languages",
+                        (self.locale_id,),
+                        lambda: object_states(helplines, self.locale),
+                    )
+                ),
                 "selected_country": chosen if chosen in known else "",
                 "emergency_number": settings.OPENLY_EMERGENCY_NUMBER,
             }

@@ -5,6 +5,7 @@ from django import template
 from django.conf import settings
 from django.template.backends.utils import csrf_input
 from django.utils import translation
+from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 from wagtail.models import Page
 
@@ -17,6 +18,7 @@ from home.chrome import (
     shared_html,
     site_id,
 )
+from home.content_language import content_language
 from home.models import GetHelpPage, SiteSettings
 from home.site_address import base_url
 
@@ -140,6 +142,45 @@ def page_language(context):
         return None
     code = page.locale.language_code
     return {"code": code, "dir": "rtl" if code in settings.OPENLY_RTL_LANGUAGES else "ltr"}
+
+
+CONTENT_LANGUAGE_KEY = "_openly_content_language"
+
+
+@register.simple_tag(takes_context=True)
+def page_translation(context):
+    """The translation state of the page (home.content_language.ContentLanguage), or None
+    for a page in its source language. Computed once per render (base.html asks first) and
+    shared with every block template the page includes."""
+    if CONTENT_LANGUAGE_KEY not in context:
+        state = content_language(context.get("page"), context.get("request"))
+        context.dicts[0][CONTENT_LANGUAGE_KEY] = state
+    return context[CONTENT_LANGUAGE_KEY]
+
+
+@register.simple_tag(takes_context=True)
+def lang_of(context, *keys):
+    """`` lang="en" dir="ltr"`` on a part of the page still in the source language (a field
+    name, or a block's id and a child's name: ``{% lang_of block_id "heading" %}``), for
+    the element that shows it; "" when it is in the page's language."""
+    state = page_translation(context)
+    return state.attributes(*keys) if state is not None else ""
+
+
+@register.simple_tag(takes_context=True)
+def object_lang(context, obj, *keys):
+    """As ``lang_of``, for a snippet the page shows (a helpline): from the page's
+    ``object_languages`` (home.content_language.object_languages)."""
+    state = (context.get("object_languages") or {}).get(getattr(obj, "pk", None))
+    return state.attributes(*keys) if state is not None else ""
+
+
+@register.simple_tag(takes_context=True)
+def isolate(context, value, *keys):
+    """``value`` (a name, a figure) isolated from the text around it in ``<bdi>``, so its
+    own direction holds inside a sentence of the other direction ("Mira" or "1 in 6" in
+    Arabic); with lang and dir when the field ``keys`` name is in the source language."""
+    return format_html("<bdi{}>{}</bdi>", lang_of(context, *keys), value)
 
 
 @register.filter(name="localized")

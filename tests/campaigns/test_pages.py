@@ -274,7 +274,8 @@ def test_resource_page_renders_its_content(client, resource_index):
         "1 min read",
         "Depression is common and treatable.",
         "WHO. World mental health report. 2022.",
-        "Reviewed by Dr Ana Novak, Clinical psychologist",
+        # The name and role are isolated: their own direction holds in any language.
+        "Reviewed by <bdi>Dr Ana Novak</bdi>, <bdi>Clinical psychologist</bdi>",
         f'href="{document.url}"',
         "Printable version (PDF)",
     ):

@@ -16,6 +16,9 @@
         var button = document.querySelector("[data-quick-exit]");
         if (!button) { return; }
         var url = button.getAttribute("href");
+        // The Esc shortcut exists only while this script runs, so only now is it offered.
+        var hint = button.querySelector("[data-quick-exit-hint]");
+        if (hint) { hint.hidden = false; }
         button.addEventListener("click", function (event) {
             event.preventDefault();
             quickExit(url);
@@ -82,8 +85,42 @@
         });
     }
 
+    function focusErrorSummary() {
+        // A form sent back with errors: take the reader to the list of what to fix (its
+        // links lead to each field), unless they are already somewhere on the page.
+        var summary = document.querySelector("[data-error-summary]");
+        if (!summary) { return; }
+        function focus() {
+            var active = document.activeElement;
+            if (!active || active === document.body || active === document.documentElement) {
+                summary.focus();
+            }
+        }
+        focus();
+        // A form's address may end in a #fragment (the pledge's #pledge): the browser goes
+        // there once the page has loaded, and takes focus away as it does; give it back.
+        window.addEventListener("load", function () { window.setTimeout(focus, 0); });
+    }
+
+    function unfoldFiltersBesideResults() {
+        // The event filters fold on a phone (a <details>, closed); where they sit beside
+        // the results there is room, so they are shown unfolded, as the layout changes too.
+        var panels = document.querySelectorAll("[data-filters-panel]");
+        if (!panels.length || !window.matchMedia) { return; }
+        var wide = window.matchMedia("(min-width: 56rem)");
+        function apply() {
+            panels.forEach(function (panel) {
+                if (wide.matches) { panel.open = true; }
+            });
+        }
+        apply();
+        if (wide.addEventListener) { wide.addEventListener("change", apply); }
+    }
+
     function setUp() {
         setUpQuickExit();
+        unfoldFiltersBesideResults();
+        focusErrorSummary();
         rememberCountryChoice();
         showChosenCountry();
     }
