@@ -6,10 +6,11 @@ of the demo site, in English and Arabic:
   its direction): English left untranslated in an Arabic page reads left to right;
 - on a phone the event filters fold behind one button that tells the number of events;
 - after a failed submit focus is on the error summary; listings offer "Skip to results";
-- the quick exit offers "Esc twice" only when the script that handles it runs.
+- the quick exit offers "Esc twice" only when the script that handles it runs;
+- on a desktop, every home section's cards fill their rows, in every demo language.
 
 Loading the demo takes minutes and browser tests commit, so nothing can be shared between
-tests: one test per language runs every check on one load of the demo."""
+tests: one test runs every check, in each language, on one load of the demo."""
 
 import re
 
@@ -22,6 +23,7 @@ pytestmark = pytest.mark.django_db(transaction=True)
 
 WIDTHS = (320, 375, 768)
 LANGUAGES = ("en", "ar")
+DEMO_LANGUAGES = ("en", "fr", "uk", "ar")
 
 # Text of two scripts: Latin words in a run of four or more (a sentence, not a name or a
 # number), and Arabic letters. Each must sit in an element of its own language, or be
@@ -265,14 +267,49 @@ def check_quick_exit_offers_esc_only_with_javascript(with_script, without_script
     assert not exit_button.locator(".quick-exit__hint").is_visible()
 
 
-@pytest.mark.parametrize("code", LANGUAGES)
+# For every card list in the page: its width, and per row of cards (cards at the same
+# height) the width from the first card's outer edge to the last one's.
+ROWS = """() => [...document.querySelectorAll("main ul.cards")].map((list) => {
+    const rows = {};
+    for (const item of list.children) {
+        const box = item.getBoundingClientRect();
+        const row = (rows[Math.round(box.top)] ||= {left: box.left, right: box.right});
+        row.left = Math.min(row.left, box.left);
+        row.right = Math.max(row.right, box.right);
+    }
+    const heading = list.closest("section")?.querySelector("h2")?.textContent.trim();
+    return {
+        heading,
+        cards: list.children.length,
+        width: list.getBoundingClientRect().width,
+        rows: Object.values(rows).map((row) => row.right - row.left),
+    };
+})"""
+
+
+def check_home_sections_fill_their_rows(page, base, code):
+    page.set_viewport_size({"width": 1280, "height": 900})
+    page.goto(f"{base}/{code}/")
+    sections = page.evaluate(ROWS)
+    assert len(sections) >= 4, code
+    for section in sections:
+        assert section["cards"] >= 3, (code, section)
+        # Every row of cards spans the section: no card alone beside empty columns.
+        assert all(row >= section["width"] - 2 for row in section["rows"]), (code, section)
+
+
+# Slow by nature (minutes): it loads the whole demo once, then reads it as phone, keyboard
+# and desktop readers would, in each language.
 def test_readers_on_phones_in_their_language_and_with_a_keyboard(
-    browser_page, browser_page_without_javascript, live_server, demo, code
+    browser_page, browser_page_without_javascript, live_server, demo
 ):
     page, base, without_script = browser_page, live_server.url, browser_page_without_javascript
-    check_every_part_carries_its_own_language(page, base, demo, code)
-    check_quick_exit_offers_esc_only_with_javascript(page, without_script, base, demo, code)
-    check_listings_offer_a_skip_to_results(page, base, demo, code)
-    check_focus_goes_to_the_error_summary(page, base, demo, code)
-    check_event_filters_fold_on_a_phone(page, without_script, base, demo, code)
-    check_no_page_scrolls_sideways(page, base, demo, code)
+    for code in LANGUAGES:
+        check_every_part_carries_its_own_language(page, base, demo, code)
+        check_quick_exit_offers_esc_only_with_javascript(page, without_script, base, demo, code)
+        check_listings_offer_a_skip_to_results(page, base, demo, code)
+        check_focus_goes_to_the_error_summary(page, base, demo, code)
+        check_event_filters_fold_on_a_phone(page, without_script, base, demo, code)
+        check_no_page_scrolls_sideways(page, base, demo, code)
+    for code in DEMO_LANGUAGES:
+        check_home_sections_fill_their_rows(page, base, code)
