@@ -7,6 +7,9 @@ of the demo site, in English and Arabic:
 - on a phone the event filters fold behind one button that tells the number of events;
 - after a failed submit focus is on the error summary; listings offer "Skip to results";
 - the quick exit offers "Esc twice" only when the script that handles it runs;
+- every page has a sensible title, a description, a canonical address (search results and
+  the story form: noindex; a missing page: none), Open Graph and, on the home page, the
+  site's JSON-LD;
 - on a desktop, every home section's cards fill their rows, in every demo language.
 
 Loading the demo takes minutes and browser tests commit, so nothing can be shared between
@@ -56,6 +59,24 @@ CHECK_LANGUAGES = """() => {
         }
     }
     return {wrong: wrong.map((line) => line.slice(0, 100)), english};
+}"""
+
+# What a search engine and a sharing site read in the head.
+HEAD = """() => {
+    const value = (selector, name) => document.querySelector(selector)?.getAttribute(name) || "";
+    return {
+        title: document.title,
+        description: value('meta[name="description"]', "content"),
+        canonical: value('link[rel="canonical"]', "href"),
+        robots: value('meta[name="robots"]', "content"),
+        ogTitle: value('meta[property="og:title"]', "content"),
+        ogImage: value('meta[property="og:image"]', "content"),
+        icon: value('link[rel="icon"]', "href"),
+        jsonLd: [...document.querySelectorAll('script[type="application/ld+json"]')]
+            .map((script) => JSON.parse(script.textContent))
+            .map((data) => [data].flat().map((item) => item["@graph"] || item).flat())
+            .flat().map((item) => item["@type"]),
+    };
 }"""
 
 SIDEWAYS = """() => ({
@@ -287,6 +308,30 @@ ROWS = """() => [...document.querySelectorAll("main ul.cards")].map((list) => {
 })"""
 
 
+def check_page_heads(page, base, demo, code):
+    for name, path in demo[code].items():
+        visit(page, base, name, path)
+        head = page.evaluate(HEAD)
+        title = head["title"]
+        assert title and title.count("Openly") == 1 and len(title) < 120, (name, title)
+        assert len(head["description"]) >= 20, (name, head)
+        assert head["icon"], (name, head)
+        if name == "404":  # its status keeps it out of search engines
+            assert not head["canonical"], (name, head)
+            continue
+        if name == "search":
+            assert "noindex" in head["robots"] and not head["canonical"], (name, head)
+            continue
+        if name == "story form":  # a form for one reader, kept out of search engines
+            assert "noindex" in head["robots"], (name, head)
+            continue
+        assert head["canonical"].startswith(base + f"/{code}/"), (name, head)
+        assert "noindex" not in head["robots"], (name, head)
+        assert head["ogTitle"] and head["ogImage"].startswith(base), (name, head)
+    visit(page, base, "home", demo[code]["home"])
+    assert {"Organization", "WebSite"} <= set(page.evaluate(HEAD)["jsonLd"]), code
+
+
 def check_home_sections_fill_their_rows(page, base, code):
     page.set_viewport_size({"width": 1280, "height": 900})
     page.goto(f"{base}/{code}/")
@@ -311,5 +356,6 @@ def test_readers_on_phones_in_their_language_and_with_a_keyboard(
         check_focus_goes_to_the_error_summary(page, base, demo, code)
         check_event_filters_fold_on_a_phone(page, without_script, base, demo, code)
         check_no_page_scrolls_sideways(page, base, demo, code)
+        check_page_heads(page, base, demo, code)
     for code in DEMO_LANGUAGES:
         check_home_sections_fill_their_rows(page, base, code)
