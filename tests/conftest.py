@@ -30,7 +30,6 @@ ENGINE_SENSITIVE = (
     "tests/home/test_invalidation.py",  # work done after the commit
     "tests/home/test_page_cache.py",
     "tests/home/test_snippet_drafts.py",  # a data migration
-    "tests/home/test_settings.py",
     "tests/home/test_sign_in.py",  # django-axes' attempts (an inet column on PostgreSQL)
     # Stories: what the engine decides (row locks, transactions, deletes across tables,
     # PostgreSQL's error texts in logs). The rest of tests/stories runs on SQLite only.
