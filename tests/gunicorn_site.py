@@ -20,7 +20,7 @@ import urllib.parse
 from http.cookies import SimpleCookie
 from pathlib import Path
 
-from tests.varnish import free_port, wait_for_port
+from tests.varnish import free_port, stop, wait_for_port
 
 REPO = Path(__file__).resolve().parents[1]
 CSRF_SECRET = secrets.token_hex(16)  # 32 characters: a CSRF secret Django accepts as is
@@ -53,12 +53,7 @@ def running_site(database_url, workers=2, threads=20, env=None):
         wait_for_port(port, process, "gunicorn", lambda: process.stderr.read()[-3000:], seconds=60)
         yield f"http://127.0.0.1:{port}"
     finally:
-        process.terminate()
-        try:
-            process.wait(timeout=20)
-        except subprocess.TimeoutExpired:
-            process.kill()
-            process.wait()
+        stop(process, seconds=20)
 
 
 class Answer:

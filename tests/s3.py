@@ -12,7 +12,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from tests.varnish import free_port, wait_for_port
+from tests.varnish import free_port, stop, wait_for_port
 
 # The bucket policy README asks operators to set: anyone may read renditions, nothing else.
 POLICY = Path(__file__).resolve().parents[1] / "deploy/object-storage/public-renditions-policy.json"
@@ -47,12 +47,7 @@ def running_moto(log=None):
         wait_for_port(port, process, "moto_server")
         yield f"http://127.0.0.1:{port}"
     finally:
-        process.terminate()
-        try:
-            process.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            process.kill()
-            process.wait()
+        stop(process)
 
 
 def client(endpoint_url):

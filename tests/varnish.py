@@ -37,6 +37,17 @@ def wait_for_port(port, process, name, output=None, seconds=30):
     raise RuntimeError(f"{name} did not start listening")
 
 
+def stop(process, seconds=10):
+    """Stop a local program started for a test: asked first, killed if it has not gone
+    after ``seconds``."""
+    process.terminate()
+    try:
+        process.wait(timeout=seconds)
+    except subprocess.TimeoutExpired:
+        process.kill()
+        process.wait()
+
+
 def _backend_with_probe(backend_host, backend_port):
     """The repository's own openly-backend.vcl (with its /health/ probe), pointed at the
     given backend."""
@@ -74,9 +85,4 @@ def running_varnish(folder, backend_host, backend_port, memory="32m", probe=Fals
         wait_for_port(port, process, "varnishd", process.stdout.read)
         yield port
     finally:
-        process.terminate()
-        try:
-            process.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            process.kill()
-            process.wait()
+        stop(process)
