@@ -73,6 +73,15 @@ def what_next(language, page_obj, user):
     return steps[language]
 
 
+def open_from_dashboard(page, live_server, user, region, content):
+    """``user`` signs in, lands on the dashboard and opens ``content`` from its ``region``
+    (a panel's heading, in the user's language)."""
+    log_in(page, live_server, user)  # the dashboard
+    panel = page.get_by_role("region", name=region)
+    with page.expect_navigation():
+        panel.get_by_role("link", name=content.title).click()
+
+
 def make_campaign(world):
     """A new campaign of the first organisation, not yet published."""
     from tests.campaigns.factories import CampaignPageFactory
@@ -168,10 +177,8 @@ def test_lead_requests_changes_then_approves_and_a_moderator_publishes(
     edit_path = f"/admin/pages/{campaign.pk}/edit/"
 
     # The lead finds the page on the dashboard, waiting for them.
-    log_in(page, live_server, lead)  # the dashboard
-    waiting = page.get_by_role("region", name=say(language, "Awaiting your review"))
-    with page.expect_navigation():
-        waiting.get_by_role("link", name=campaign.title).click()
+    waiting = say(language, "Awaiting your review")
+    open_from_dashboard(page, live_server, lead, waiting, campaign)
     step = what_next(language, campaign, lead)
     assert step.key == "review"
     assert step.message in text_of(page.locator('[data-next-step="review"]'))
@@ -180,10 +187,8 @@ def test_lead_requests_changes_then_approves_and_a_moderator_publishes(
     assert state.status == WorkflowState.STATUS_NEEDS_CHANGES
 
     # The editor finds the page on their dashboard, with the lead's comment and what to do.
-    log_in(page, live_server, editor)  # the dashboard
-    own = page.get_by_role("region", name=say(language, "Your pages and snippets in a workflow"))
-    with page.expect_navigation():
-        own.get_by_role("link", name=campaign.title).click()
+    own = say(language, "Your pages and snippets in a workflow")
+    open_from_dashboard(page, live_server, editor, own, campaign)
     step = what_next(language, campaign, editor)
     assert step.key == "resubmit"
     panel = page.locator('[data-next-step="resubmit"]')
@@ -201,10 +206,7 @@ def test_lead_requests_changes_then_approves_and_a_moderator_publishes(
     log_in(page, live_server, lead, edit_path)
     choose_from_more_actions(page, say(language, "Approve"))
     assert not fresh(campaign).live
-    log_in(page, live_server, moderator)  # the dashboard
-    waiting = page.get_by_role("region", name=say(language, "Awaiting your review"))
-    with page.expect_navigation():
-        waiting.get_by_role("link", name=campaign.title).click()
+    open_from_dashboard(page, live_server, moderator, waiting, campaign)
     step = what_next(language, campaign, moderator)
     assert step.key == "review"
     assert step.message in text_of(page.locator('[data-next-step="review"]'))
