@@ -59,27 +59,26 @@ class WallClockField(forms.DateTimeField):
         return None if result is None else result.replace(tzinfo=None)
 
 
+def _fold_field(which):
+    """The choice of which occurrence of a time that happens twice ``which`` ("start" or
+    "end") means; shown only when it does."""
+    return forms.TypedChoiceField(
+        coerce=int,
+        empty_value=None,
+        required=False,
+        widget=forms.RadioSelect,
+        label=WHICH_TIME[which],
+        help_text=WHICH_TIME_HELP,
+    )
+
+
 class EventSessionForm(WagtailAdminModelForm):
     """One session: start and end read as wall-clock times, and, only when one of them
     happens twice, a choice of which (``start_fold`` / ``end_fold``: 0 the first, 1 the
     second, as in Python's ``datetime.fold``)."""
 
-    start_fold = forms.TypedChoiceField(
-        coerce=int,
-        empty_value=None,
-        required=False,
-        widget=forms.RadioSelect,
-        label=WHICH_TIME["start"],
-        help_text=WHICH_TIME_HELP,
-    )
-    end_fold = forms.TypedChoiceField(
-        coerce=int,
-        empty_value=None,
-        required=False,
-        widget=forms.RadioSelect,
-        label=WHICH_TIME["end"],
-        help_text=WHICH_TIME_HELP,
-    )
+    start_fold = _fold_field("start")
+    end_fold = _fold_field("end")
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
