@@ -31,6 +31,7 @@ from home.language_check.text import fold, words
 GAP_WORDS = 4
 MAX_VARIANTS = 400
 SEPARABLE_REACH = 12
+MATCHES_KEPT = 4  # matches of one part of a rule kept per sentence
 NUMBER = "#"  # the key of a word written in digits (60, 7.42)
 
 
@@ -227,29 +228,32 @@ class Matcher:
         return tokens
 
     def find(self, tokens):
-        """[(plan, [token indexes])] for every rule found in one sentence."""
-        found = {}  # (owner, part) -> token indexes of the first match
+        """[(plan, [token indexes])] for every rule found in one sentence. The parts of a
+        context rule must be found in different words."""
+        found = {}  # (owner, part) -> [token indexes of each match]
         for index, (_word, keys) in enumerate(tokens):
             if not keys:
                 continue
             tried = set()
             for key in keys:
                 for sequence in self.first.get(key, ()):
-                    if id(sequence) in tried or (sequence.owner, sequence.part) in found:
+                    matches = found.get((sequence.owner, sequence.part), ())
+                    if id(sequence) in tried or len(matches) >= MATCHES_KEPT:
                         continue
                     tried.add(id(sequence))
                     used = self._match(sequence, tokens, index)
                     if used:
-                        found[(sequence.owner, sequence.part)] = used
+                        found.setdefault((sequence.owner, sequence.part), []).append(used)
         results = []
-        owners = {owner for owner, _part in found}
-        for owner in sorted(owners):
+        for owner in sorted({owner for owner, _part in found}):
             plan = self.plans[owner]
             if (owner, -1) in found:
                 continue
-            if all((owner, part) in found for part in range(plan.parts)):
-                used = sorted({i for part in range(plan.parts) for i in found[(owner, part)]})
-                results.append((plan, used))
+            parts = [found.get((owner, part)) for part in range(plan.parts)]
+            if all(parts):
+                used = _disjoint(parts)
+                if used:
+                    results.append((plan, used))
         return results
 
     def _fits(self, slot, tokens, index):
@@ -284,6 +288,19 @@ class Matcher:
             else:
                 return None
         return used
+
+
+def _disjoint(parts):
+    """Token indexes of one match per part with no word shared, or None."""
+    for combination in itertools.product(*parts):
+        taken = set()
+        for used in combination:
+            if taken.intersection(used):
+                break
+            taken.update(used)
+        else:
+            return sorted(taken)
+    return None
 
 
 def check_syntax(phrase, match_type, language, groups, unless=""):
