@@ -39,3 +39,8 @@ def groups(language):
 def advice(language):
     """The wordings that mark a sentence as a guide's advice in one locale."""
     return locale_data(language)["advice"]
+
+
+def titles(language):
+    """Words that introduce the title of a work (film, novel), for scripts without capitals."""
+    return locale_data(language).get("titles", [])

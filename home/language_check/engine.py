@@ -19,6 +19,7 @@ from home.language_check import catalogue, scan
 from home.language_check.matching import page_texts, pattern_regex
 from home.language_check.models.rules import AcceptedFinding, LanguageRule
 from home.language_check.patterns import Matcher, RuleSyntaxError, read_rule
+from home.language_check.text import fold
 
 VERSION_KEY = "openly:language-rules:version"
 
@@ -30,6 +31,7 @@ class CompiledRules:
     matcher: Matcher
     patterns: list = field(default_factory=list)  # (regex, rule data) of expert patterns
     count: int = 0  # active rules
+    title_words: frozenset = frozenset()  # words that introduce a title («فيلم …»)
 
 
 _compiled = {}
@@ -90,10 +92,13 @@ def compile_rules(language):
         # A guide's own advice ("avoid the phrase …") is found like a rule and marks its
         # sentence; it is no finding of its own.
         for wording in catalogue.advice(language):
-            plans.append(
-                read_rule(len(plans), {"phrase": wording, "kind": scan.ADVICE}, language, groups)
-            )
+            try:
+                data = {"phrase": wording, "kind": scan.ADVICE}
+                plans.append(read_rule(len(plans), data, language, groups))
+            except RuleSyntaxError:
+                continue
         compiled = CompiledRules(Matcher(plans, language), patterns, count)
+        compiled.title_words = frozenset(fold(word) for word in catalogue.titles(language))
         _compiled[language] = (version, compiled)
     return compiled
 

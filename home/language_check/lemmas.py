@@ -45,6 +45,9 @@ PARTICLES = (
 LINKS = ("s", "es", "n", "en", "e")  # German linking sounds: Selbstmord|s|gedanken
 MIN_PART = 4
 ADJECTIVE_ENDINGS = ("en", "er", "es", "em", "e")
+# Arabic clitics written onto a word (longest first): conjunctions, prepositions, article.
+ARABIC_PREFIXES = ("وبال", "وال", "بال", "فال", "كال", "لل", "ال", "وب", "ول", "و", "ب", "ل")
+ARABIC_SUFFIXES = ("هما", "هم", "ها", "نا", "ه", "ك", "ا")
 
 
 @cache
@@ -66,6 +69,8 @@ def keys(form, language):
     if language == "uk":
         for parse in _morph().parse(form.lower())[:2]:
             found.add(fold(parse.normal_form))
+    if language == "ar":
+        found.update(_arabic_stems(form))
     if language == "de":
         folded = fold(form)
         found.update(_zu_infinitive(folded))
@@ -76,6 +81,30 @@ def keys(form, language):
                 found.add(folded[: -len(ending)])
                 break
     return frozenset(found)
+
+
+def _arabic_stems(form):
+    """The word without its attached conjunction, preposition or article and without a
+    possessive ending (بانتحاره → انتحار), with the lemmas of what is left."""
+    stems = set()
+    folded = fold(form)
+    bases = [folded]
+    for prefix in ARABIC_PREFIXES:
+        # A lone letter is stripped only from a long word (كاملة is no ك + املة).
+        rest = len(folded) - len(prefix)
+        if folded.startswith(prefix) and rest >= (4 if len(prefix) == 1 else 3):
+            bases.append(folded[len(prefix) :])
+            break
+    for base in list(bases):
+        for suffix in ARABIC_SUFFIXES:
+            if base.endswith(suffix) and len(base) - len(suffix) >= 3:
+                bases.append(base[: -len(suffix)])
+                break
+    for base in bases[1:]:
+        stems.add(base)
+        if len(base) >= 4:
+            stems.add(fold(simplemma.lemmatize(base, lang="ar")))
+    return stems
 
 
 def _zu_infinitive(folded):

@@ -103,7 +103,7 @@ def check_paragraph(compiled, paragraph, language, where, accepted):
             note = ""
             if advice:
                 note = ADVICE
-            elif (inside and is_title(paragraph, inside[-1], language)) or (
+            elif (inside and is_title(paragraph, inside[-1], language, compiled.title_words)) or (
                 not inside and _capitalised_title(text, hit, first, language)
             ):
                 note = TITLE

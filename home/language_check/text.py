@@ -22,7 +22,10 @@ HYPHEN_TABLE = str.maketrans({"\u2010": "-", "\u2011": "-"})
 APOSTROPHE_IN_WORD = {"uk"}
 # Languages whose script has no capitals (a title cannot be told by its capitals).
 UNCASED = {"ar"}
-WORD = re.compile(r"[^\W_](?:[^\W_]|\u00ad|['\-](?=[^\W_]))*")
+ARABIC_TABLE = str.maketrans({"\u0640": None, "\u0649": "\u064a", "\u0629": "\u0647"})
+# Combining marks belong to their word (Arabic shadda and harakat, a decomposed accent).
+MARKS = "\u0300-\u036f\u0483-\u0489\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed"
+WORD = re.compile(rf"[^\W_](?:[^\W_]|[{MARKS}\u00ad]|['\-](?=[^\W_]))*")
 SENTENCE_END = re.compile(r"(?<=[.!?…;])[\"'»“”’)\]]*\s+|\n+")
 CLAUSE_MARK = re.compile(r"[,;:–—()]")
 # Opening mark -> the closing marks it takes.
@@ -54,7 +57,9 @@ def fold(text):
         cyrillic_mark = kept and "\u0400" <= kept[-1] <= "\u04ff"
         if not unicodedata.combining(char) or cyrillic_mark:
             kept.append(char)
-    return unicodedata.normalize("NFC", "".join(kept)).replace("\u0640", "")  # Arabic tatweel
+    # Arabic: no tatweel, and alef maqsura and ta marbuta written as ya and ha, as they
+    # often are in running text.
+    return unicodedata.normalize("NFC", "".join(kept)).translate(ARABIC_TABLE)
 
 
 def normalise(text):
@@ -128,12 +133,15 @@ def quotations(paragraph):
     return sorted(spans)
 
 
-def is_title(paragraph, span, language):
+def is_title(paragraph, span, language, title_words=frozenset()):
     """Whether a quotation looks like the title of a work ("Psycho", « Psychose »): short,
-    without a sentence's end inside, and (where the script has capitals) capitalised."""
+    without a sentence's end inside, and capitalised; where the script has no capitals,
+    opening its sentence or following a word such as فيلم (film)."""
     inner = paragraph[span[0] + 1 : span[1] - 1].strip(" \"'“”„«»‹›‘’‚")
     if not inner or len(inner.split()) > 8 or re.search(r"[.!?;:]\s*$|[.!?]\s", inner):
         return False
     if language in UNCASED:
-        return len(inner.split()) <= 4
+        before = WORD.findall(paragraph[: span[0]])
+        opening = not paragraph[: span[0]].strip(" \"'“„«")
+        return len(inner.split()) <= 4 and (opening or (before and fold(before[-1]) in title_words))
     return inner[0].isupper() or inner[0].isdigit()
