@@ -145,7 +145,11 @@ def _known(word):
 
 
 def _in_lexicon_head(head, lexicon):
-    """The lexicon word ``head`` is (perhaps with a linking sound), or ''."""
+    """The lexicon word ``head`` is (perhaps with a linking sound), or ''. A Greek or Latin
+    combining form ending in -o (psycho-, schizo-, neuro-) is a prefix, not a word of its
+    own: Psychotherapie is no Psycho + Therapie."""
+    if head.endswith("o"):
+        return ""
     if head in lexicon:
         return head
     for link in LINKS:

@@ -26,7 +26,7 @@ import re
 from dataclasses import dataclass, field
 
 from home.language_check import lemmas
-from home.language_check.text import fold, words
+from home.language_check.text import exact, fold, words
 
 GAP_WORDS = 4
 MAX_VARIANTS = 400
@@ -68,7 +68,7 @@ class Plan:
 def _word_slot(word, language):
     """The slot of one written word (without ``|``)."""
     if word.startswith("="):
-        return Slot(frozenset({"=" + fold(word[1:])}))
+        return Slot(frozenset({"=" + exact(word[1:])}))
     if word.endswith("*"):
         return Slot(frozenset({"^" + fold(word[:-1])}))
     found = lemmas.keys(word, language)
@@ -195,7 +195,7 @@ class Matcher:
         cached = self._forms.get(form)
         if cached is not None:
             return cached
-        found = set(lemmas.keys(form, self.language)) | {"=" + fold(form)}
+        found = set(lemmas.keys(form, self.language)) | {"=" + exact(form)}
         if form[0].isdigit():
             found.add(NUMBER)
         parts = None

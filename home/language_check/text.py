@@ -22,6 +22,7 @@ HYPHEN_TABLE = str.maketrans({"\u2010": "-", "\u2011": "-"})
 APOSTROPHE_IN_WORD = {"uk"}
 # Languages whose script has no capitals (a title cannot be told by its capitals).
 UNCASED = {"ar"}
+ARABIC_MARKS = re.compile("[\u064b-\u065f\u0670]")
 ARABIC_TABLE = str.maketrans({"\u0640": None, "\u0649": "\u064a", "\u0629": "\u0647"})
 # Combining marks belong to their word (Arabic shadda and harakat, a decomposed accent).
 MARKS = "\u0300-\u036f\u0483-\u0489\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed"
@@ -60,6 +61,13 @@ def fold(text):
     # Arabic: no tatweel, and alef maqsura and ta marbuta written as ya and ha, as they
     # often are in running text.
     return unicodedata.normalize("NFC", "".join(kept)).translate(ARABIC_TABLE)
+
+
+def exact(text):
+    """Lower case with accents kept, for wordings that must match one form only (drogué is
+    not drogue); Arabic harakat, tatweel and letter variants are still set aside."""
+    text = unicodedata.normalize("NFC", text.casefold()).translate(ARABIC_TABLE)
+    return ARABIC_MARKS.sub("", text)
 
 
 def normalise(text):

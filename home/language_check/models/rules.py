@@ -55,7 +55,7 @@ class LanguageRule(index.Indexed, models.Model):
         verbose_name=_("Language"),
     )
     phrase = models.CharField(
-        max_length=255,
+        max_length=500,
         help_text=_(
             "The wording to flag, e.g. 'commit suicide': every form of each word is found "
             "('committed suicide', 'commits suicide'), whatever the capitals and accents. "
