@@ -26,7 +26,7 @@ import re
 from dataclasses import dataclass, field
 
 from home.language_check import lemmas
-from home.language_check.text import exact, fold, words
+from home.language_check.text import WORD, exact, fold, words
 
 GAP_WORDS = 4
 MAX_VARIANTS = 400
@@ -168,19 +168,30 @@ def read_rule(owner, data, language, groups):
 
 
 class Matcher:
-    """All plans of one language, indexed by the keys of their first word."""
+    """All plans of one language, indexed by their most telling words."""
 
     def __init__(self, plans, language):
         self.plans = plans
         self.language = language
-        self.first = {}
+        self.part_anchors = {}  # owner -> [anchor keys of each part]
+        self.owners = {}  # anchor key -> owners
+        self.owner_first = {}  # owner -> {anchor key: its sequences}
         self.wanted = set()
         self.prefix_lengths = set()
-        for plan in plans:
+        for owner, plan in enumerate(plans):
+            self.part_anchors[owner] = [set() for _part in range(plan.parts)]
             for sequence in plan.sequences:
-                head = sequence.slots[0][0]
-                for key in head.keys | {verb for verb, _particle in head.separable}:
-                    self.first.setdefault(key, []).append(sequence)
+                # Indexed by its most telling word place (the one whose shortest key is
+                # longest: 'front' rather than 'in' in 'in front of'), so the common words
+                # of a sentence do not wake every rule that starts with them.
+                anchor = max((slot for slot, _gap in sequence.slots), key=_telling)
+                anchor_keys = anchor.keys | {verb for verb, _particle in anchor.separable}
+                for key in anchor_keys:
+                    self.owner_first.setdefault(owner, {}).setdefault(key, []).append(sequence)
+                if sequence.part >= 0:
+                    self.part_anchors[owner][sequence.part] |= anchor_keys
+                    for key in anchor_keys:
+                        self.owners.setdefault(key, set()).add(owner)
                 for slot, _gap in sequence.slots:
                     self.wanted |= slot.keys
                     for verb, particle in slot.separable:
@@ -188,6 +199,8 @@ class Matcher:
                     self.prefix_lengths |= {len(k) for k in slot.keys if k[0] == "^"}
         self.lexicon = {k for k in self.wanted if k[0] not in "=^" and len(k) >= lemmas.MIN_PART}
         self._forms = {}
+        self._token_keys = {}
+        self._needs = {}
 
     def word_keys(self, form):
         """The keys of a word form that some rule uses: one set, or two for a German
@@ -211,6 +224,53 @@ class Matcher:
         self._forms[form] = result
         return result
 
+    def present(self, text):
+        """The keys of every word of ``text`` that some rule uses (each word form is read
+        once per process: the cache below), without cutting the text into words."""
+        present = set()
+        for token in WORD.findall(text):
+            keys = self._token_keys.get(token)
+            if keys is None:
+                forms = (
+                    [token, *token.replace("'", "-").split("-")]
+                    if "-" in token or "'" in token
+                    else [token]
+                )
+                keys = frozenset().union(
+                    *(k for form in forms if form for k in self.word_keys(form))
+                )
+                if len(self._token_keys) > 200_000:
+                    self._token_keys.clear()
+                self._token_keys[token] = keys
+            present |= keys
+        return present
+
+    def candidates(self, present):
+        """The sequences that may be found where the words with ``present`` keys are: only
+        those whose every word place can be filled, of rules whose every part has its
+        telling word there."""
+        owners = set()
+        for key in present:
+            found = self.owners.get(key)
+            if found:
+                owners |= found
+        candidates = {}
+        for owner in owners:
+            if not self._readable(owner, present):
+                continue
+            anchored = self.owner_first[owner]
+            for key in present & anchored.keys():
+                for sequence in anchored[key]:
+                    if self._possible(sequence, present):
+                        candidates[id(sequence)] = sequence
+        return candidates
+
+    def _readable(self, owner, present):
+        for anchors in self.part_anchors[owner]:  # noqa: SIM110 - hot path, as _possible
+            if anchors.isdisjoint(present):
+                return False
+        return True
+
     def _wanted(self, found):
         kept = found & self.wanted
         for key in found:
@@ -227,34 +287,52 @@ class Matcher:
                 tokens.append((word, keys))
         return tokens
 
-    def find(self, tokens):
+    def find(self, tokens, candidates=None):
         """[(plan, [token indexes])] for every rule found in one sentence. The parts of a
         context rule must be found in different words."""
+        if candidates is None:
+            present = set()
+            for _word, keys in tokens:
+                present |= keys
+            candidates = self.candidates(present)
         found = {}  # (owner, part) -> [token indexes of each match]
-        for index, (_word, keys) in enumerate(tokens):
-            if not keys:
-                continue
-            tried = set()
-            for key in keys:
-                for sequence in self.first.get(key, ()):
-                    matches = found.get((sequence.owner, sequence.part), ())
-                    if id(sequence) in tried or len(matches) >= MATCHES_KEPT:
-                        continue
-                    tried.add(id(sequence))
-                    used = self._match(sequence, tokens, index)
-                    if used:
-                        found.setdefault((sequence.owner, sequence.part), []).append(used)
+        for sequence in candidates.values():
+            self._collect(sequence, tokens, found.setdefault((sequence.owner, sequence.part), []))
         results = []
-        for owner in sorted({owner for owner, _part in found}):
+        for owner in sorted({owner for owner, part in found if part >= 0}):
             plan = self.plans[owner]
-            if (owner, -1) in found:
-                continue
             parts = [found.get((owner, part)) for part in range(plan.parts)]
-            if all(parts):
-                used = _disjoint(parts)
-                if used:
-                    results.append((plan, used))
+            if found.get((owner, -1)) or not all(parts):
+                continue
+            used = _disjoint(parts)
+            if used:
+                results.append((plan, used))
         return results
+
+    def _collect(self, sequence, tokens, matches):
+        head = sequence.slots[0][0]
+        for index, (_word, keys) in enumerate(tokens):
+            if len(matches) >= MATCHES_KEPT:
+                return
+            if head.keys.isdisjoint(keys) and not (head.separable and keys):
+                continue
+            used = self._match(sequence, tokens, index)
+            if used:
+                matches.append(used)
+
+    def _possible(self, sequence, present):
+        """Whether every word place of ``sequence`` can be filled by a word of the sentence."""
+        needs = self._needs.get(id(sequence))
+        if needs is None:
+            needs = tuple(
+                slot.keys | {verb for verb, _particle in slot.separable}
+                for slot, _gap in sequence.slots
+            )
+            self._needs[id(sequence)] = needs
+        for keys in needs:  # noqa: SIM110 - a plain loop is faster in this hot path
+            if keys.isdisjoint(present):
+                return False
+        return True
 
     def _fits(self, slot, tokens, index):
         keys = tokens[index][1]
@@ -288,6 +366,11 @@ class Matcher:
             else:
                 return None
         return used
+
+
+def _telling(slot):
+    keys = list(slot.keys) + [verb for verb, _particle in slot.separable]
+    return min((len(key) for key in keys), default=0)
 
 
 def _disjoint(parts):

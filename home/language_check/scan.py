@@ -63,13 +63,13 @@ def _settle(hits):
     return sorted(kept, key=lambda hit: hit.start)
 
 
-def _sentence_hits(compiled, paragraph, start, end, language):
-    """(hits, is advice) in one sentence."""
+def _sentence_hits(compiled, paragraph, start, end, language, candidates):
+    """(hits, is advice, where its first word starts) in one sentence."""
     sentence_words = words(paragraph[start:end], start, language)
     tokens = compiled.matcher.tokens(sentence_words)
     hits = []
     advice = False
-    for plan, used in compiled.matcher.find(tokens):
+    for plan, used in compiled.matcher.find(tokens, candidates):
         if plan.data.get("kind") == ADVICE:
             advice = True
             continue
@@ -93,10 +93,17 @@ def _capitalised_title(paragraph, hit, sentence_start, language):
 def check_paragraph(compiled, paragraph, language, where, accepted):
     """Findings in one paragraph."""
     text = normalise(paragraph)
-    quoted_spans = quotations(paragraph)
+    matcher = compiled.matcher
+    quoted_spans = None
     findings = []
     for start, end in sentences(text):
-        hits, advice, first = _sentence_hits(compiled, text, start, end, language)
+        # Only a sentence where some rule can be found is read word by word.
+        candidates = matcher.candidates(matcher.present(text[start:end]))
+        if not candidates and not compiled.patterns:
+            continue
+        if quoted_spans is None:
+            quoted_spans = quotations(paragraph)
+        hits, advice, first = _sentence_hits(compiled, text, start, end, language, candidates)
         for hit in _settle(hits):
             rule = hit.rule
             inside = [span for span in quoted_spans if span[0] < hit.start and hit.end <= span[1]]

@@ -27,7 +27,7 @@ ARABIC_TABLE = str.maketrans({"\u0640": None, "\u0649": "\u064a", "\u0629": "\u0
 # Combining marks belong to their word (Arabic shadda and harakat, a decomposed accent).
 MARKS = "\u0300-\u036f\u0483-\u0489\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed"
 WORD = re.compile(rf"[^\W_](?:[^\W_]|[{MARKS}\u00ad]|['\-](?=[^\W_]))*")
-SENTENCE_END = re.compile(r"(?<=[.!?…;])[\"'»“”’)\]]*\s+|\n+")
+SENTENCE_END = re.compile(r"([.!?…;][\"'»“”’)\]]*)\s+|\n+")
 CLAUSE_MARK = re.compile(r"[,;:–—()]")
 # Opening mark -> the closing marks it takes.
 PAIRS = {
@@ -40,7 +40,7 @@ PAIRS = {
 }
 
 
-@dataclass
+@dataclass(slots=True)
 class Word:
     """One word of a sentence: where it is, and its form as the text writes it."""
 
@@ -80,14 +80,18 @@ def words(sentence, offset, language):
     """The words of one sentence (hyphenated words cut into their parts, and, except in
     Ukrainian, words cut at an apostrophe), with their clause numbers."""
     found = []
+    marks = [mark.start() for mark in CLAUSE_MARK.finditer(sentence)]
     clause = 0
-    last = 0
     for match in WORD.finditer(sentence):
-        clause += len(CLAUSE_MARK.findall(sentence, last, match.start()))
-        last = match.end()
-        token = match.group(0)
-        splitter = r"-" if language in APOSTROPHE_IN_WORD else r"['\-]"
         position = match.start()
+        while clause < len(marks) and marks[clause] < position:
+            clause += 1
+        token = match.group(0)
+        if "-" not in token and ("'" not in token or language in APOSTROPHE_IN_WORD):
+            form = token.replace("\u00ad", "") if "\u00ad" in token else token
+            found.append(Word(offset + position, offset + match.end(), form, clause))
+            continue
+        splitter = r"-" if language in APOSTROPHE_IN_WORD else r"['\-]"
         for part in re.split(f"({splitter})", token):
             if part and part not in "'-":
                 form = part.replace("\u00ad", "")
@@ -101,8 +105,9 @@ def sentences(paragraph):
     spans = []
     start = 0
     for match in SENTENCE_END.finditer(paragraph):
-        if match.start() > start:
-            spans.append((start, match.start()))
+        end = match.end(1) if match.group(1) else match.start()
+        if end > start:
+            spans.append((start, end))
         start = match.end()
     if start < len(paragraph):
         spans.append((start, len(paragraph)))
@@ -113,14 +118,18 @@ def _letter(text, index):
     return 0 <= index < len(text) and text[index].isalnum()
 
 
+QUOTE_MARK = re.compile("[\"'“”„‚‘’«»‹›]")
+
+
 def quotations(paragraph):
     """(start, end) of every quotation in one paragraph, the marks included."""
     spans = []
     stack = []  # (opening mark, position)
-    for index, char in enumerate(paragraph):
+    for mark in QUOTE_MARK.finditer(paragraph):
+        index = mark.start()
+        char = mark.group()
         top = stack[-1][0] if stack else None
-        between_letters = _letter(paragraph, index - 1) and _letter(paragraph, index + 1)
-        if char in "'’" and between_letters:
+        if char in "'’" and _letter(paragraph, index - 1) and _letter(paragraph, index + 1):
             continue  # an apostrophe: don't, Hitchcock's, l'asile
         if top and char in PAIRS.get(top, ""):
             spans.append((stack.pop()[1], index + 1))
@@ -128,7 +137,7 @@ def quotations(paragraph):
             stack.append(("»", index))  # German »…«
         elif char == "«" and top == "»":
             spans.append((stack.pop()[1], index + 1))
-        elif char in PAIRS and char != "’":
+        elif char in PAIRS:
             stack.append((char, index))
         elif char in "\"'":
             if top == char and not _letter(paragraph, index + 1):
