@@ -49,7 +49,7 @@ pytestmark = [
 
 world = factories.world  # the shared co-creation fixture
 
-# High-severity wording in the English rules (home/language_check/rules.json): a campaign is
+# High-severity wording in the English rules (home/language_check/rules/en.json): a campaign is
 # written in the source language, English, whatever language the admin speaks.
 FLAGGED = "Nobody should feel ashamed that a friend committed suicide."
 FIXED = "Nobody should feel ashamed that a friend died by suicide."
