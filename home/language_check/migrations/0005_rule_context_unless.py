@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('language_check', '0003_translatable_labels'),
+        ('language_check', '0004_severity_wording'),
     ]
 
     operations = [

@@ -14,6 +14,6 @@ def seed(apps, schema_editor):
 
 
 class Migration(migrations.Migration):
-    dependencies = [("language_check", "0004_rule_context_unless")]
+    dependencies = [("language_check", "0005_rule_context_unless")]
 
     operations = [migrations.RunPython(seed, migrations.RunPython.noop)]
