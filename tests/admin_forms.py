@@ -65,3 +65,23 @@ def edit_form_data(client, page):
             for bound in child:
                 _field_data(bound, data)
     return data
+
+
+def submit(page, user):
+    """``page`` saved by ``user`` and submitted to its workflow; the workflow state."""
+    page.save_revision(user=user)
+    state = page.get_workflow().start(page, user)
+    state.refresh_from_db()
+    return state
+
+
+def act(client, user, page, state, action="approve", comment=""):
+    """``user`` takes ``action`` on the current task of ``state`` from the admin, as the
+    workflow action buttons do; the response and the task state afterwards."""
+    client.force_login(user)
+    task_state = state.current_task_state
+    url = reverse("wagtailadmin_pages:workflow_action", args=[page.pk, action, task_state.pk])
+    response = client.post(url, {"comment": comment})
+    state.refresh_from_db()
+    task_state.refresh_from_db()
+    return response, task_state

@@ -12,7 +12,8 @@ from wagtail.models import TaskState, WorkflowState
 from home.cocreation.models import LocaleReviewTask, PartnerLeadReviewTask
 from home.cocreation.next_step import next_step
 from home.language_check.models import LanguageCheckTask
-from tests.admin_forms import edit_form_data
+from tests import admin_forms
+from tests.admin_forms import edit_form_data, submit
 from tests.home import factories
 from tests.home.factories import CONTENT_TYPES, fresh, translate
 
@@ -21,21 +22,8 @@ world = factories.world
 LABEL = CONTENT_TYPES[0][0]
 
 
-def submit(page, user):
-    page.save_revision(user=user)
-    state = page.get_workflow().start(page, user)
-    state.refresh_from_db()
-    return state
-
-
 def act(client, user, page, state, action="approve"):
-    client.force_login(user)
-    task_state = state.current_task_state
-    url = reverse("wagtailadmin_pages:workflow_action", args=[page.pk, action, task_state.pk])
-    response = client.post(url, {"comment": "Please check the dates."})
-    state.refresh_from_db()
-    task_state.refresh_from_db()
-    return response, task_state
+    return admin_forms.act(client, user, page, state, action, comment="Please check the dates.")
 
 
 def edit(page, user, title):

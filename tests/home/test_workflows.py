@@ -10,6 +10,7 @@ from home.cocreation.models import LocaleReviewTask, PartnerLeadReviewTask
 from home.cocreation.workflows import CAMPAIGN_WORKFLOW, TRANSLATION_WORKFLOW, setup_workflows
 from home.language_check.engine import check_text
 from home.language_check.models import AcceptedFinding, LanguageCheckTask, LanguageRule
+from tests.admin_forms import act, submit
 from tests.home import factories
 from tests.home.factories import CONTENT_TYPES, fresh, translate
 
@@ -22,23 +23,6 @@ def _rule_for(word):
     """The English rule that flags ``word`` (rules are wordings with groups, not one word)."""
     (finding,) = check_text(word, "en")
     return LanguageRule.objects.get(pk=finding.rule_id)
-
-
-def submit(page, user):
-    page.save_revision(user=user)
-    state = page.get_workflow().start(page, user)
-    state.refresh_from_db()
-    return state
-
-
-def act(client, user, page, state, action="approve"):
-    client.force_login(user)
-    task_state = state.current_task_state
-    url = reverse("wagtailadmin_pages:workflow_action", args=[page.pk, action, task_state.pk])
-    response = client.post(url, {"comment": ""})
-    state.refresh_from_db()
-    task_state.refresh_from_db()
-    return response, task_state
 
 
 def current_task(state):
