@@ -26,6 +26,9 @@ from django.db import connection
 # The last commit whose models all lived in `home` (issue 10 moved them into apps).
 BEFORE_THE_MOVE = "ebe942caf18174b3ac89b88a7f19aae0ff4d8e1c"
 REPO = Path(__file__).resolve().parent.parent
+# Tables that a data migration after the move adds rows to: the language rules of every
+# locale (language_check 0006 seeds them and switches off the old ones, deleting none).
+GAIN_ROWS = {"home_languagerule"}
 
 # Run by old and new code alike: rows per table, and which content types name a model.
 PROBE = """
@@ -169,6 +172,8 @@ def test_a_database_from_before_the_move_migrates_and_keeps_every_row(tmp_path, 
         if after["counts"].get(table) != rows
         # Migration bookkeeping and content types legitimately gain rows.
         and table not in {"django_migrations", "django_content_type", "auth_permission"}
+        # Tables a later data migration adds rows to keep every row they had.
+        and not (table in GAIN_ROWS and (after["counts"].get(table) or 0) > rows)
     }
     assert lost == {}, f"tables whose rows changed (before, after): {lost}"
     assert check["problems"] == []

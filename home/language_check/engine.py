@@ -1,35 +1,37 @@
 """The matching engine: reads every text of a page and finds the wordings a language's rules
-flag (how a rule becomes a regex, and which texts a page has, is in ``matching``).
+flag (what a wording means is in ``patterns``, how a text is read in ``scan``, which texts
+a page has in ``matching``).
 
-The rules of one language are compiled into a single alternation regex (one pass over the
-text, however many rules), cached per process and rebuilt when any rule changes: saving or
+The rules of one language are read once into one index (each word of a text is looked up
+once, however many rules), cached per process and rebuilt when any rule changes: saving or
 deleting a rule bumps a version number kept in Django's cache, which every process (sharing
 Redis in production) checks before using its compiled copy.
 """
 
 import re
 import threading
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from django.core.cache import cache
 from wagtail.models import Locale, Page
 
-from home.language_check.matching import (
-    Finding,
-    is_quoted,
-    normalise,
-    page_texts,
-    rule_regex,
-)
+from home.language_check import catalogue, scan
+from home.language_check.matching import page_texts, pattern_regex
 from home.language_check.models.rules import AcceptedFinding, LanguageRule
+from home.language_check.patterns import Matcher, RuleSyntaxError, read_rule
+from home.language_check.text import fold
 
 VERSION_KEY = "openly:language-rules:version"
 
 
 @dataclass
 class CompiledRules:
-    regex: re.Pattern | None
-    rules: dict  # group name -> rule data dict
+    """One language's active rules, read and indexed."""
+
+    matcher: Matcher
+    patterns: list = field(default_factory=list)  # (regex, rule data) of expert patterns
+    count: int = 0  # active rules
+    title_words: frozenset = frozenset()  # words that introduce a title («فيلم …»)
 
 
 _compiled = {}
@@ -52,6 +54,20 @@ def invalidate_rules(**kwargs):
         cache.set(VERSION_KEY, 2, timeout=None)
 
 
+def _rule_data(rule):
+    return {
+        "rule_id": rule.pk,
+        "category": rule.category,
+        "severity": rule.severity,
+        "explanation": rule.explanation,
+        "alternatives": rule.alternative_list,
+        "source": rule.source,
+        "phrase": rule.phrase,
+        "match_type": rule.match_type,
+        "unless": rule.unless,
+    }
+
+
 def compile_rules(language):
     """The compiled rules of ``language`` (cached until a rule changes)."""
     version = rules_version()
@@ -59,60 +75,47 @@ def compile_rules(language):
     if cached and cached[0] == version:
         return cached[1]
     with _lock:
-        rules = {}
-        alternatives = []
-        queryset = LanguageRule.objects.filter(language=language, active=True)
-        # Longer wordings first, so 'failed suicide attempt' wins over 'suicide attempt'.
-        for rule in sorted(queryset, key=lambda r: -len(r.phrase)):
-            name = f"r{rule.pk}"
-            pattern = rule_regex(rule.phrase, rule.match_type, language, bounded=False)
+        groups = catalogue.groups(language)
+        plans = []
+        patterns = []
+        count = 0
+        for rule in LanguageRule.objects.filter(language=language, active=True):
+            data = _rule_data(rule)
             try:
-                re.compile(pattern)
-            except re.error:
-                continue  # an invalid pattern saved before validation existed: skip it
-            alternatives.append(f"(?P<{name}>{pattern})")
-            rules[name] = {
-                "rule_id": rule.pk,
-                "category": rule.category,
-                "severity": rule.severity,
-                "explanation": rule.explanation,
-                "alternatives": rule.alternative_list,
-                "source": rule.source,
-            }
-        regex = (
-            # One leading boundary for all rules: positions inside a word fail at once.
-            re.compile(r"(?<!\w)(?:" + "|".join(alternatives) + ")", re.IGNORECASE | re.UNICODE)
-            if alternatives
-            else None
-        )
-        compiled = CompiledRules(regex=regex, rules=rules)
+                if rule.match_type == LanguageRule.PATTERN:
+                    patterns.append((pattern_regex(rule.phrase), data))
+                else:
+                    plans.append(read_rule(len(plans), data, language, groups))
+            except (RuleSyntaxError, re.error):
+                continue  # a wording saved before validation existed: skip it
+            count += 1
+        # A guide's own advice ("avoid the phrase …") is found like a rule and marks its
+        # sentence; it is no finding of its own.
+        for wording in catalogue.advice(language):
+            try:
+                data = {"phrase": wording, "kind": scan.ADVICE}
+                plans.append(read_rule(len(plans), data, language, groups))
+            except RuleSyntaxError:
+                continue
+        compiled = CompiledRules(Matcher(plans, language), patterns, count)
+        compiled.title_words = frozenset(fold(word) for word in catalogue.titles(language))
         _compiled[language] = (version, compiled)
     return compiled
 
 
+def has_rules(language):
+    """Whether ``language`` has any active rule (else the check can say nothing)."""
+    return compile_rules(language).count > 0
+
+
 def check_text(text, language, where="", accepted=frozenset()):
     """Findings in one text."""
-    compiled = compile_rules(language)
-    if compiled.regex is None or not text:
+    if not text:
         return []
-    text = normalise(text)
-    findings = []
-    for match in compiled.regex.finditer(text):
-        rule = compiled.rules[match.lastgroup]
-        matched = match.group(0)
-        start, end = match.span()
-        context = text[max(0, start - 60) : end + 60].strip()
-        findings.append(
-            Finding(
-                matched=matched,
-                where=where,
-                context=context,
-                quoted=is_quoted(text, start, language),
-                accepted=(rule["rule_id"], matched.lower()) in accepted,
-                **rule,
-            )
-        )
-    return findings
+    compiled = compile_rules(language)
+    if not compiled.count:
+        return []
+    return scan.check_text(compiled, text, language, where, accepted)
 
 
 def language_of(page):

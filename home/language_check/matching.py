@@ -1,5 +1,5 @@
-"""Text matching for the language check, with no database access: how a rule's wording becomes
-a regular expression, what a finding holds, and which texts of a page are read."""
+"""What a finding holds and which texts of a page the language check reads (no database
+access; how wordings are found is in ``patterns`` and ``scan``)."""
 
 import html
 import re
@@ -10,24 +10,10 @@ from wagtail import blocks
 from wagtail.fields import RichTextField, StreamField
 from wagtail.rich_text import RichText
 
-# Optional endings tried after every word of a phrase rule (plurals and common inflections),
-# so 'schizophrenic' also finds 'schizophrenics'. Words ending in * take any ending instead.
-SUFFIXES = {
-    "en": r"(?:s|es|'s|s')?",
-    "fr": r"(?:s|x|e|es)?",
-    "de": r"(?:e|en|er|es|em|n|s|ern)?",
-    "uk": r"(?:а|я|у|ю|ом|ем|і|и|ів|ам|ами|ах|ою|ої|ий|ого|ому|им|их|ими)?",
-}
-DEFAULT_SUFFIX = r"(?:s|es)?"
-# Words of a phrase may be separated by spaces, hyphens or non-breaking spaces.
-GAP = r"[\s\-\u00a0\u2011]+"
-# Typographic quotation marks that open and close a quotation, per language.
-QUOTES = {
-    "en": [("“", "”"), ("‘", "’")],
-    "fr": [("«", "»"), ("“", "”")],
-    "de": [("„", "“"), ("»", "«")],
-    "uk": [("«", "»"), ("„", "“")],
-}
+BLOCK_TAGS = re.compile(
+    r"</?(?:p|div|li|ul|ol|h[1-6]|blockquote|br|tr|td|th|table|figure|figcaption|hr)(?:\s[^>]*)?/?>",
+    re.IGNORECASE,
+)
 INLINE_TAGS = re.compile(r"</?(?:a|b|i|em|strong|span|code|sup|sub|mark|abbr|small)(?:\s[^>]*)?>")
 ANY_TAG = re.compile(r"<[^>]*>")
 SKIPPED_FIELDS = {
@@ -41,31 +27,9 @@ SKIPPED_FIELDS = {
 }
 
 
-def normalise(text):
-    """Apostrophes and spaces as the rules write them."""
-    return text.replace("\u2019", "'").replace("\u00a0", " ")
-
-
-def rule_regex(phrase, match_type, language, bounded=True):
-    """The regular expression (without flags) for one rule; ``bounded`` adds the word
-    boundaries (the combined regex puts the leading one in front of all rules instead)."""
-    core = _rule_core(phrase, match_type, language)
-    return rf"(?<!\w){core}" if bounded else core
-
-
-def _rule_core(phrase, match_type, language):
-    if match_type == "pattern":
-        return rf"(?:{phrase})(?!\w)"
-    suffix = SUFFIXES.get(language, DEFAULT_SUFFIX)
-    parts = []
-    for word in normalise(phrase).split():
-        if word.endswith("*"):
-            parts.append(re.escape(word.rstrip("*")) + r"\w*")
-        elif len(word) >= 3:
-            parts.append(re.escape(word) + suffix)
-        else:
-            parts.append(re.escape(word))
-    return GAP.join(parts) + r"(?!\w)"
+def pattern_regex(phrase):
+    """The regular expression of an expert's pattern rule, bounded by word edges."""
+    return re.compile(rf"(?<!\w)(?:{phrase})(?!\w)", re.IGNORECASE)
 
 
 @dataclass
@@ -83,6 +47,9 @@ class Finding:
     context: str = ""
     quoted: bool = False
     accepted: bool = False
+    # "title" (a work's title, "Psycho") or "advice" (a guide's own "avoid X"): such a
+    # finding is noted at low severity and never blocks.
+    note: str = ""
 
     @property
     def blocking(self):
@@ -94,21 +61,11 @@ class Finding:
 
 
 def strip_html(source):
-    """Visible text of rich text: tags (and so link targets) removed, entities decoded."""
-    text = INLINE_TAGS.sub("", source)
+    """Visible text of rich text: tags (and so link targets) removed, entities decoded, one
+    line per paragraph (quotations and sentences never run from one into the next)."""
+    text = BLOCK_TAGS.sub("\n", source)
+    text = INLINE_TAGS.sub("", text)
     return html.unescape(ANY_TAG.sub(" ", text))
-
-
-def is_quoted(text, start, language):
-    """Whether the text at ``start`` sits inside a quotation (in its own paragraph)."""
-    paragraph_start = text.rfind("\n", 0, start) + 1
-    before = text[paragraph_start:start]
-    if before.count('"') % 2 == 1:
-        return True
-    for opener, closer in QUOTES.get(language, QUOTES["en"]):
-        if before.rfind(opener) > before.rfind(closer):
-            return True
-    return False
 
 
 def _block_texts(block, value, label):

@@ -5,7 +5,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import Panel
 
 from home.cocreation.roles import is_moderator
-from home.language_check.engine import check_page
+from home.language_check.engine import check_page, has_rules, language_of
 
 
 class LanguageCheckPanel(Panel):
@@ -27,6 +27,7 @@ class LanguageCheckPanel(Panel):
             user = self.request.user if self.request else None
             context.update(
                 {
+                    "has_rules": not page.locale_id or has_rules(language_of(page)),
                     "live_url": reverse("openly_live_language_check", args=[page.pk])
                     if page.pk
                     else "",

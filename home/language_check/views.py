@@ -17,7 +17,7 @@ from wagtail.models import Locale, Page
 from home.cocreation.models import PartnerOrganisation
 from home.cocreation.roles import is_moderator
 from home.language_check import stored
-from home.language_check.engine import check_page
+from home.language_check.engine import check_page, has_rules, language_of
 from home.language_check.models import AcceptedFinding, LanguageRule, PageLanguageCheck
 from home.listing import paginate
 
@@ -81,6 +81,7 @@ def live_check(request, page_id):
             "home/admin/_language_findings.html",
             {
                 "findings": findings,
+                "has_rules": has_rules(language_of(page)),
                 "saved": True,
                 "live": True,
                 "page": page,

@@ -8,6 +8,8 @@ from home.language_check import stored
 from home.language_check.engine import invalidate_rules
 from home.language_check.models import AcceptedFinding, LanguageRule
 from home.language_check.models.task import (
+    NO_ACTIVE_RULES,
+    NO_ACTIVE_RULES_LABEL,
     NO_HIGH_SEVERITY_FINDING,
     NO_HIGH_SEVERITY_FINDING_LABEL,
 )
@@ -30,6 +32,7 @@ def connect():
     workflow_checks.register("language_check", language_check_step)
     workflow_names.register(LANGUAGE_CHECK_TASK, LANGUAGE_CHECK_LABEL)
     workflow_names.register(NO_HIGH_SEVERITY_FINDING, NO_HIGH_SEVERITY_FINDING_LABEL)
+    workflow_names.register(NO_ACTIVE_RULES, NO_ACTIVE_RULES_LABEL)
     setup_steps.register("language_rules", seed_report)
 
     # A changed rule takes effect at once in every process (see the engine's docstring).

@@ -49,7 +49,7 @@ pytestmark = [
 
 world = factories.world  # the shared co-creation fixture
 
-# High-severity wording in the English rules (home/language_check/rules.json): a campaign is
+# High-severity wording in the English rules (home/language_check/rules/en.json): a campaign is
 # written in the source language, English, whatever language the admin speaks.
 FLAGGED = "Nobody should feel ashamed that a friend committed suicide."
 FIXED = "Nobody should feel ashamed that a friend died by suicide."
@@ -279,7 +279,7 @@ def test_translator_translates_submits_and_a_reviewer_approves(
     findings = text_of(page.locator("[data-openly-sent-back]"))
     assert "“commis un suicide”" in findings
     assert say(language, "in %(where)s", where=label_of(language, model, "summary")) in findings
-    assert say(language, "Try instead:") in findings and "est mort par suicide" in findings
+    assert say(language, "Try instead:") in findings and "mourir par suicide" in findings
 
     # The fix, the last segment (on the Promote tab), and now it goes to the reviewers.
     translate_segment(page, language, label_of(language, model, "summary"), FIXED_FR)

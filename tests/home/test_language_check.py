@@ -16,7 +16,7 @@ EN = [
     ("People who commit suicide are often in pain.", "commit suicide"),
     ("In the film he commits suicide in the final scene.", "commits suicide"),
     ("A successful suicide is never a success.", "successful suicide"),
-    ("It was his third failed suicide attempt.", "failed suicide"),
+    ("It was his third failed suicide attempt.", "failed suicide attempt"),
     ("An unsuccessful suicide attempt left him injured.", "unsuccessful suicide attempt"),
     ("Journalists must not write about a suicide epidemic.", "suicide epidemic"),
     ("The bridge became known as a suicide hotspot.", "suicide hotspot"),
@@ -26,11 +26,11 @@ EN = [
     ("The man jumped to his death from the tower.", "jumped to his death"),
     ("Self-harm is not attention seeking.", "attention seeking"),
     ("Self-harm is not attention-seeking behaviour.", "attention-seeking"),
-    ("He is a schizophrenic and a father.", "schizophrenic"),
+    ("He is a schizophrenic and a father.", "a schizophrenic"),
     ("Schizophrenics are not violent.", "Schizophrenics"),
     ("The weather was schizophrenic all week.", "schizophrenic"),
-    ("She suffers from depression.", "suffers from"),
-    ("Many people suffering from anxiety never ask for help.", "suffering from"),
+    ("She suffers from depression.", "suffers from depression"),
+    ("Many people suffering from anxiety never ask for help.", "suffering from anxiety"),
     ("Don't call him a psycho.", "psycho"),
     ("The film shows psychos with knives.", "psychos"),
     ("It was a crazy week.", "crazy"),
@@ -48,7 +48,7 @@ EN = [
     ("I'm so OCD about my desk.", "so OCD"),
     ("A junkie was arrested.", "junkie"),
     ("Junkies deserve care too.", "Junkies"),
-    ("The suicide victim's family asked for privacy.", "suicide victim's"),
+    ("The suicide victim's family asked for privacy.", "suicide victim"),
     ("She said: “I am not crazy.”", "crazy"),
     ("Don’t call people psychos.", "psychos"),
     ("She died by suicide in 2019.", None),
@@ -89,17 +89,17 @@ FR = [
     ("Sa tentative ratée a fait la une.", "tentative ratée"),
     ("Une tentative réussie, disait le titre.", "tentative réussie"),
     ("Les médias parlent d'une épidémie de suicides.", "épidémie de suicides"),
-    ("Il s'est pendu dans sa cellule.", "s'est pendu"),
-    ("Elle s'est pendue.", "s'est pendue"),
-    ("Il s'est jeté du pont.", "s'est jeté du"),
-    ("Elle s'est tranché les veines.", "s'est tranché les veines"),
-    ("Il a voulu se taillader les veines.", "se taillader les veines"),
+    ("Il s'est pendu dans sa cellule.", "pendu"),
+    ("Elle s'est pendue.", "pendue"),
+    ("Il s'est jeté du pont.", "jeté du pont"),
+    ("Elle s'est tranché les veines.", "tranché les veines"),
+    ("Il a voulu se taillader les veines.", "taillader"),
     ("Un geste désespéré, selon le journal.", "geste désespéré"),
     ("C'est un schizophrène dangereux, disait l'article.", "schizophrène"),
     ("Les schizophrènes ne sont pas violents.", "schizophrènes"),
-    ("Elle souffre de dépression.", "souffre de"),
+    ("Elle souffre de dépression.", "souffre de dépression"),
     ("Ils souffrent d'anxiété.", "souffrent d'anxiété"),
-    ("Il souffrait des mêmes troubles.", "souffrait des"),
+    ("Il souffrait des mêmes troubles.", "souffrait des mêmes troubles"),
     ("C'était une semaine de fous.", "fous"),
     ("Il est fou.", "fou"),
     ("Une idée folle.", "folle"),
@@ -115,7 +115,7 @@ FR = [
     ("Les drogués du quartier.", "drogués"),
     ("Elle a dit : « Je ne suis pas folle. »", "folle"),
     ("Les toxicos aussi ont des droits.", "toxicos"),
-    ("Il souffre d'une schizophrénie.", "souffre d'une"),
+    ("Il souffre d'une schizophrénie.", "souffre d'une schizophrénie"),
     ("COMMETTRE UN SUICIDE, titrait le journal.", "COMMETTRE UN SUICIDE"),
     ("Il est mort par suicide en 2019.", None),
     ("Elle a mis fin à ses jours.", None),
@@ -148,7 +148,7 @@ FR = [
     ("Elle a tranché la question.", None),
 ]
 DE = [
-    ("Er beging Selbstmord.", "Selbstmord"),
+    ("Er beging Selbstmord.", "beging Selbstmord"),
     ("Selbstmorde nehmen zu.", "Selbstmorde"),
     ("Ein Selbstmordversuch ist ein Notfall.", "Selbstmordversuch"),
     ("Sie wählte den Freitod.", "Freitod"),
@@ -158,13 +158,13 @@ DE = [
     ("Die Zeitung schrieb von einer Suizidwelle.", "Suizidwelle"),
     ("Eine Selbstmordwelle erschüttert die Stadt.", "Selbstmordwelle"),
     ("Er hat sich erhängt.", "erhängt"),
-    ("Sie hat sich vor den Zug geworfen.", "vor den Zug geworfen"),
-    ("Er hat sich die Pulsadern aufgeschnitten.", "Pulsadern aufgeschnitten"),
-    ("Sie ritzt sich seit Jahren.", "ritzt sich"),
-    ("Ein Schizophrener wurde verhaftet.", "Ein Schizophrener"),
-    ("Die Schizophrenen im Film sind Klischees.", "Die Schizophrenen"),
-    ("Sie leidet an Depressionen.", "leidet an"),
-    ("Viele leiden unter Angst.", "leiden unter"),
+    ("Sie hat sich vor den Zug geworfen.", "vor den Zug"),
+    ("Er hat sich die Pulsadern aufgeschnitten.", "Pulsadern"),
+    ("Sie ritzt sich seit Jahren.", "ritzt"),
+    ("Ein Schizophrener wurde verhaftet.", "Schizophrener"),
+    ("Die Schizophrenen im Film sind Klischees.", "Schizophrenen"),
+    ("Sie leidet an Depressionen.", "leidet an Depressionen"),
+    ("Viele leiden unter Angst.", "leiden unter Angst"),
     ("Du Psycho!", "Psycho"),
     ("Der Film zeigt Psychos.", "Psychos"),
     ("Das ist doch irre.", "irre"),
@@ -181,7 +181,7 @@ DE = [
     ("Er sagte: „Ich bin nicht verrückt.“", "verrückt"),
     ("Er ist ein Junkie.", "Junkie"),
     ("Selbstmordgedanken sind ernst.", "Selbstmordgedanken"),
-    ("Sie leidet unter einer Psychose.", "leidet unter"),
+    ("Sie leidet unter einer Psychose.", "leidet unter einer Psychose"),
     ("SELBSTMORD ist kein Thema für Schlagzeilen.", "SELBSTMORD"),
     ("Er ist durch Suizid gestorben.", None),
     ("Sie hat sich das Leben genommen.", None),
@@ -230,8 +230,8 @@ UK = [
     ("Божевільний тиждень.", "Божевільний"),
     ("Він шизофренік.", "шизофренік"),
     ("Шизофреніки не небезпечні.", "Шизофреніки"),
-    ("Вона страждає на депресію.", "страждає на"),
-    ("Вони страждають від тривоги.", "страждають від"),
+    ("Вона страждає на депресію.", "страждає на депресію"),
+    ("Вони страждають від тривоги.", "страждають від тривоги"),
     ("Його відправили в дурдом.", "дурдом"),
     ("Психушка на околиці.", "Психушка"),
     ("Наркомани теж мають права.", "Наркомани"),
@@ -240,7 +240,8 @@ UK = [
     ("Розумово відсталий — застарілий термін.", "Розумово відсталий"),
     ("Вона сказала: «Я не божевільна».", "божевільна"),
     ("Ненормальні люди, писала газета.", "Ненормальні"),
-    ("Він страждав від безсоння.", "страждав від"),
+    # "Suffers from" is flagged with a mental-health condition only (issue #16).
+    ("Він страждав від безсоння.", None),
     ("У психушці було холодно.", "психушці"),
     ("Вчинила самогубство, повідомили ЗМІ.", "Вчинила самогубство"),
     ("Психа впізнали.", "Психа"),
@@ -319,7 +320,7 @@ def test_quotations_are_flagged_and_marked(language, sentence, quoted):
 @pytest.mark.django_db
 def test_every_seeded_rule_cites_a_guide_and_explains():
     assert LanguageRule.objects.count() >= len(RULES)
-    for language in ("en", "fr", "de", "uk"):
+    for language in ("en", "fr", "de", "uk", "ar", "es", "it", "pl", "el", "ro"):
         assert LanguageRule.objects.filter(language=language).count() >= 10
     for rule in LanguageRule.objects.all():
         assert rule.source and rule.explanation
@@ -338,19 +339,19 @@ def test_finding_carries_why_and_alternatives():
 
 @pytest.mark.django_db
 def test_rule_changes_apply_at_once():
-    assert check_text("A bonkers plan.", "en") == []
+    assert check_text("A doolally plan.", "en") == []
     rule = LanguageRule.objects.create(
         language="en",
-        phrase="bonkers",
+        phrase="doolally",
         category="stigmatising",
         severity="low",
         explanation="Trivialises mental illness.",
         source="Time to Change",
     )
-    assert [f.matched for f in check_text("A bonkers plan.", "en")] == ["bonkers"]
+    assert [f.matched for f in check_text("A doolally plan.", "en")] == ["doolally"]
     rule.active = False
     rule.save()
-    assert check_text("A bonkers plan.", "en") == []
+    assert check_text("A doolally plan.", "en") == []
     rule.delete()
 
 
@@ -375,7 +376,7 @@ def test_page_texts_read_every_text_but_not_link_targets(home_page):
     page = StandardPageFactory(
         parent=home_page,
         title="Crazy about running",
-        summary="He suffers from nothing.",
+        summary="He suffers from nothing; she suffers from anxiety.",
         body=[
             (
                 "paragraph",
@@ -404,7 +405,7 @@ def test_page_texts_read_every_text_but_not_link_targets(home_page):
         "loony",
         "lunatic",
         "nutter",
-        "suffers from",
+        "suffers from anxiety",
         "suicide epidemic",
     ]
 
@@ -420,10 +421,10 @@ def test_page_is_checked_in_its_own_language(translated_home):
 
 @pytest.mark.django_db
 def test_accepted_finding_is_marked_and_not_blocking(home_page):
-    page = StandardPageFactory(parent=home_page, title="“Nutter”, the 1998 headline said")
+    page = StandardPageFactory(parent=home_page, title="The 1998 headline called him a nutter")
     (finding,) = check_page(page)
     assert finding.blocking
-    rule = LanguageRule.objects.get(language="en", phrase="nutter")
+    rule = LanguageRule.objects.get(pk=finding.rule_id)
     AcceptedFinding.objects.create(page=page, rule=rule, matched_text="nutter")
     (finding,) = check_page(page)
     assert finding.accepted and not finding.blocking
@@ -455,7 +456,7 @@ def test_live_check_reads_the_unsaved_form(home_page, admin_client, client, djan
         {
             "title": "About us",
             "slug": "about-us",
-            "summary": "Nobody here suffers from shame.",
+            "summary": "Nobody here suffers from depression alone.",
             "body": streamfield([("paragraph", rich_text("<p>A crazy good team.</p>"))]),
             "comments": inline_formset([]),
         }

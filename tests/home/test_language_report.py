@@ -10,6 +10,7 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from home.language_check import stored
+from home.language_check.engine import check_text
 from home.language_check.models import AcceptedFinding, LanguageRule, PageLanguageCheck
 from home.language_check.views import FindingsReportView
 from tests.home import factories
@@ -19,6 +20,12 @@ world = factories.world
 
 LABEL = CONTENT_TYPES[0][0]
 URL = "openly_language_findings_report"
+
+
+def _rule_for(word):
+    """The English rule that flags ``word`` (rules are wordings with groups, not one word)."""
+    (finding,) = check_text(word, "en")
+    return LanguageRule.objects.get(pk=finding.rule_id)
 
 
 def publish(page, summary):
@@ -92,7 +99,7 @@ def test_publishing_checks_the_page_in_the_background(world, django_capture_on_c
 def test_a_changed_rule_makes_its_languages_results_out_of_date(world, client):
     page = publish(world.pages_a[LABEL], "A crazy idea that works.")
     report(client, world.moderator)
-    rule = LanguageRule.objects.get(language="en", phrase="crazy")
+    rule = _rule_for("crazy")
     rule.active = False
     rule.save()
     assert PageLanguageCheck.objects.get(page=page).stale
@@ -105,7 +112,7 @@ def test_a_changed_rule_makes_its_languages_results_out_of_date(world, client):
 def test_accepting_a_finding_shows_in_the_report(world, client):
     page = publish(world.pages_a[LABEL], "Her poem says: “I am not crazy, I am tired.”")
     report(client, world.moderator)
-    rule = LanguageRule.objects.get(language="en", phrase="crazy")
+    rule = _rule_for("crazy")
     AcceptedFinding.objects.create(page=page, rule=rule, matched_text="crazy")
     report(client, world.moderator)
     check = PageLanguageCheck.objects.get(page=page)

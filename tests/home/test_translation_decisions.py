@@ -156,7 +156,7 @@ def test_a_translation_sent_back_by_the_language_check_shows_its_findings_in_fre
         where = str(type(source_page)._meta.get_field("summary").verbose_name).capitalize()
         kind = str(dict(LanguageRule.CATEGORY_CHOICES)["suicide_reporting"])
     assert where != "Summary" and f"dans {where}" in found  # where, in French
-    assert "Essayez plutôt :" in found and "est mort par suicide" in found  # what instead
+    assert "Essayez plutôt :" in found and "mourir par suicide" in found  # what instead
     assert f"{kind}, élevée" in found  # its kind and severity
     assert "« Commettre » associe le suicide à un crime" in found  # why
     words = re.sub(r"<[^>]*>", " ", found)  # what a reader sees, without the markup

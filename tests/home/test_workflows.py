@@ -8,7 +8,8 @@ from wagtail.models import PageLogEntry, TaskState, WorkflowState
 
 from home.cocreation.models import LocaleReviewTask, PartnerLeadReviewTask
 from home.cocreation.workflows import CAMPAIGN_WORKFLOW, TRANSLATION_WORKFLOW, setup_workflows
-from home.language_check.models import AcceptedFinding, LanguageCheckTask
+from home.language_check.engine import check_text
+from home.language_check.models import AcceptedFinding, LanguageCheckTask, LanguageRule
 from tests.admin_forms import act, submit
 from tests.home import factories
 from tests.home.factories import CONTENT_TYPES, fresh, translate
@@ -16,6 +17,12 @@ from tests.home.factories import CONTENT_TYPES, fresh, translate
 world = factories.world  # the shared co-creation fixture
 
 LABEL = CONTENT_TYPES[0][0]
+
+
+def _rule_for(word):
+    """The English rule that flags ``word`` (rules are wordings with groups, not one word)."""
+    (finding,) = check_text(word, "en")
+    return LanguageRule.objects.get(pk=finding.rule_id)
 
 
 def current_task(state):
@@ -245,9 +252,8 @@ def test_moderator_accepts_a_finding_and_it_is_logged(world, page, client):
     edit_url = reverse("wagtailadmin_pages:edit", args=[page.pk])
     response = client.get(edit_url)
     assert "Accept as justified" in response.content.decode()
-    from home.language_check.models import LanguageRule
 
-    rule = LanguageRule.objects.get(language="en", phrase="crazy")
+    rule = _rule_for("crazy")
     response = client.post(
         reverse("openly_accept_language_finding", args=[page.pk]),
         {
@@ -267,9 +273,8 @@ def test_moderator_accepts_a_finding_and_it_is_logged(world, page, client):
 
 @pytest.mark.django_db
 def test_only_moderators_accept_findings(world, page, client):
-    from home.language_check.models import LanguageRule
 
-    rule = LanguageRule.objects.get(language="en", phrase="crazy")
+    rule = _rule_for("crazy")
     client.force_login(world.lead_a)
     response = client.post(
         reverse("openly_accept_language_finding", args=[page.pk]),
@@ -282,11 +287,10 @@ def test_only_moderators_accept_findings(world, page, client):
 
 @pytest.mark.django_db
 def test_accepted_high_finding_no_longer_blocks(world, page):
-    from home.language_check.models import LanguageRule
 
-    page.summary = "The headline read “Nutter on the loose” in 1998."
+    page.summary = "The headline called him a nutter in 1998."
     page.save()
-    rule = LanguageRule.objects.get(language="en", phrase="nutter")
+    rule = _rule_for("nutter")
     AcceptedFinding.objects.create(page=page, rule=rule, matched_text="nutter")
     state = submit(page, world.editor_a)
     assert isinstance(current_task(state), PartnerLeadReviewTask)
@@ -480,3 +484,26 @@ def test_a_schedule_set_by_the_editor_holds_after_approval(world, page, client):
     with mock.patch("django.utils.timezone.now", return_value=go_live + datetime.timedelta(1)):
         call_command("publish_scheduled", verbosity=0)
     assert fresh(page).live
+
+
+@pytest.mark.django_db
+def test_with_no_active_rule_for_the_language_the_check_waits_for_a_moderator(world, page, client):
+    from home.language_check.engine import has_rules, invalidate_rules
+    from home.language_check.models import LanguageRule
+
+    # Every locale has rules; switching all of one language's off must not let pages pass.
+    LanguageRule.objects.filter(language="en").update(active=False)
+    invalidate_rules()
+    assert not has_rules("en")
+    state = submit(page, world.editor_a)
+    check_state = state.current_task_state.specific
+    assert isinstance(check_state.task.specific, LanguageCheckTask)
+    assert check_state.status == TaskState.STATUS_IN_PROGRESS
+    assert state.status == WorkflowState.STATUS_IN_PROGRESS
+    # The editor's panel says the check could not tell.
+    client.force_login(world.editor_a)
+    html = client.get(reverse("wagtailadmin_pages:edit", args=[page.pk])).content.decode()
+    assert "data-language-check-no-rules" in html
+    # A moderator reviews the wording and lets it through to the lead.
+    act(client, world.moderator, page, state)
+    assert isinstance(current_task(state), PartnerLeadReviewTask)

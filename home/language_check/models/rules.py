@@ -10,7 +10,8 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.search import index
 
-from home.language_check.matching import rule_regex
+from home.language_check import catalogue
+from home.language_check.patterns import RuleSyntaxError, check_syntax
 
 RULE_LANGUAGES = [(code, name) for code, name in settings.LANGUAGES]
 
@@ -20,19 +21,23 @@ class LanguageRule(index.Indexed, models.Model):
 
     PHRASE = "phrase"
     PATTERN = "pattern"
+    CONTEXT = "context"
     MATCH_CHOICES = [
         (PHRASE, _("Words (recommended)")),
+        (CONTEXT, _("Words together in one sentence (join them with +)")),
         (PATTERN, _("Pattern (regular expression, for experts)")),
     ]
     STIGMATISING = "stigmatising"
     SUICIDE_REPORTING = "suicide_reporting"
     SELF_HARM_DETAIL = "self_harm_detail"
     SENSATIONALISING = "sensationalising"
+    TRIVIALISING = "trivialising"
     CATEGORY_CHOICES = [
         (STIGMATISING, _("Stigmatising term")),
         (SUICIDE_REPORTING, _("Suicide reporting")),
         (SELF_HARM_DETAIL, _("Self-harm detail")),
         (SENSATIONALISING, _("Sensationalising")),
+        (TRIVIALISING, _("Trivialising metaphor")),
     ]
     HIGH = "high"
     MEDIUM = "medium"
@@ -50,11 +55,12 @@ class LanguageRule(index.Indexed, models.Model):
         verbose_name=_("Language"),
     )
     phrase = models.CharField(
-        max_length=255,
+        max_length=500,
         help_text=_(
-            "The wording to flag, e.g. 'committed suicide'. Capitals do not matter and "
-            "plurals are found too. End a word with * to match any ending, e.g. 'commit* "
-            "suicide' also finds 'commits suicide' and 'committing suicide'."
+            "The wording to flag, e.g. 'commit suicide': every form of each word is found "
+            "('committed suicide', 'commits suicide'), whatever the capitals and accents. "
+            "'...' allows up to four words between two words; 'a|b' either word; a word "
+            "ending in * any ending; @name a synonym group of the language (e.g. @suicide)."
         ),
         verbose_name=_("Phrase"),
     )
@@ -100,6 +106,14 @@ class LanguageRule(index.Indexed, models.Model):
         ),
         verbose_name=_("Source"),
     )
+    unless = models.TextField(
+        blank=True,
+        help_text=_(
+            "Wordings, one per line, that keep the rule from applying when they are in the "
+            "same sentence, e.g. 'fracture' for 'suffers from'."
+        ),
+        verbose_name=_("Unless the sentence has"),
+    )
     active = models.BooleanField(
         default=True,
         help_text=_("Untick to stop checking this rule without deleting it."),
@@ -117,6 +131,7 @@ class LanguageRule(index.Indexed, models.Model):
         ),
         FieldPanel("explanation"),
         FieldPanel("alternatives"),
+        FieldPanel("unless"),
         FieldPanel("source"),
     ]
     search_fields = [
@@ -139,8 +154,14 @@ class LanguageRule(index.Indexed, models.Model):
     def clean(self):
         super().clean()
         try:
-            re.compile(rule_regex(self.phrase, self.match_type, self.language))
-        except re.error as error:
+            check_syntax(
+                self.phrase,
+                self.match_type,
+                self.language,
+                catalogue.groups(self.language),
+                self.unless,
+            )
+        except (re.error, RuleSyntaxError) as error:
             raise ValidationError(
                 {"phrase": _("This pattern is not valid: %(error)s") % {"error": error}}
             ) from error

@@ -8,12 +8,17 @@ from wagtail.models import AbstractGroupApprovalTask, TaskState
 
 from home.cocreation.next_step import names
 from home.cocreation.roles import moderators
-from home.language_check.engine import check_page
+from home.language_check.engine import check_page, has_rules, language_of
 
 # The comment of a check that let a page through, and how the admin shows it (registered in
 # home.registry.workflow_names by the app's wiring).
 NO_HIGH_SEVERITY_FINDING = "No high-severity language finding."
 NO_HIGH_SEVERITY_FINDING_LABEL = _("No high-severity language finding.")
+# The comment of a check that could not run: no rule of the page's language is in use.
+NO_ACTIVE_RULES = "No language rules are in use for this language: a moderator reviews the wording."
+NO_ACTIVE_RULES_LABEL = _(
+    "No language rules are in use for this language: a moderator reviews the wording."
+)
 
 
 class LanguageCheckTaskState(TaskState):
@@ -92,8 +97,10 @@ class LanguageCheckTask(AbstractGroupApprovalTask):
     page goes back to its editors ("needs changes", editable again) with the findings, and
     resubmitting runs the check again. Nobody waits on a moderator for wording the editor can
     fix; a moderator who judges a finding justified accepts it in the editor's panel, and the
-    next check lets it through. The chosen groups (moderators) only decide on checks that were
-    left waiting by earlier versions of this step."""
+    next check lets it through. When no rule of the page's language is in use the check can
+    vouch for nothing, so it waits for the chosen groups (moderators) to review the wording
+    instead of letting the page through; they also decide on checks that were left waiting
+    by earlier versions of this step."""
 
     task_state_class = LanguageCheckTaskState
 
@@ -116,6 +123,16 @@ class LanguageCheckTask(AbstractGroupApprovalTask):
         # A snippet under review has no subclasses to resolve; a page does.
         current = content.specific if hasattr(content, "specific") else content
         page = revision.as_object() if revision else current
+        if not has_rules(language_of(page)):
+            # Left in progress: Wagtail asks the task's groups (moderators) to decide.
+            state = LanguageCheckTaskState(
+                workflow_state=workflow_state,
+                task=self,
+                revision=revision,
+                comment=NO_ACTIVE_RULES,
+            )
+            state.save()
+            return state
         findings = [f for f in check_page(page) if f.blocking]
         state = LanguageCheckTaskState(
             workflow_state=workflow_state,

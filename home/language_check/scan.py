@@ -1,0 +1,144 @@
+"""Finding the wordings of one language's rules in one text (no database access: the engine
+hands in the compiled rules).
+
+A text is read paragraph by paragraph and sentence by sentence. Where two rules claim the
+same words, the more serious one, and then the word rule before the context rule, wins.
+A finding inside the title of a work ("Psycho", Hitchcock's Psycho) or in a sentence that
+is a guide's own advice ("avoid the phrase 'committed suicide'") is noted at low severity
+and never blocks; a finding inside any other quotation keeps its severity and is marked.
+"""
+
+from dataclasses import dataclass
+
+from home.language_check.matching import Finding
+from home.language_check.text import (
+    UNCASED,
+    is_title,
+    normalise,
+    quotations,
+    sentences,
+    words,
+)
+
+SEVERITY_RANK = {"high": 3, "medium": 2, "low": 1}
+ADVICE = "advice"
+TITLE = "title"
+# Languages where a capital inside a sentence says nothing (German capitalises nouns).
+CAPITAL_NOUNS = {"de"}
+
+
+@dataclass
+class Hit:
+    """A rule found in a sentence, before overlaps are settled."""
+
+    rule: dict
+    spans: list  # (start, end) of every word it used
+    context_rule: bool
+
+    @property
+    def start(self):
+        return self.spans[0][0]
+
+    @property
+    def end(self):
+        return self.spans[-1][1]
+
+    def order(self):
+        return (
+            -SEVERITY_RANK.get(self.rule["severity"], 0),
+            self.context_rule,
+            -(self.end - self.start),
+        )
+
+
+def _settle(hits):
+    """The hits that keep their words, most serious first; then in text order."""
+    kept = []
+    taken = []
+    for hit in sorted(hits, key=Hit.order):
+        if any(s < e2 and s2 < e for s, e in hit.spans for s2, e2 in taken):
+            continue
+        kept.append(hit)
+        taken.extend(hit.spans)
+    return sorted(kept, key=lambda hit: hit.start)
+
+
+def _sentence_hits(compiled, paragraph, start, end, language, candidates):
+    """(hits, is advice, where its first word starts) in one sentence."""
+    sentence_words = words(paragraph[start:end], start, language)
+    tokens = compiled.matcher.tokens(sentence_words)
+    hits = []
+    advice = False
+    for plan, used in compiled.matcher.find(tokens, candidates):
+        if plan.data.get("kind") == ADVICE:
+            advice = True
+            continue
+        spans = sorted({(tokens[i][0].start, tokens[i][0].end) for i in used})
+        hits.append(Hit(plan.data, spans, plan.parts > 1))
+    for regex, rule in compiled.patterns:
+        for match in regex.finditer(paragraph, start, end):
+            hits.append(Hit(rule, [match.span()], False))
+    first = sentence_words[0].start if sentence_words else start
+    return hits, advice, first
+
+
+def _capitalised_title(paragraph, hit, sentence_start, language):
+    """Hitchcock's Psycho: a capitalised word inside a sentence, where capitals mean names."""
+    if language in CAPITAL_NOUNS or language in UNCASED or hit.start == sentence_start:
+        return False
+    matched = paragraph[hit.start : hit.end]
+    return matched[:1].isupper() and not matched.isupper()
+
+
+def check_paragraph(compiled, paragraph, language, where, accepted):
+    """Findings in one paragraph."""
+    text = normalise(paragraph)
+    matcher = compiled.matcher
+    quoted_spans = None
+    findings = []
+    for start, end in sentences(text):
+        # Only a sentence where some rule can be found is read word by word.
+        candidates = matcher.candidates(matcher.present(text[start:end]))
+        if not candidates and not compiled.patterns:
+            continue
+        if quoted_spans is None:
+            quoted_spans = quotations(paragraph)
+        hits, advice, first = _sentence_hits(compiled, text, start, end, language, candidates)
+        for hit in _settle(hits):
+            rule = hit.rule
+            inside = [span for span in quoted_spans if span[0] < hit.start and hit.end <= span[1]]
+            note = ""
+            if advice:
+                note = ADVICE
+            elif (inside and is_title(paragraph, inside[-1], language, compiled.title_words)) or (
+                not inside and _capitalised_title(text, hit, first, language)
+            ):
+                note = TITLE
+            matched = paragraph[hit.start : hit.end]
+            context = paragraph[max(0, hit.start - 60) : hit.end + 60].strip()
+            findings.append(
+                Finding(
+                    rule_id=rule["rule_id"],
+                    matched=matched,
+                    where=where,
+                    category=rule["category"],
+                    severity="low" if note else rule["severity"],
+                    explanation=rule["explanation"],
+                    alternatives=rule["alternatives"],
+                    source=rule["source"],
+                    context=context,
+                    quoted=bool(inside),
+                    accepted=(rule["rule_id"], matched.lower()) in accepted,
+                    note=note,
+                )
+            )
+    return findings
+
+
+def check_text(compiled, text, language, where="", accepted=frozenset()):
+    """Findings in one text, paragraph by paragraph."""
+    findings = []
+    for paragraph in text.split("\n"):
+        if paragraph.strip():
+            findings.extend(check_paragraph(compiled, paragraph, language, where, accepted))
+    return findings

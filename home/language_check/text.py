@@ -1,0 +1,164 @@
+"""Reading text the way the rules need it, with no database access: folding case, accents and
+apostrophes, cutting a paragraph into sentences and words, and finding quotations.
+
+A quotation is found per paragraph and never runs into the next one. Every quotation style
+of the ten languages pairs up: “…” ‘…’ „…“ „…” ‚…‘ «…» »…« ‹…› and straight "…" and '…'.
+A closing ’ between two letters (don’t, Hitchcock’s) is an apostrophe, not the end of a
+quotation, so a ‘single-quoted’ pair no longer upsets the quotations after it.
+"""
+
+import re
+import unicodedata
+from dataclasses import dataclass
+
+# Apostrophes and letter-like quote marks written inside words (’ ' ʼ ‘ ` ´ ′).
+APOSTROPHES = "\u2019\u02bc\u2018\u0060\u00b4\u2032"
+APOSTROPHE_TABLE = str.maketrans(dict.fromkeys(APOSTROPHES, "'"))
+# Hyphens that join words (‐ ‑); a soft hyphen stays inside its word and is left out of
+# the word's form.
+HYPHEN_TABLE = str.maketrans({"\u2010": "-", "\u2011": "-"})
+# Languages whose apostrophe belongs inside a word (Ukrainian здоров'я); elsewhere it cuts
+# one (l'asile, Hitchcock's).
+APOSTROPHE_IN_WORD = {"uk"}
+# Languages whose script has no capitals (a title cannot be told by its capitals).
+UNCASED = {"ar"}
+ARABIC_MARKS = re.compile("[\u064b-\u065f\u0670]")
+ARABIC_TABLE = str.maketrans({"\u0640": None, "\u0649": "\u064a", "\u0629": "\u0647"})
+# Combining marks belong to their word (Arabic shadda and harakat, a decomposed accent).
+MARKS = "\u0300-\u036f\u0483-\u0489\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed"
+WORD = re.compile(rf"[^\W_](?:[^\W_]|[{MARKS}\u00ad]|['\-](?=[^\W_]))*")
+SENTENCE_END = re.compile(r"([.!?…;][\"'»“”’)\]]*)\s+|\n+")
+CLAUSE_MARK = re.compile(r"[,;:–—()]")
+# Opening mark -> the closing marks it takes.
+PAIRS = {
+    "“": "”“",  # English “…”, and the German closer “ after „ is handled below
+    "„": "“”",
+    "‚": "‘’",
+    "«": "»",
+    "‹": "›",
+    "‘": "’",
+}
+
+
+@dataclass(slots=True)
+class Word:
+    """One word of a sentence: where it is, and its form as the text writes it."""
+
+    start: int
+    end: int
+    form: str
+    clause: int
+
+
+def fold(text):
+    """Lower case without accents (Cyrillic й, ї and ё keep theirs: they are other letters)."""
+    text = unicodedata.normalize("NFD", text.casefold())
+    kept = []
+    for char in text:
+        cyrillic_mark = kept and "\u0400" <= kept[-1] <= "\u04ff"
+        if not unicodedata.combining(char) or cyrillic_mark:
+            kept.append(char)
+    # Arabic: no tatweel, and alef maqsura and ta marbuta written as ya and ha, as they
+    # often are in running text.
+    return unicodedata.normalize("NFC", "".join(kept)).translate(ARABIC_TABLE)
+
+
+def exact(text):
+    """Lower case with accents kept, for wordings that must match one form only (drogué is
+    not drogue); Arabic harakat, tatweel and letter variants are still set aside."""
+    text = unicodedata.normalize("NFC", text.casefold()).translate(ARABIC_TABLE)
+    return ARABIC_MARKS.sub("", text)
+
+
+def normalise(text):
+    """Apostrophes, hyphens and spaces written one way, keeping every character's place (so
+    a finding's position in the normalised text is its position in the original)."""
+    return text.translate(APOSTROPHE_TABLE).translate(HYPHEN_TABLE).replace("\u00a0", " ")
+
+
+def words(sentence, offset, language):
+    """The words of one sentence (hyphenated words cut into their parts, and, except in
+    Ukrainian, words cut at an apostrophe), with their clause numbers."""
+    found = []
+    marks = [mark.start() for mark in CLAUSE_MARK.finditer(sentence)]
+    clause = 0
+    for match in WORD.finditer(sentence):
+        position = match.start()
+        while clause < len(marks) and marks[clause] < position:
+            clause += 1
+        token = match.group(0)
+        if "-" not in token and ("'" not in token or language in APOSTROPHE_IN_WORD):
+            form = token.replace("\u00ad", "") if "\u00ad" in token else token
+            found.append(Word(offset + position, offset + match.end(), form, clause))
+            continue
+        splitter = r"-" if language in APOSTROPHE_IN_WORD else r"['\-]"
+        for part in re.split(f"({splitter})", token):
+            if part and part not in "'-":
+                form = part.replace("\u00ad", "")
+                found.append(Word(offset + position, offset + position + len(part), form, clause))
+            position += len(part)
+    return found
+
+
+def sentences(paragraph):
+    """(start, end) of each sentence of a paragraph."""
+    spans = []
+    start = 0
+    for match in SENTENCE_END.finditer(paragraph):
+        end = match.end(1) if match.group(1) else match.start()
+        if end > start:
+            spans.append((start, end))
+        start = match.end()
+    if start < len(paragraph):
+        spans.append((start, len(paragraph)))
+    return spans
+
+
+def _letter(text, index):
+    return 0 <= index < len(text) and text[index].isalnum()
+
+
+QUOTE_MARK = re.compile("[\"'“”„‚‘’«»‹›]")
+
+
+def quotations(paragraph):
+    """(start, end) of every quotation in one paragraph, the marks included."""
+    spans = []
+    stack = []  # (opening mark, position)
+    for mark in QUOTE_MARK.finditer(paragraph):
+        index = mark.start()
+        char = mark.group()
+        top = stack[-1][0] if stack else None
+        if char in "'’" and _letter(paragraph, index - 1) and _letter(paragraph, index + 1):
+            continue  # an apostrophe: don't, Hitchcock's, l'asile
+        if top and char in PAIRS.get(top, ""):
+            spans.append((stack.pop()[1], index + 1))
+        elif char == "»" and not stack:
+            stack.append(("»", index))  # German »…«
+        elif char == "«" and top == "»":
+            spans.append((stack.pop()[1], index + 1))
+        elif char in PAIRS:
+            stack.append((char, index))
+        elif char in "\"'":
+            if top == char and not _letter(paragraph, index + 1):
+                spans.append((stack.pop()[1], index + 1))
+            elif not _letter(paragraph, index - 1) and _letter(paragraph, index + 1):
+                stack.append((char, index))
+    # A quotation opened with a real quotation mark and never closed runs to the end of its
+    # paragraph (French and Ukrainian dialogue); a lone straight or single mark is a slip.
+    spans.extend((start, len(paragraph)) for mark, start in stack if mark in "“„«»")
+    return sorted(spans)
+
+
+def is_title(paragraph, span, language, title_words=frozenset()):
+    """Whether a quotation looks like the title of a work ("Psycho", « Psychose »): short,
+    without a sentence's end inside, and capitalised; where the script has no capitals,
+    opening its sentence or following a word such as فيلم (film)."""
+    inner = paragraph[span[0] + 1 : span[1] - 1].strip(" \"'“”„«»‹›‘’‚")
+    if not inner or len(inner.split()) > 8 or re.search(r"[.!?;:]\s*$|[.!?]\s", inner):
+        return False
+    if language in UNCASED:
+        before = WORD.findall(paragraph[: span[0]])
+        opening = not paragraph[: span[0]].strip(" \"'“„«")
+        return len(inner.split()) <= 4 and (opening or (before and fold(before[-1]) in title_words))
+    return inner[0].isupper() or inner[0].isdigit()
