@@ -10,6 +10,7 @@ from django.utils import timezone
 from wagtail.models import Locale
 
 from home.demo.dates import DemoDates
+from home.demo.indexing import indexing_deferred
 from home.models import HomePage
 from home.registry import demo_loaders
 
@@ -56,10 +57,11 @@ def load_all(stdout, today=None):
     """Run every registered demo loader (``home.registry.demo_loaders``) in order, with
     dates reckoned from ``today`` (the local date by default)."""
     demo = Demo(stdout=stdout, today=today or timezone.localdate())
-    for name, load in demo_loaders.items():
-        stdout.write(f"Loading demo content: {name}")
-        # Not one big transaction: wagtail-localize publishes translations on commit, and
-        # deferring all of those to the end would publish stale copies of parent pages.
-        # Every step is idempotent instead, so an interrupted run simply resumes.
-        load(demo)
+    with indexing_deferred():
+        for name, load in demo_loaders.items():
+            stdout.write(f"Loading demo content: {name}")
+            # Not one big transaction: wagtail-localize publishes translations on commit,
+            # and deferring all of those to the end would publish stale copies of parent
+            # pages. Every step is idempotent instead, so an interrupted run simply resumes.
+            load(demo)
     return demo
