@@ -5,13 +5,15 @@ translated into it, else in the source language, so an action is listed once."""
 import django_filters
 from django.db.models import Exists, OuterRef, Q
 from django.utils import timezone
+from django.utils.functional import cached_property
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from django_countries import countries
 from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.ui.tables import Column, DateColumn, TitleColumn
 from wagtail.admin.views.reports import PageReportView, ReportView
-from wagtail.models import Locale
+from wagtail.models import Locale, Page
+from wagtail.permissions import policy_registry
 
 from campaigns.commitments.models import CommitmentAction, CommitmentPage
 from events.choices import ActionStatus
@@ -105,6 +107,11 @@ class OverdueCommitmentActionsView(ReportView):
         ),
         Column("page.organisation", label=_("Organisation")),
     ]
+
+    @cached_property
+    def permission_policy(self):
+        """Page permissions decide, as for the page reports (the rows are parts of pages)."""
+        return policy_registry.get_by_type(Page)
 
     def get_queryset(self):
         overdue = CommitmentAction.objects.filter(due__lt=timezone.localdate()).exclude(
