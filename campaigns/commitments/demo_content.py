@@ -30,9 +30,7 @@ def load(demo):
     for fields in data["plans"]:
         organisation = partners.get(fields["organisation"])
         if organisation is not None:
-            plans[organisation.slug] = add_child(
-                index, _plan(demo, fields, organisation, campaign)
-            )
+            plans[organisation.slug] = add_child(index, _plan(demo, fields, organisation, campaign))
     demo.say(f"Commitments: {len(plans)} plans")
     for code, strings in data["translations"].items():
         translate_page(campaign, code, strings)

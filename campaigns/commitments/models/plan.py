@@ -189,11 +189,13 @@ class CommitmentPage(OrganisationOwnedMixin, BasePage):
         return CampaignPage.objects.filter(pk=self.campaign_id).first()
 
     def _duplicate_of(self, campaign):
+        """Another live plan of the organisation for ``campaign`` in this language."""
         if not self.organisation_id or self.locale_id is None:
             return False
         return (
             type(self)
-            .objects.for_campaign(campaign)
+            .objects.live()
+            .for_campaign(campaign)
             .filter(organisation_id=self.organisation_id, locale_id=self.locale_id)
             .exclude(translation_key=self.translation_key)
             .exists()
