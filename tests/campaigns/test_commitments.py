@@ -16,7 +16,7 @@ from campaigns.commitments.models import (
 from campaigns.models import CampaignPage
 from home.models import HomePage
 from tests.campaigns.commitment_fixtures import TODAY, make_plan, organisations_in
-from tests.campaigns.factories import CommitmentPageFactory
+from tests.campaigns.factories import CommitmentActionFactory, CommitmentPageFactory
 from tests.factories import PartnerOrganisationFactory
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("frozen_today")]
@@ -248,3 +248,33 @@ def test_search_finds_plans_by_their_actions(client, commitment_index, concordat
     response = client.get("/en/search/?q=concordat")
     assert response.status_code == 200
     assert "Concordat plan" in response.content.decode()
+
+
+def test_factories_build_valid_objects(commitment_index, concordat):
+    commitment_index.full_clean()
+    plan = CommitmentPageFactory(parent=commitment_index, campaign=concordat)
+    plan.full_clean()
+    assert plan.live
+    action = CommitmentActionFactory(page=plan)
+    action.full_clean()
+    assert action.locale_id == plan.locale_id  # taken from the page
+
+
+def test_publishing_a_change_renews_the_listing(client, commitment_index, concordat):
+    plan = make_plan(commitment_index, concordat, statuses=["in_progress"])
+    assert "0 of 1 action done" in client.get("/en/commitments/").content.decode()
+    draft = CommitmentPage.objects.get(pk=plan.pk)
+    revision_actions = list(draft.actions.all())
+    revision_actions[0].status = "done"
+    draft.actions = revision_actions
+    draft.save_revision().publish()
+    html = client.get("/en/commitments/").content.decode()
+    assert "1 of 1 action done" in html
+    assert "1 of 1 action done" in client.get(f"/en/commitments/{plan.slug}/").content.decode()
+
+
+def test_plans_are_in_the_sitemap(client, commitment_index, concordat):
+    plan = make_plan(commitment_index, concordat)
+    xml = client.get("/sitemap-commitments-en.xml").content.decode()
+    assert f"/en/commitments/{plan.slug}/" in xml
+    assert "/en/commitments/</loc>" in xml
