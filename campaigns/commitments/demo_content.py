@@ -14,7 +14,7 @@ from campaigns.commitments.models import (
 )
 from campaigns.models import CampaignIndexPage, CampaignPage
 from home.cocreation.models import PartnerOrganisation
-from home.demo.building import add_child, demo_image, give_logo, translate_page
+from home.demo.building import add_child, demo_image, give_logo, partner_pages, translate_page
 from home.demo.loading import read_data
 from home.models import Audience, Topic
 
@@ -23,6 +23,8 @@ def load(demo):
     """Create the concordat campaign, the commitments index and the plans (idempotent)."""
     data = read_data(__file__)
     _organisations(data["organisations"])
+    # Their pages under "Our partners", in every demo language as the others' are.
+    partner_pages([fields["slug"] for fields in data["organisations"]], data["translations"])
     partners = {org.slug: org for org in PartnerOrganisation.objects.all()}
     campaign = _campaign(demo, data["campaign"], partners)
     index = add_child(demo.home, CommitmentIndexPage(**data["index"]))
