@@ -49,6 +49,7 @@ INSTALLED_APPS = [
     "home.partners",
     "campaigns",
     "campaigns.stories",
+    "campaigns.commitments",
     "events",
     "home.demo",
     "home.mail",

@@ -29,3 +29,11 @@ def campaign_index(home_page):
 @pytest.fixture
 def resource_index(home_page):
     return ResourceIndexPageFactory(parent=home_page)
+
+
+# The commitments tests' fixtures (tests/campaigns/commitment_fixtures.py).
+from tests.campaigns.commitment_fixtures import (  # noqa: E402, F401
+    commitment_index,
+    concordat,
+    frozen_today,
+)

@@ -7,6 +7,7 @@ import factory
 import wagtail_factories
 
 from campaigns import models
+from campaigns.commitments.models import CommitmentAction, CommitmentIndexPage, CommitmentPage
 from tests.factories import PartnerOrganisationFactory
 
 
@@ -60,3 +61,37 @@ class PledgeSignatureFactory(factory.django.DjangoModelFactory):
 
     class Meta:
         model = models.PledgeSignature
+
+
+# Commitments and action plans (campaigns.commitments).
+
+
+class CommitmentIndexPageFactory(wagtail_factories.PageFactory):
+    title = "Commitments"
+    slug = "commitments"
+    intro = "What organisations commit to, and how far they have got."
+
+    class Meta:
+        model = CommitmentIndexPage
+
+
+class CommitmentPageFactory(wagtail_factories.PageFactory):
+    title = factory.LazyAttribute(lambda page: f"{page.organisation.name}: our commitment")
+    slug = factory.LazyAttribute(lambda page: page.organisation.slug)
+    organisation = factory.SubFactory(PartnerOrganisationFactory)
+    statement = "We put prevention at the heart of our local mental health plan."
+    signed_on = datetime.date(2026, 3, 1)
+    review_date = datetime.date(2027, 3, 1)
+
+    class Meta:
+        model = CommitmentPage
+
+
+class CommitmentActionFactory(factory.django.DjangoModelFactory):
+    action = factory.Sequence(lambda n: f"Action {n}: train school nurses")
+    lead = "Schools team"
+    due = datetime.date(2026, 12, 1)
+    status = "planned"
+
+    class Meta:
+        model = CommitmentAction

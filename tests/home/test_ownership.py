@@ -18,16 +18,19 @@ from wagtail.models import Page, Revision, WorkflowState, get_page_models
 from wagtail.snippets.models import get_snippet_models
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
 
+from campaigns.models import CampaignIndexPage, CampaignPage
 from home.cocreation.forms import OWNER_FIELD, OwnershipFormMixin
 from home.cocreation.models import PartnerOrganisation
 from home.cocreation.permissions import ORGANISATION_SCOPED_GROUPS
 from home.cocreation.roles import PAGE_PERMISSIONS, PARTNER_LEADS
 from home.cocreation.workflows import setup_workflows
+from tests.campaigns.factories import CampaignPageFactory
 from tests.factories import PartnerOrganisationFactory
 from tests.home.factories import make_user
 from tests.sharing import shared_fixture
 
 ADMINISTRATOR = "administrator"
+WALK_CAMPAIGN = "walk-concordat"
 
 
 def _owner_fields(model):
@@ -133,7 +136,32 @@ def _event(slug):
     }
 
 
+def _commitment(slug):
+    """A plan follows a campaign whose pledge organisations sign (made by the walk)."""
+    campaign = CampaignPage.objects.get(slug=WALK_CAMPAIGN)
+    return {
+        "summary": "",
+        "campaign": campaign.pk,
+        "statement": "We put prevention at the heart of our local plan.",
+        "signed_on": "2026-01-15",
+        "review_date": "2027-01-15",
+        "actions": inline_formset(
+            [
+                {
+                    "action": "Train school nurses",
+                    "lead": "",
+                    "due": "",
+                    "status": "planned",
+                    "evidence_url": "",
+                }
+            ]
+        ),
+        "updates": inline_formset([]),
+    }
+
+
 FORM_DATA = {
+    "commitments.CommitmentPage": _commitment,
     "campaigns.CampaignPage": _campaign,
     "campaigns.ResourcePage": _resource,
     "events.EventPage": _event,
@@ -163,6 +191,13 @@ def walk(home_page, locales):
         parent_model = next(m for m in model.allowed_parent_page_models() if m in factories)
         if parent_model not in w.parents:
             w.parents[parent_model] = factories[parent_model](parent=home_page)
+    # Commitment plans follow a campaign whose pledge organisations sign.
+    CampaignPageFactory(
+        parent=next(page for page in w.parents.values() if isinstance(page, CampaignIndexPage)),
+        slug=WALK_CAMPAIGN,
+        organisation=w.orgs[0],
+        pledge_statement="We adopt the Prevention Concordat for Better Mental Health.",
+    )
     setup_workflows()
     w.users = {}
     for number, (role, count) in enumerate(creating_roles()):

@@ -1,0 +1,25 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+from home import registry
+
+
+class CommitmentsConfig(AppConfig):
+    """Organisations' commitments to a campaign's shared commitment (e.g. the prevention
+    concordat), each with its action plan. Its own app (label `commitments`) inside
+    campaigns/, as stories are."""
+
+    name = "campaigns.commitments"
+    label = "commitments"
+    verbose_name = _("Commitments and action plans")
+
+    def ready(self):
+        """Plug commitments into home's registries."""
+        # Inside ready(): these modules import the models, which load after this config.
+        from campaigns.commitments import demo_content, models
+
+        # The index gets the co-creation workflow: partners' plans go through lead review
+        # and coordinator approval like their other pages.
+        registry.index_pages.register("commitments", models.CommitmentIndexPage, order=15)
+        registry.search_types.register("commitments", models.CommitmentPage, order=15)
+        registry.demo_loaders.register("campaigns.commitments", demo_content.load, order=25)
