@@ -50,6 +50,7 @@ INSTALLED_APPS = [
     "campaigns",
     "campaigns.stories",
     "events",
+    "events.tracker",
     "home.demo",
     "home.mail",
     "home.jobs",
