@@ -14,7 +14,7 @@ from events.choices import ActionStatus
 from events.tracker.conf import ACTIONS_PER_PAGE, FEED_MAX_ACTIONS, SOON_DAYS
 from events.tracker.history import histories
 from events.tracker.querysets import LATER, NO_DATE, OVERDUE, SOON
-from home.cache import cached_chrome, default_locale, restricted_paths
+from home.cache import cached_chrome, default_locale
 from home.chrome import active_locale
 from home.cocreation.public import organisations
 from home.listing import (
@@ -71,7 +71,7 @@ class ActionListing:
         self.today = timezone.localdate(now)
         locale = active_locale(request)
         self.query = clean_query(request.GET.get("q"))
-        base = self.page.actions(locale, default_locale(), restricted_paths())
+        base = self.page.actions(locale, default_locale())
         if self.query:
             base = base.matching(self.query)
         vocabulary = Vocabulary(locale, default_locale())

@@ -8,6 +8,7 @@ from django.db.models import Count, Exists, OuterRef, Q
 from django.utils import timezone
 
 from events.tracker.conf import SOON_DAYS
+from home.restrictions import restricted_sections
 
 OVERDUE = "overdue"
 SOON = "soon"
@@ -41,13 +42,16 @@ class TrackedActionQuerySet(models.QuerySet):
         translated = self.model.objects.filter(key=OuterRef("key"), locale=locale)
         return self.filter(Q(locale=locale) | Q(locale=source) & ~Exists(translated))
 
-    def public(self, restricted_paths):
-        """Actions whose page is outside every private section (``restricted_paths``:
-        the tree paths of view-restricted pages)."""
-        queryset = self
-        for path in restricted_paths:
-            queryset = queryset.exclude(source_page__path__startswith=path)
-        return queryset
+    def public(self):
+        """Actions whose page is outside every private section (no query: the private
+        sections come from the chrome cache)."""
+        sections = restricted_sections()
+        if not sections:
+            return self
+        private = Q()
+        for path, depth in sections:
+            private |= Q(source_page__path__startswith=path, source_page__depth__gte=depth)
+        return self.exclude(private)
 
     def with_statuses(self, statuses):
         return self.filter(status__in=statuses) if statuses else self

@@ -31,10 +31,10 @@ class ActionTrackerPage(RoutablePageMixin, IndexPage):
         verbose_name_plural = _("action trackers")
 
     @staticmethod
-    def actions(locale, source, restricted_paths):
+    def actions(locale, source):
         """The published actions readers of ``locale`` see: in their language, or in the
         source language where not translated, never from a private section."""
-        return TrackedAction.objects.in_locale(locale, source).public(restricted_paths)
+        return TrackedAction.objects.in_locale(locale, source).public()
 
     def listing(self, request):
         return ActionListing(request, self)
