@@ -15,32 +15,29 @@ class TrackedAction(models.Model):
 
     key = models.CharField(
         max_length=120,
-        help_text=_("Identifies the action across edits and translations."),
-        verbose_name=_("Key"),
+        help_text=_("The action's key (see tracked actions)."),
     )
     locale = models.ForeignKey(
         "wagtailcore.Locale",
         on_delete=models.CASCADE,
         related_name="+",
-        help_text=_("The language of this copy of the action."),
+        help_text=_("The language of the page that was published."),
         verbose_name=_("Language"),
     )
     source_page = models.ForeignKey(
         "wagtailcore.Page",
         on_delete=models.CASCADE,
         related_name="+",
-        help_text=_("The published page the action comes from, e.g. an event's report."),
+        help_text=_("The page whose publication changed the status."),
         verbose_name=_("Source page"),
     )
     source_type = models.CharField(
         max_length=100,
         help_text=_("What kind of page the action comes from, e.g. 'events.eventpage'."),
-        verbose_name=_("Source type"),
     )
     position = models.PositiveIntegerField(
         default=0,
         help_text=_("The action's place on its page."),
-        verbose_name=_("Position"),
     )
     action = models.TextField(help_text=_("What will be done."), verbose_name=_("Action"))
     organisation = models.ForeignKey(
@@ -81,8 +78,7 @@ class TrackedAction(models.Model):
         verbose_name=_("Country"),
     )
     updated_at = models.DateTimeField(
-        help_text=_("When the page last published this action."),
-        verbose_name=_("Updated at"),
+        help_text=_("When the change was published."),
     )
 
     objects = TrackedActionQuerySet.as_manager()
@@ -139,7 +135,6 @@ class ActionStatusChange(models.Model):
     key = models.CharField(
         max_length=120,
         help_text=_("The action's key (see tracked actions)."),
-        verbose_name=_("Key"),
     )
     locale = models.ForeignKey(
         "wagtailcore.Locale",
@@ -164,7 +159,6 @@ class ActionStatusChange(models.Model):
         on_delete=models.SET_NULL,
         related_name="+",
         help_text=_("The published revision that made the change."),
-        verbose_name=_("Revision"),
     )
     from_status = models.CharField(
         max_length=20,
@@ -177,11 +171,8 @@ class ActionStatusChange(models.Model):
         max_length=20,
         choices=ActionStatus.choices,
         help_text=_("The status after."),
-        verbose_name=_("To"),
     )
-    changed_at = models.DateTimeField(
-        help_text=_("When the change was published."), verbose_name=_("Changed at")
-    )
+    changed_at = models.DateTimeField(help_text=_("When the change was published."))
 
     class Meta:
         ordering = ["changed_at", "pk"]
@@ -207,7 +198,6 @@ class ActionReminder(models.Model):
     key = models.CharField(
         max_length=120,
         help_text=_("The action's key (see tracked actions)."),
-        verbose_name=_("Key"),
     )
     due = models.DateField(
         help_text=_("The due date the reminder was about."), verbose_name=_("Due")
@@ -218,13 +208,10 @@ class ActionReminder(models.Model):
         help_text=_("Which reminder it was."),
         verbose_name=_("Kind"),
     )
-    sent_at = models.DateTimeField(
-        auto_now_add=True, help_text=_("When it was queued."), verbose_name=_("Sent at")
-    )
+    sent_at = models.DateTimeField(auto_now_add=True, help_text=_("When it was queued."))
     recipients = models.PositiveIntegerField(
         default=0,
         help_text=_("How many people it was sent to (never who)."),
-        verbose_name=_("Recipients"),
     )
 
     class Meta:
