@@ -3,6 +3,7 @@ events.tracker.sync from the pages' ``tracked_actions()``; the history of status
 which outlives an unpublished page; and the reminders already sent."""
 
 from django.db import models
+from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from events.choices import ActionStatus
@@ -182,6 +183,21 @@ class ActionStatusChange(models.Model):
 
     def __str__(self):
         return f"{self.key}: {self.from_status or '-'} → {self.to_status}"
+
+    @classmethod
+    def histories(cls, actions):
+        """{(key, locale id): [changes, oldest first]} of ``actions`` (TrackedAction
+        rows): one query, none without actions."""
+        pairs = {(action.key, action.locale_id) for action in actions}
+        if not pairs:
+            return {}
+        wanted = Q()
+        for key, locale_id in pairs:
+            wanted |= Q(key=key, locale_id=locale_id)
+        found = {}
+        for change in cls.objects.filter(wanted).order_by("changed_at", "pk"):
+            found.setdefault((change.key, change.locale_id), []).append(change)
+        return found
 
 
 class ActionReminder(models.Model):
