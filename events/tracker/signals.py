@@ -1,15 +1,27 @@
 """Thin adapters from Wagtail's page signals to events.tracker.sync. A deleted page's
 actions go with it through the database (their rows cascade); their history stays."""
 
+import logging
+
+from django.db import DatabaseError
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
 from events.tracker import sync
+
+logger = logging.getLogger(__name__)
 
 PREFIX = "openly:tracker"
 
 
 def _published(sender, instance, revision=None, **kwargs):
-    sync.sync_page(instance, revision=revision)
+    # The index is rebuilt by `manage.py rebuild_action_tracker`: a failure to update it
+    # (rolled back to its own savepoint) must not undo the editor's publication.
+    try:
+        sync.sync_page(instance, revision=revision)
+    except DatabaseError as error:
+        logger.warning(
+            "The action tracker could not index page %s (%s).", instance.pk, type(error).__name__
+        )
 
 
 def _unpublished(sender, instance, **kwargs):

@@ -130,3 +130,21 @@ def test_the_rebuild_command_builds_the_index_from_live_pages(event):
     EventPage.objects.filter(pk=event.pk).update(live=False)
     assert rebuild() == 0
     assert not TrackedAction.objects.exists()
+
+
+def test_a_failing_index_never_undoes_a_publication(event_index, owner, monkeypatch, caplog):
+    from django.db import DatabaseError  # noqa: PLC0415 - only this test needs it
+
+    from events.tracker import sync  # noqa: PLC0415 - the module whose step is broken
+
+    def broken(page):
+        raise DatabaseError("disk full")
+
+    monkeypatch.setattr(sync, "_topic_slugs", broken)
+    event = event_with_actions(event_index, [{"action": "Map the workforce", "owner": owner}])
+    assert EventPage.objects.get(pk=event.pk).live
+    assert not TrackedAction.objects.exists()
+    assert "could not index page" in caplog.text and "Map the workforce" not in caplog.text
+    monkeypatch.undo()
+    rebuild()
+    assert TrackedAction.objects.filter(source_page_id=event.pk).count() == 1
