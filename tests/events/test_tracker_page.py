@@ -199,3 +199,12 @@ def test_arabic_readers_see_untranslated_actions_in_english(client, workshop, tr
     assert response.status_code == 200
     assert len(response.context["actions"]) == 4
     assert 'lang="en" dir="ltr"' in response.content.decode()
+
+
+def test_a_calendar_that_has_the_current_feed_gets_304(client, workshop):
+    response = client.get("/en/actions/feed.ics?status=planned")
+    again = client.get("/en/actions/feed.ics?status=planned", HTTP_IF_NONE_MATCH=response["ETag"])
+    assert again.status_code == 304
+    set_status(workshop, "Map the workforce", "in_progress")
+    changed = client.get("/en/actions/feed.ics?status=planned", HTTP_IF_NONE_MATCH=response["ETag"])
+    assert changed.status_code == 200

@@ -9,6 +9,7 @@ midnight)."""
 
 import hashlib
 
+from django.db.models import Count, Max
 from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
@@ -23,6 +24,7 @@ from events.tracker.querysets import LATER, NO_DATE, OVERDUE, SOON
 from home.cache import cached_chrome, default_locale
 from home.chrome import active_locale
 from home.cocreation.public import organisations
+from home.conditional import conditional_response, fingerprint
 from home.listing import (
     Facet,
     FacetedListing,
@@ -128,6 +130,16 @@ class ActionListing:
             action.history = found.get((action.key, action.locale_id), [])
         return page
 
+    def feed_validators(self):
+        """(ETag, Last-Modified) of the calendar feed: the latest publication among the
+        actions it lists and their number (one aggregate query), and the day, as the due
+        windows move at midnight."""
+        summary = (
+            self.results().exclude(due=None).aggregate(newest=Max("updated_at"), count=Count("pk"))
+        )
+        etag = fingerprint(self.request, summary["newest"], summary["count"], self.today)
+        return etag, summary["newest"]
+
     def feed_items(self):
         """Actions with a due date for the calendar feed (no history)."""
         results = self.results().exclude(due=None).for_rows()
@@ -191,4 +203,10 @@ class ActionTrackerPage(RoutablePageMixin, IndexPage):
     def calendar_feed(self, request):
         """A subscribable calendar of the due dates of the actions the filters select."""
         listing = self.listing(request)
-        return calendar_response(request, listing.feed_items(), name=self.title)
+        etag, last_modified = listing.feed_validators()
+        return conditional_response(
+            request,
+            lambda: calendar_response(request, listing.feed_items(), name=self.title),
+            etag,
+            last_modified,
+        )
