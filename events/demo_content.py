@@ -59,6 +59,8 @@ def load(demo):
             created.append(_past_event(demo, index, (year, day), spec, campaign, context))
     for spec in data["follow_ups"]:
         created.append(_follow_up(demo, index, spec, context))
+    for spec in data["workshops"]:
+        _workshop(demo, index, spec, context)
     countries = len({place["country"] for place in data["places"]})
     demo.say(f"Events: {len(created)} events under /en/events/ in {countries} countries")
     _translate(demo, data, created)
@@ -297,6 +299,47 @@ def _past_event(demo, index, when, spec, campaign, context):
                 due=dates.resolve(past["action_due"]),
             )
     return page
+
+
+def _workshop(demo, index, spec, context):
+    """A stakeholder workshop with its summary report, published as agreed on the day and
+    again with the follow-up statuses, so the action tracker shows each action's history."""
+    if index.get_children().filter(slug=spec["slug"]).exists():
+        return
+    today, kind = context["dates"].today, context["data"]["kinds"][1]
+    start = _aware(today - datetime.timedelta(days=spec["days_ago"]), 9, 30, spec["zone"])
+    page = _event(
+        demo,
+        index,
+        slug=spec["slug"],
+        title=spec["title"],
+        kind=dict(kind, summary=spec["summary"], topics=spec["topics"]),
+        place=dict(spec, language="en"),
+        sessions=[("", start, start + datetime.timedelta(hours=7), [])],
+        context=context,
+        format="in_person",
+        report_key_insights=spec["report_key_insights"],
+        report_outcomes=spec["report_outcomes"],
+    )
+    partners = context["partners"]
+    for order, item in enumerate(spec["actions"]):
+        EventActionPoint.objects.create(
+            page=page,
+            locale=page.locale,
+            sort_order=order,
+            action=item["action"],
+            owner=partners.get(item["partner"]),
+            lead=item.get("lead", ""),
+            status=item["first"],
+            due=today + datetime.timedelta(days=item["due"]) if "due" in item else None,
+        )
+    publish(page)
+    # The follow-up: the coordinator updates the statuses and evidence, and publishes.
+    for point, item in zip(page.action_points.order_by("sort_order"), spec["actions"], strict=True):
+        point.status = item["status"]
+        point.evidence_url = item.get("evidence_url", "")
+        point.save()
+    publish(EventPage.objects.get(pk=page.pk))
 
 
 def _report_documents(past, title):

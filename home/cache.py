@@ -111,4 +111,5 @@ def restricted_paths():
     def from_db():
         return list(PageViewRestriction.objects.values_list("page__path", flat=True))
 
-    return cached_chrome("restricted", (), from_db)
+    # Not "restricted": home.restrictions keeps (path, depth) pairs under that name.
+    return cached_chrome("restricted-paths", (), from_db)

@@ -25,6 +25,7 @@ ENGINE_SENSITIVE = (
     "tests/events/test_listing.py",  # date and time-zone filters, grouped facet counts
     "tests/events/test_calendar.py",
     "tests/events/test_conditional_feeds.py",  # the aggregates behind ETag/Last-Modified
+    "tests/events/test_tracker_queries.py",  # query counts, grouped facet counts, search
     "tests/campaigns/test_listings.py",
     "tests/campaigns/test_pledge.py",  # constraints and a form sent twice
     "tests/home/test_invalidation.py",  # work done after the commit

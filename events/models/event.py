@@ -255,6 +255,7 @@ class EventPage(
         index.SearchField("city"),
         index.FilterField("format"),
         index.FilterField("status"),
+        *EventReport.report_search_fields,
     ]
     # City and time zone are data, not prose: filters match them across languages.
     override_translatable_fields = [

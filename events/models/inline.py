@@ -142,10 +142,29 @@ class EventActionPoint(TranslatableMixin, Orderable):
     due = models.DateField(
         null=True, blank=True, help_text=_("Optional target date."), verbose_name=_("Due")
     )
+    lead = models.CharField(
+        max_length=150,
+        blank=True,
+        help_text=_(
+            "Optional: the person or team who leads it, e.g. 'Schools team'. Shown publicly "
+            "in the action tracker, so name a team rather than a person unless they agree."
+        ),
+        verbose_name=_("Lead"),
+    )
+    evidence_url = models.URLField(
+        max_length=500,
+        blank=True,
+        help_text=_(
+            "Optional: a public web page showing the result, e.g. the published guide or a "
+            "training report."
+        ),
+        verbose_name=_("Evidence link"),
+    )
 
     panels = [
         FieldPanel("action"),
         FieldRowPanel([FieldPanel("owner"), FieldPanel("status"), FieldPanel("due")]),
+        FieldRowPanel([FieldPanel("lead"), FieldPanel("evidence_url")]),
     ]
 
     class Meta(TranslatableMixin.Meta, Orderable.Meta):

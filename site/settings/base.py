@@ -51,6 +51,7 @@ INSTALLED_APPS = [
     "campaigns.stories",
     "campaigns.commitments",
     "events",
+    "events.tracker",
     "home.demo",
     "home.mail",
     "home.jobs",

@@ -86,6 +86,26 @@ def test_the_demo_always_has_the_next_week_ahead_and_shows_every_feature(client,
             assert EventPage.objects.filter(locale__language_code=code).count() >= 4
         assert index.show_in_menus and index.slug == "events"
 
+        # The two workshops' reports feed the action tracker, in every state, with history.
+        from events.tracker import demo_content as tracker_demo_content
+        from events.tracker.models import ActionStatusChange, TrackedAction
+
+        tracker_demo_content.load(demo)
+        workshops = english.filter(
+            slug__in=[
+                "workshop-leadership-and-service-transformation",
+                "policy-dialogue-suicide-prevention-at-work",
+            ]
+        )
+        tracked = TrackedAction.objects.filter(source_page__in=workshops)
+        assert workshops.count() == 2 and tracked.count() == 8
+        assert set(tracked.values_list("status", flat=True)) == {"planned", "in_progress", "done"}
+        assert ActionStatusChange.objects.exclude(from_status="").exists()
+        tracker = client.get("/en/actions/?due=overdue")
+        assert tracker.status_code == 200 and tracker.context["actions"].paginator.count >= 1
+        assert client.get("/ar/actions/").status_code == 200
+        assert client.get("/en/search/?q=concordat").context["results"]
+
         # Idempotent on the same day.
         counts = EventPage.objects.count(), EventSession.objects.count()
         demo_content.load(Demo(stdout=io.StringIO()))
