@@ -1,0 +1,5 @@
+"""Demo content (placeholder)."""
+
+
+def load(demo):
+    """Nothing yet."""
