@@ -6,7 +6,7 @@ import uuid
 
 import pytest
 
-from campaigns.practices.models import PracticeCaseStudy, PracticePage
+from campaigns.practices.models import PracticeCaseStudy, PracticePage, PracticeRelatedPage
 from tests.bulk import bulk_link, bulk_pages
 from tests.campaigns.practice_factories import (
     PracticeCaseStudyFactory,
@@ -20,6 +20,9 @@ pytestmark = pytest.mark.django_db
 
 COUNTRIES = ["UA", "PL", "RO", "GR"]
 STAGES = ["planning", "piloting", "implementing", "scaling_up", "sustained"]
+# The pinned query budgets (a change that adds a query raises them here, in review).
+INDEX_QUERIES = 5
+PAGE_QUERIES = 8
 
 
 @pytest.fixture
@@ -143,11 +146,10 @@ def test_index_query_budget(client, practice_index, query):
     topic = TopicFactory(name="Budget", slug="budget")
     organisation = PartnerOrganisationFactory()
     _bulk_practices(practice_index, 5, topic, organisation)
-    few = warm_count(client, f"/en/practices/{query}", 200 if "page=2" not in query else 200)
+    few = warm_count(client, f"/en/practices/{query}")
     _bulk_practices(practice_index, 495, topic, organisation)
     many = warm_count(client, f"/en/practices/{query}")
-    assert few == many
-    assert many <= 8
+    assert few == many == INDEX_QUERIES
 
 
 def test_practice_page_query_budget(client, practice_index, home_page):
@@ -172,11 +174,15 @@ def test_practice_page_query_budget(client, practice_index, home_page):
             for number in range(count)
         )
         for _number in range(min(count, 5)):
-            practice.related_links.create(page=ResourcePageFactory(parent=resources))
+            PracticeRelatedPage.objects.create(
+                practice=practice, page=ResourcePageFactory(parent=resources)
+            )
 
     add(5)
     few = warm_count(client, "/en/practices/budget/")
+    html = client.get("/en/practices/budget/").content.decode()
+    assert html.count('<article class="case-study">') == 5
+    assert PracticeRelatedPage.objects.filter(practice=practice).first().page.title in html
     add(495)
     many = warm_count(client, "/en/practices/budget/")
-    assert few == many
-    assert many <= 10
+    assert few == many == PAGE_QUERIES
