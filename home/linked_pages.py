@@ -11,25 +11,35 @@ from wagtail.models import Page
 from home.restrictions import private_q
 
 
-def localized_pages(pages, locale):
-    """``pages`` (any Page objects, in order, duplicates dropped) as readers of ``locale``
-    see them: each one's live, public translation into ``locale``, else the page itself if
-    it is live and public; pages with neither are left out."""
+def localized_map(pages, locale):
+    """{pk: the page as readers of ``locale`` see it, or None} for each of ``pages`` (any
+    Page objects): its live, public translation into ``locale``, else the page itself if
+    it is live and public, else None. Two queries however many pages."""
     pages = [page for page in pages if page is not None]
     if not pages:
-        return []
-    keys = {page.translation_key for page in pages}
+        return {}
     visible = Page.objects.live().exclude(private_q())
     translated = {
         page.translation_key: page
-        for page in visible.filter(translation_key__in=keys, locale_id=locale.pk)
+        for page in visible.filter(
+            translation_key__in={page.translation_key for page in pages}, locale_id=locale.pk
+        )
     }
-    shown_ids = set(visible.filter(pk__in=[page.pk for page in pages]).values_list("pk", flat=True))
+    shown = set(visible.filter(pk__in=[page.pk for page in pages]).values_list("pk", flat=True))
+    return {
+        page.pk: translated.get(page.translation_key) or (page if page.pk in shown else None)
+        for page in pages
+    }
+
+
+def localized_pages(pages, locale, shown=None):
+    """``pages`` (in order, duplicates dropped) as readers of ``locale`` see them (see
+    ``localized_map``; ``shown``: that map when already made), leaving out those they
+    cannot see."""
+    shown = localized_map(pages, locale) if shown is None else shown
     result, seen = [], set()
     for page in pages:
-        local = translated.get(page.translation_key)
-        if local is None and page.pk in shown_ids:
-            local = page
+        local = shown.get(page.pk) if page is not None else None
         if local is not None and local.pk not in seen:
             seen.add(local.pk)
             result.append(local)

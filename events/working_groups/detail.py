@@ -1,7 +1,7 @@
 """Context for a working group's page, assembled from ready pieces. Takes the page as an
 argument and imports no model, so the page model imports it at the top."""
 
-from home.linked_pages import localized_pages
+from home.linked_pages import localized_map, localized_pages
 from home.listing import Vocabulary
 from home.listing.taxonomy import linked_terms
 
@@ -14,12 +14,16 @@ def working_group_detail_context(page, request):
     meetings = page.meetings.all() if preview else page.meetings.select_related("event")
     outputs = page.outputs.all() if preview else page.outputs.select_related("resource")
     actions = page.actions.all() if preview else page.actions.select_related("organisation")
-    workshop = localized_pages([page.from_workshop] if page.from_workshop_id else [], page.locale)
+    workshop = page.from_workshop if page.from_workshop_id else None
+    events = [meeting.event for meeting in meetings if meeting.event_id]
+    resources = [output.resource for output in outputs if output.resource_id]
+    # One lookup of the translations for the workshop, the meetings and the outputs.
+    shown = localized_map([workshop, *events, *resources], page.locale)
     return {
         "topic_labels": Vocabulary(page.locale).topic_names(topics),
-        "workshop": workshop[0] if workshop else None,
-        "meetings": localized_pages([m.event for m in meetings if m.event_id], page.locale),
-        "outputs": localized_pages([o.resource for o in outputs if o.resource_id], page.locale),
+        "workshop": shown.get(workshop.pk) if workshop else None,
+        "meetings": localized_pages(events, page.locale, shown),
+        "outputs": localized_pages(resources, page.locale, shown),
         "members": list(page.members.all()),
         "actions": list(actions),
     }

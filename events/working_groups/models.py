@@ -130,7 +130,7 @@ class WorkingGroupPage(OrganisationOwnedMixin, BasePage):
     template = "pages/working_group_page.html"
     description_fields = ("mandate",)
     # Read with the page when it is served (home.routing).
-    route_select_related = ("organisation",)
+    route_select_related = ("organisation", "from_workshop")
 
     class Meta:
         verbose_name = _("working group")
