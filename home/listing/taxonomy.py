@@ -109,11 +109,12 @@ class Vocabulary:
         topics, audiences = linked.get("topics", []), linked.get("audiences", [])
         return self.localize_topics(topics), self.localize_audiences(audiences)
 
-    def label_cards(self, items):
+    def label_cards(self, items, relations=("topics", "audiences")):
         """Attach ``topic_labels`` and ``audience_labels`` in the reader's language to
-        already-fetched cards of one page type (one query for all their terms)."""
+        already-fetched cards of one page type (one query for all their terms);
+        ``relations``: the ones the page type has (a type without audiences gets none)."""
         items = list(items)
-        linked = card_terms(items, ("topics", "audiences"))
+        linked = card_terms(items, relations)
         for item in items:
             terms = linked.get(item.pk, {})
             item.topic_labels = self.topic_names(terms.get("topics", []))
