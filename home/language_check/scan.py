@@ -16,7 +16,7 @@ from home.language_check.text import (
     is_title,
     normalise,
     quotations,
-    sentences,
+    sentence_chunks,
     words,
 )
 
@@ -66,15 +66,16 @@ def _settle(hits):
 def _sentence_hits(compiled, paragraph, start, end, language, candidates):
     """(hits, is advice, where its first word starts) in one sentence."""
     sentence_words = words(paragraph[start:end], start, language)
-    tokens = compiled.matcher.tokens(sentence_words)
     hits = []
     advice = False
-    for plan, used in compiled.matcher.find(tokens, candidates):
-        if plan.data.get("kind") == ADVICE:
-            advice = True
-            continue
-        spans = sorted({(tokens[i][0].start, tokens[i][0].end) for i in used})
-        hits.append(Hit(plan.data, spans, plan.parts > 1))
+    if candidates:
+        tokens = compiled.matcher.tokens(sentence_words)
+        for plan, used in compiled.matcher.find(tokens, candidates):
+            if plan.data.get("kind") == ADVICE:
+                advice = True
+                continue
+            spans = sorted({(tokens[i][0].start, tokens[i][0].end) for i in used})
+            hits.append(Hit(plan.data, spans, plan.parts > 1))
     for regex, rule in compiled.patterns:
         for match in regex.finditer(paragraph, start, end):
             hits.append(Hit(rule, [match.span()], False))
@@ -90,17 +91,30 @@ def _capitalised_title(paragraph, hit, sentence_start, language):
     return matched[:1].isupper() and not matched.isupper()
 
 
+def _sentences_to_read(compiled, text):
+    """[(start, end, candidate sequences)] of the sentences of ``text`` where some rule may
+    be found: those where every word place of some sequence can be filled, and, when there
+    are expert patterns, every sentence."""
+    found = compiled.matcher.candidate_sentences(text)
+    if not found and not compiled.patterns:
+        return []
+    chunks = sentence_chunks(text)
+    if not compiled.patterns:
+        return [(*chunks[index], candidates) for index, candidates in found]
+    by_index = dict(found)
+    return [
+        (start, end, by_index.get(index, ()))
+        for index, (start, end) in enumerate(chunks)
+        if end > start
+    ]
+
+
 def check_paragraph(compiled, paragraph, language, where, accepted):
     """Findings in one paragraph."""
     text = normalise(paragraph)
-    matcher = compiled.matcher
     quoted_spans = None
     findings = []
-    for start, end in sentences(text):
-        # Only a sentence where some rule can be found is read word by word.
-        candidates = matcher.candidates(matcher.present(text[start:end]))
-        if not candidates and not compiled.patterns:
-            continue
+    for start, end, candidates in _sentences_to_read(compiled, text):
         if quoted_spans is None:
             quoted_spans = quotations(paragraph)
         hits, advice, first = _sentence_hits(compiled, text, start, end, language, candidates)
