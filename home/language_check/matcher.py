@@ -13,7 +13,7 @@ import itertools
 
 from home.language_check import lemmas
 from home.language_check.patterns import NUMBER
-from home.language_check.text import APOSTROPHE_IN_WORD, SENTENCE_OR_WORD, exact
+from home.language_check.text import APOSTROPHE_IN_WORD, SENTENCE_OR_WORD, WORD, exact
 
 SEPARABLE_REACH = 12
 MATCHES_KEPT = 4  # matches of one part of a rule kept per sentence
@@ -36,7 +36,7 @@ class Step:
 class Compiled:
     """One sequence of a plan, as matched: its steps and the bits all of them need."""
 
-    __slots__ = ("order", "owner", "part", "steps", "needs")
+    __slots__ = ("order", "owner", "part", "steps", "needs", "separable")
 
     def __init__(self, order, sequence, steps):
         self.order = order
@@ -46,6 +46,7 @@ class Compiled:
         self.needs = 0
         for step in steps:
             self.needs |= step.bit
+        self.separable = any(step.separable for step in steps)
 
 
 class Matcher:
@@ -96,6 +97,7 @@ class Matcher:
         self.lexicon = {k for k in self.wanted if k[0] not in "=^" and len(k) >= lemmas.MIN_PART}
         self._forms = {}  # form -> ((keys, bits), ...): one, or two for a split compound
         self._token_bits = {}  # token as the text writes it -> bits of all its words
+        self._token_entries = {}  # token as the text writes it -> its light tokens
 
     def word_keys(self, form):
         """((keys, bits), ...) of a word form: the keys some rule uses and the bits of the
@@ -174,11 +176,21 @@ class Matcher:
     def _candidates(self, sentence_bits):
         """The sequences all of whose word places ``sentence_bits`` fill, of the rules each
         of whose parts can be found, in the order of the plans (so which matches are kept
-        never depends on the process)."""
+        never depends on the process). Kept per set of the bits that decide it."""
         waking = sentence_bits & self.anchor_bits
         woken = self._woken.get(waking)
         if woken is None:
             woken = self._wake(waking)
+        relevant_bits = sentence_bits & woken[0]
+        candidates = woken[1].get(relevant_bits)
+        if candidates is None:
+            candidates = self._fill(woken[2], relevant_bits)
+            if len(woken[1]) > CACHE_LIMIT:
+                woken[1].clear()
+            woken[1][relevant_bits] = candidates
+        return candidates
+
+    def _fill(self, woken, sentence_bits):
         candidates = [
             compiled for compiled in woken if compiled.needs & sentence_bits == compiled.needs
         ]
@@ -194,23 +206,51 @@ class Matcher:
         ]
 
     def _wake(self, waking):
-        """The sequences of the rules each of whose parts has its telling word among the
-        ``waking`` bits (a sentence's), kept per set of bits: a context rule's suicide
-        word alone wakes nothing."""
+        """(the bits their word places need, {those of a sentence: its candidates}, the
+        sequences) of the rules each of whose parts has its telling word among the
+        ``waking`` bits (a sentence's): a context rule's suicide word alone wakes nothing."""
         owners = set()
         remaining = waking
         while remaining:
             bit = remaining & -remaining
             remaining ^= bit
             owners |= self.bit_owners[bit]
-        woken = []
+        sequences = []
+        needs = 0
         for owner in sorted(owners):
             if all(part & waking for part in self.part_anchors[owner]):
-                woken.extend(self.owner_sequences[owner])
+                for compiled in self.owner_sequences[owner]:
+                    sequences.append(compiled)
+                    needs |= compiled.needs
         if len(self._woken) > CACHE_LIMIT:
             self._woken.clear()
-        self._woken[waking] = woken
+        woken = self._woken[waking] = (needs, {}, sequences)
         return woken
+
+    def light_tokens(self, sentence):
+        """(None, keys, bits) for every word of ``sentence`` as ``tokens`` gives them, in
+        the same order, without reading where each word is (enough to find out whether
+        any rule is there when no rule needs a German verb's particle)."""
+        entries = self._token_entries
+        tokens = []
+        for token in WORD.findall(sentence):
+            found = entries.get(token)
+            if found is None:
+                found = tuple(
+                    (None, keys, form_bits)
+                    for form in _forms(token, self.language)
+                    for keys, form_bits in self.word_keys(form)
+                )
+                if len(entries) > CACHE_LIMIT:
+                    entries.clear()
+                entries[token] = found
+            tokens += found
+        return tokens
+
+    @staticmethod
+    def needs_clauses(candidates):
+        """Whether finding ``candidates`` needs to know the clauses (a separable verb)."""
+        return any(compiled.separable for compiled in candidates)
 
     def tokens(self, sentence_words):
         """(Word, keys, bits) for every word, a compound given once per part."""

@@ -64,21 +64,37 @@ def _settle(hits):
 
 
 def _sentence_hits(compiled, paragraph, start, end, language, candidates):
-    """(hits, is advice, where its first word starts) in one sentence."""
-    sentence_words = words(paragraph[start:end], start, language)
+    """(hits, is advice, where its first word starts) in one sentence. Where each word is
+    is read only when some rule is found (or a German verb's particle is looked for)."""
+    matcher = compiled.matcher
+    sentence_words = None
+    results = ()
+    tokens = ()
+    if candidates:
+        if matcher.needs_clauses(candidates):
+            sentence_words = words(paragraph[start:end], start, language)
+            tokens = matcher.tokens(sentence_words)
+        else:
+            tokens = matcher.light_tokens(paragraph[start:end])
+        results = matcher.find(tokens, candidates)
+        if results and sentence_words is None:
+            sentence_words = words(paragraph[start:end], start, language)
+            tokens = matcher.tokens(sentence_words)
     hits = []
     advice = False
-    if candidates:
-        tokens = compiled.matcher.tokens(sentence_words)
-        for plan, used in compiled.matcher.find(tokens, candidates):
-            if plan.data.get("kind") == ADVICE:
-                advice = True
-                continue
-            spans = sorted({(tokens[i][0].start, tokens[i][0].end) for i in used})
-            hits.append(Hit(plan.data, spans, plan.parts > 1))
+    for plan, used in results:
+        if plan.data.get("kind") == ADVICE:
+            advice = True
+            continue
+        spans = sorted({(tokens[i][0].start, tokens[i][0].end) for i in used})
+        hits.append(Hit(plan.data, spans, plan.parts > 1))
     for regex, rule in compiled.patterns:
         for match in regex.finditer(paragraph, start, end):
             hits.append(Hit(rule, [match.span()], False))
+    if not hits:
+        return hits, advice, start
+    if sentence_words is None:
+        sentence_words = words(paragraph[start:end], start, language)
     first = sentence_words[0].start if sentence_words else start
     return hits, advice, first
 
