@@ -4,8 +4,14 @@ The page's words are drawn from the locale's evaluation sentences (tests/languag
 evaluation), so the text has that language's vocabulary, inflections and flagged wordings,
 not a few repeated English words."""
 
+import json
+import os
 import random
+import statistics
+import subprocess
+import sys
 import time
+from pathlib import Path
 
 from wagtail.models import Locale
 
@@ -14,6 +20,8 @@ from home.language_check.engine import check_page, invalidate_rules
 from home.models import StandardPage
 
 PARAGRAPH_WORDS = 200
+TARGET_MS = 100  # issue #16: a 50,000-word page checked in under 100 ms per locale
+MANAGE = Path(__file__).resolve().parents[2] / "manage.py"
 
 
 FLAGGED_EVERY = 1_000  # words of a typical page per sentence the guides warn against
@@ -56,28 +64,54 @@ def build_page(words, language="en", seed=1, dense=False):
     return StandardPage(title="Benchmark", slug="benchmark", locale=locale, body=paragraphs)
 
 
-def run_benchmark(words=50_000, language="en", runs=5, dense=False):
-    """Check one page of ``words`` words: the first check (rules compiled, every word form
-    read and lemmatised for the first time in this process) and the best of ``runs``
-    checks after it (forms cached)."""
+def run_benchmark(words=50_000, language="en", runs=7, dense=False):
+    """Check one page of ``words`` words in processor time (what the check costs, whatever
+    else the machine runs): the first check (in a fresh process that is the cold figure:
+    rules compiled, lemma data loaded, every word form read for the first time) and the
+    median of ``runs`` checks after it (the warm figure: forms cached)."""
     page = build_page(words, language, dense=dense)
     invalidate_rules()
-    started = time.perf_counter()
+    started = time.process_time()
     findings = check_page(page, accepted=frozenset())
-    first = time.perf_counter() - started
-    timings = []
+    first = time.process_time() - started
     cpu = []
     for _ in range(runs):
-        started, started_cpu = time.perf_counter(), time.process_time()
+        started = time.process_time()
         check_page(page, accepted=frozenset())
-        timings.append(time.perf_counter() - started)
-        cpu.append(time.process_time() - started_cpu)
+        cpu.append(time.process_time() - started)
     return {
+        "language": language,
         "words": words,
         "findings": len(findings),
-        "first": first,
-        "best": min(timings),
-        # Processor time: what the check costs, whatever else the machine is running.
-        "best_cpu": min(cpu),
+        "first_ms": first * 1000,
+        "warm_ms": statistics.median(cpu) * 1000,
+        "best_ms": min(cpu) * 1000,
         "runs": runs,
     }
+
+
+def fresh_process_benchmark(language, words=50_000, runs=7):
+    """``run_benchmark`` in a new process (``manage.py language_check_benchmark``, same
+    settings and database), so its first check is really the first: the cold figure."""
+    command = [
+        sys.executable,
+        str(MANAGE),
+        "language_check_benchmark",
+        f"--language={language}",
+        f"--words={words}",
+        f"--runs={runs}",
+        "--json",
+    ]
+    done = subprocess.run(command, capture_output=True, text=True, check=True, env=os.environ)  # noqa: S603 - our own manage.py
+    return json.loads(done.stdout.strip().splitlines()[-1])
+
+
+def describe(result):
+    """One line for one locale: findings, cold and warm figures, and the target."""
+    verdict = "meets" if result["warm_ms"] < TARGET_MS else "MISSES"
+    return (
+        f"{result['language']}: {result['words']:,} words, {result['findings']} findings: "
+        f"warm {result['warm_ms']:.0f} ms (median of {result['runs']}, best "
+        f"{result['best_ms']:.0f}), cold {result['first_ms']:.0f} ms (first check in a "
+        f"fresh process); processor time; target < {TARGET_MS} ms warm: {verdict}"
+    )

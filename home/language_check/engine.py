@@ -16,9 +16,10 @@ from django.core.cache import cache
 from wagtail.models import Locale, Page
 
 from home.language_check import catalogue, scan
+from home.language_check.matcher import Matcher
 from home.language_check.matching import page_texts, pattern_regex
 from home.language_check.models.rules import AcceptedFinding, LanguageRule
-from home.language_check.patterns import Matcher, RuleSyntaxError, read_rule
+from home.language_check.patterns import RuleSyntaxError, read_rule
 from home.language_check.text import fold
 
 VERSION_KEY = "openly:language-rules:version"

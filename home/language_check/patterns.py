@@ -19,6 +19,7 @@ A rule's wording is a phrase; each word matches every inflection of itself (by l
 A German separable verb finds its split forms (``umbringen`` finds "er brachte sich um"),
 and German compounds are read in parts (``suizid epidemie`` finds "Suizidepidemie").
 A rule's "unless" wordings, found in the same sentence, keep it from applying there.
+How the wordings are then found in a text is in ``matcher``.
 """
 
 import itertools
@@ -26,12 +27,10 @@ import re
 from dataclasses import dataclass, field
 
 from home.language_check import lemmas
-from home.language_check.text import WORD, exact, fold, words
+from home.language_check.text import exact, fold, words
 
 GAP_WORDS = 4
 MAX_VARIANTS = 400
-SEPARABLE_REACH = 12
-MATCHES_KEPT = 4  # matches of one part of a rule kept per sentence
 NUMBER = "#"  # the key of a word written in digits (60, 7.42)
 
 
@@ -165,227 +164,6 @@ def read_rule(owner, data, language, groups):
             for slots in _phrase(line.strip(), language, groups):
                 plan.sequences.append(Sequence(tuple(slots), owner, -1))
     return plan
-
-
-class Matcher:
-    """All plans of one language, indexed by their most telling words."""
-
-    def __init__(self, plans, language):
-        self.plans = plans
-        self.language = language
-        self.part_anchors = {}  # owner -> [anchor keys of each part]
-        self.owners = {}  # anchor key -> owners
-        self.owner_first = {}  # owner -> {anchor key: its sequences}
-        self.wanted = set()
-        self.prefix_lengths = set()
-        for owner, plan in enumerate(plans):
-            self.part_anchors[owner] = [set() for _part in range(plan.parts)]
-            for sequence in plan.sequences:
-                # Indexed by its most telling word place (the one whose shortest key is
-                # longest: 'front' rather than 'in' in 'in front of'), so the common words
-                # of a sentence do not wake every rule that starts with them.
-                anchor = max((slot for slot, _gap in sequence.slots), key=_telling)
-                anchor_keys = anchor.keys | {verb for verb, _particle in anchor.separable}
-                for key in anchor_keys:
-                    self.owner_first.setdefault(owner, {}).setdefault(key, []).append(sequence)
-                if sequence.part >= 0:
-                    self.part_anchors[owner][sequence.part] |= anchor_keys
-                    for key in anchor_keys:
-                        self.owners.setdefault(key, set()).add(owner)
-                for slot, _gap in sequence.slots:
-                    self.wanted |= slot.keys
-                    for verb, particle in slot.separable:
-                        self.wanted |= {verb, "=" + particle}
-                    self.prefix_lengths |= {len(k) for k in slot.keys if k[0] == "^"}
-        self.lexicon = {k for k in self.wanted if k[0] not in "=^" and len(k) >= lemmas.MIN_PART}
-        self._forms = {}
-        self._token_keys = {}
-        self._needs = {}
-
-    def word_keys(self, form):
-        """The keys of a word form that some rule uses: one set, or two for a German
-        compound read as its parts (cached: every form is read once)."""
-        cached = self._forms.get(form)
-        if cached is not None:
-            return cached
-        found = set(lemmas.keys(form, self.language)) | {"=" + exact(form)}
-        if form[0].isdigit():
-            found.add(NUMBER)
-        parts = None
-        if self.language == "de" and len(form) >= 2 * lemmas.MIN_PART:
-            parts = lemmas.split_compound(form, self.lexicon)
-        result = (
-            (self._wanted(found | parts[0]), self._wanted(found | parts[1]))
-            if parts
-            else (self._wanted(found),)
-        )
-        if len(self._forms) > 200_000:
-            self._forms.clear()
-        self._forms[form] = result
-        return result
-
-    def present(self, text):
-        """The keys of every word of ``text`` that some rule uses (each word form is read
-        once per process: the cache below), without cutting the text into words."""
-        present = set()
-        for token in WORD.findall(text):
-            keys = self._token_keys.get(token)
-            if keys is None:
-                forms = (
-                    [token, *token.replace("'", "-").split("-")]
-                    if "-" in token or "'" in token
-                    else [token]
-                )
-                keys = frozenset().union(
-                    *(k for form in forms if form for k in self.word_keys(form))
-                )
-                if len(self._token_keys) > 200_000:
-                    self._token_keys.clear()
-                self._token_keys[token] = keys
-            present |= keys
-        return present
-
-    def candidates(self, present):
-        """The sequences that may be found where the words with ``present`` keys are: only
-        those whose every word place can be filled, of rules whose every part has its
-        telling word there."""
-        owners = set()
-        for key in present:
-            found = self.owners.get(key)
-            if found:
-                owners |= found
-        candidates = {}
-        for owner in owners:
-            if not self._readable(owner, present):
-                continue
-            anchored = self.owner_first[owner]
-            for key in present & anchored.keys():
-                for sequence in anchored[key]:
-                    if self._possible(sequence, present):
-                        candidates[id(sequence)] = sequence
-        return candidates
-
-    def _readable(self, owner, present):
-        for anchors in self.part_anchors[owner]:  # noqa: SIM110 - hot path, as _possible
-            if anchors.isdisjoint(present):
-                return False
-        return True
-
-    def _wanted(self, found):
-        kept = found & self.wanted
-        for key in found:
-            for length in self.prefix_lengths:
-                if len(key) >= length - 1 and "^" + key[: length - 1] in self.wanted:
-                    kept.add("^" + key[: length - 1])
-        return frozenset(kept)
-
-    def tokens(self, sentence_words):
-        """(Word, keys) for every word, a compound given once per part."""
-        tokens = []
-        for word in sentence_words:
-            for keys in self.word_keys(word.form):
-                tokens.append((word, keys))
-        return tokens
-
-    def find(self, tokens, candidates=None):
-        """[(plan, [token indexes])] for every rule found in one sentence. The parts of a
-        context rule must be found in different words."""
-        if candidates is None:
-            present = set()
-            for _word, keys in tokens:
-                present |= keys
-            candidates = self.candidates(present)
-        found = {}  # (owner, part) -> [token indexes of each match]
-        for sequence in candidates.values():
-            self._collect(sequence, tokens, found.setdefault((sequence.owner, sequence.part), []))
-        results = []
-        for owner in sorted({owner for owner, part in found if part >= 0}):
-            plan = self.plans[owner]
-            # Earliest match first: the order sequences were tried in follows set order,
-            # which differs between processes.
-            parts = [sorted(found.get((owner, part)) or []) for part in range(plan.parts)]
-            if found.get((owner, -1)) or not all(parts):
-                continue
-            used = _disjoint(parts)
-            if used:
-                results.append((plan, used))
-        return results
-
-    def _collect(self, sequence, tokens, matches):
-        head = sequence.slots[0][0]
-        for index, (_word, keys) in enumerate(tokens):
-            if len(matches) >= MATCHES_KEPT:
-                return
-            if head.keys.isdisjoint(keys) and not (head.separable and keys):
-                continue
-            used = self._match(sequence, tokens, index)
-            if used:
-                matches.append(used)
-
-    def _possible(self, sequence, present):
-        """Whether every word place of ``sequence`` can be filled by a word of the sentence."""
-        needs = self._needs.get(id(sequence))
-        if needs is None:
-            needs = tuple(
-                slot.keys | {verb for verb, _particle in slot.separable}
-                for slot, _gap in sequence.slots
-            )
-            self._needs[id(sequence)] = needs
-        for keys in needs:  # noqa: SIM110 - a plain loop is faster in this hot path
-            if keys.isdisjoint(present):
-                return False
-        return True
-
-    def _fits(self, slot, tokens, index):
-        keys = tokens[index][1]
-        if slot.keys & keys:
-            return True
-        for verb, particle in slot.separable:
-            if verb in keys and self._particle_after(tokens, index, particle):
-                return True
-        return False
-
-    @staticmethod
-    def _particle_after(tokens, index, particle):
-        clause = tokens[index][0].clause
-        for word, keys in tokens[index + 1 : index + 1 + SEPARABLE_REACH]:
-            if word.clause != clause:
-                return False
-            if "=" + particle in keys:
-                return True
-        return False
-
-    def _match(self, sequence, tokens, index):
-        if not self._fits(sequence.slots[0][0], tokens, index):
-            return None
-        used = [index]
-        for slot, gap in sequence.slots[1:]:
-            start = used[-1] + 1
-            for position in range(start, min(start + gap + 1, len(tokens))):
-                if self._fits(slot, tokens, position):
-                    used.append(position)
-                    break
-            else:
-                return None
-        return used
-
-
-def _telling(slot):
-    keys = list(slot.keys) + [verb for verb, _particle in slot.separable]
-    return min((len(key) for key in keys), default=0)
-
-
-def _disjoint(parts):
-    """Token indexes of one match per part with no word shared, or None."""
-    for combination in itertools.product(*parts):
-        taken = set()
-        for used in combination:
-            if taken.intersection(used):
-                break
-            taken.update(used)
-        else:
-            return sorted(taken)
-    return None
 
 
 def check_syntax(phrase, match_type, language, groups, unless=""):

@@ -16,7 +16,7 @@ from home.language_check.text import (
     is_title,
     normalise,
     quotations,
-    sentences,
+    sentence_chunks,
     words,
 )
 
@@ -64,12 +64,25 @@ def _settle(hits):
 
 
 def _sentence_hits(compiled, paragraph, start, end, language, candidates):
-    """(hits, is advice, where its first word starts) in one sentence."""
-    sentence_words = words(paragraph[start:end], start, language)
-    tokens = compiled.matcher.tokens(sentence_words)
+    """(hits, is advice, where its first word starts) in one sentence. Where each word is
+    is read only when some rule is found (or a German verb's particle is looked for)."""
+    matcher = compiled.matcher
+    sentence_words = None
+    results = ()
+    tokens = ()
+    if candidates:
+        if matcher.needs_clauses(candidates):
+            sentence_words = words(paragraph[start:end], start, language)
+            tokens = matcher.tokens(sentence_words)
+        else:
+            tokens = matcher.light_tokens(paragraph[start:end])
+        results = matcher.find(tokens, candidates)
+        if results and sentence_words is None:
+            sentence_words = words(paragraph[start:end], start, language)
+            tokens = matcher.tokens(sentence_words)
     hits = []
     advice = False
-    for plan, used in compiled.matcher.find(tokens, candidates):
+    for plan, used in results:
         if plan.data.get("kind") == ADVICE:
             advice = True
             continue
@@ -78,6 +91,10 @@ def _sentence_hits(compiled, paragraph, start, end, language, candidates):
     for regex, rule in compiled.patterns:
         for match in regex.finditer(paragraph, start, end):
             hits.append(Hit(rule, [match.span()], False))
+    if not hits:
+        return hits, advice, start
+    if sentence_words is None:
+        sentence_words = words(paragraph[start:end], start, language)
     first = sentence_words[0].start if sentence_words else start
     return hits, advice, first
 
@@ -90,17 +107,30 @@ def _capitalised_title(paragraph, hit, sentence_start, language):
     return matched[:1].isupper() and not matched.isupper()
 
 
+def _sentences_to_read(compiled, text):
+    """[(start, end, candidate sequences)] of the sentences of ``text`` where some rule may
+    be found: those where every word place of some sequence can be filled, and, when there
+    are expert patterns, every sentence."""
+    found = compiled.matcher.candidate_sentences(text)
+    if not found and not compiled.patterns:
+        return []
+    chunks = sentence_chunks(text)
+    if not compiled.patterns:
+        return [(*chunks[index], candidates) for index, candidates in found]
+    by_index = dict(found)
+    return [
+        (start, end, by_index.get(index, ()))
+        for index, (start, end) in enumerate(chunks)
+        if end > start
+    ]
+
+
 def check_paragraph(compiled, paragraph, language, where, accepted):
     """Findings in one paragraph."""
     text = normalise(paragraph)
-    matcher = compiled.matcher
     quoted_spans = None
     findings = []
-    for start, end in sentences(text):
-        # Only a sentence where some rule can be found is read word by word.
-        candidates = matcher.candidates(matcher.present(text[start:end]))
-        if not candidates and not compiled.patterns:
-            continue
+    for start, end, candidates in _sentences_to_read(compiled, text):
         if quoted_spans is None:
             quoted_spans = quotations(paragraph)
         hits, advice, first = _sentence_hits(compiled, text, start, end, language, candidates)

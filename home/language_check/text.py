@@ -28,6 +28,12 @@ ARABIC_TABLE = str.maketrans({"\u0640": None, "\u0649": "\u064a", "\u0629": "\u0
 MARKS = "\u0300-\u036f\u0483-\u0489\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed"
 WORD = re.compile(rf"[^\W_](?:[^\W_]|[{MARKS}\u00ad]|['\-](?=[^\W_]))*")
 SENTENCE_END = re.compile(r"([.!?…;][\"'»“”’)\]]*)\s+|\n+")
+# A word (the group) or the end of a sentence (an empty string in ``findall``): the words
+# of a paragraph, sentence by sentence, in one pass.
+SENTENCE_OR_WORD = re.compile(rf"({WORD.pattern})|[.!?…;][\"'»“”’)\]]*\s+|\n+")
+# Characters ``normalise`` rewrites (most paragraphs have none: then nothing is copied).
+UNUSUAL = re.compile(f"[{APOSTROPHES}\u2010\u2011\u00a0]")
+UNUSUAL_TABLE = {**dict.fromkeys(APOSTROPHES, "'"), "\u2010": "-", "\u2011": "-", "\u00a0": " "}
 CLAUSE_MARK = re.compile(r"[,;:–—()]")
 # Opening mark -> the closing marks it takes.
 PAIRS = {
@@ -73,7 +79,13 @@ def exact(text):
 def normalise(text):
     """Apostrophes, hyphens and spaces written one way, keeping every character's place (so
     a finding's position in the normalised text is its position in the original)."""
-    return text.translate(APOSTROPHE_TABLE).translate(HYPHEN_TABLE).replace("\u00a0", " ")
+    if UNUSUAL.search(text) is None:
+        return text
+    return UNUSUAL.sub(_usual, text)
+
+
+def _usual(match):
+    return UNUSUAL_TABLE[match.group()]
 
 
 def words(sentence, offset, language):
@@ -100,18 +112,21 @@ def words(sentence, offset, language):
     return found
 
 
-def sentences(paragraph):
-    """(start, end) of each sentence of a paragraph."""
+def sentence_chunks(paragraph):
+    """(start, end) of the text before each sentence end and after the last, empty ones
+    included (the sentences of ``SENTENCE_OR_WORD``, counted by its empty strings)."""
     spans = []
     start = 0
     for match in SENTENCE_END.finditer(paragraph):
-        end = match.end(1) if match.group(1) else match.start()
-        if end > start:
-            spans.append((start, end))
+        spans.append((start, match.end(1) if match.group(1) else match.start()))
         start = match.end()
-    if start < len(paragraph):
-        spans.append((start, len(paragraph)))
+    spans.append((start, len(paragraph)))
     return spans
+
+
+def sentences(paragraph):
+    """(start, end) of each sentence of a paragraph."""
+    return [(start, end) for start, end in sentence_chunks(paragraph) if end > start]
 
 
 def _letter(text, index):

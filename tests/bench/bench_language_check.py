@@ -14,16 +14,15 @@ LIVE_REPEATS = 7
 def run(bench):
     from django.conf import settings
 
-    from home.language_check.bench import run_benchmark
+    from home.language_check.bench import TARGET_MS, describe, fresh_process_benchmark
 
+    bench.note(
+        f"target: a {WORDS:,}-word page checked in under {TARGET_MS} ms of processor time "
+        "per locale (warm); each locale is measured in a fresh process, so its first check "
+        "is the cold figure (rules compiled, lemma data loaded)"
+    )
     for language, _name in settings.LANGUAGES:
-        result = run_benchmark(WORDS, language)
-        bench.note(
-            f"{language}: {result['words']:,} words, {result['findings']} findings: "
-            f"{result['first'] * 1000:.0f} ms the first time (rules compiled, every word form "
-            f"lemmatised), {result['best'] * 1000:.0f} ms after (best of {result['runs']}; "
-            f"{result['best_cpu'] * 1000:.0f} ms of processor time)"
-        )
+        bench.note(describe(fresh_process_benchmark(language, WORDS)))
     _live_check(bench)
 
 
@@ -67,5 +66,5 @@ def _live_check(bench):
     bench.note(
         f"live check of the editor's unsaved form, {LIVE_WORDS:,} words: status "
         f"{response.status_code}, median {statistics.median(timings) * 1000:.0f} ms, "
-        f"best {min(timings) * 1000:.0f} ms"
+        f"best {min(timings) * 1000:.0f} ms (target: under 300 ms)"
     )

@@ -1,0 +1,55 @@
+"""The matcher's sentence test and which matches it keeps (rules read straight from their
+wordings, no database)."""
+
+from home.language_check.matcher import Matcher
+from home.language_check.patterns import read_rule
+from home.language_check.text import normalise, sentence_chunks
+
+
+def _matcher(*phrases, language="en"):
+    plans = [
+        read_rule(owner, {"phrase": phrase, "match_type": "phrase"}, language, {})
+        for owner, phrase in enumerate(phrases)
+    ]
+    return Matcher(plans, language)
+
+
+def _found(matcher, sentence):
+    """[(plan's wording, the forms of the words it used)] in one sentence."""
+    text = normalise(sentence)
+    results = []
+    for _index, candidates in matcher.candidate_sentences(text):
+        tokens = matcher.light_tokens(text)
+        for plan, used in matcher.find(tokens, candidates):
+            results.append((plan.data["phrase"], used))
+    return results
+
+
+def test_only_sentences_where_a_rule_can_be_found_are_read():
+    matcher = _matcher("alpha beta")
+    text = "Nothing here. Then alpha came. And alpha beta went! Beta alone."
+    found = matcher.candidate_sentences(text)
+    chunks = sentence_chunks(text)
+    assert [text[slice(*chunks[index])] for index, _candidates in found] == ["And alpha beta went!"]
+
+
+def test_the_earliest_match_is_named_whatever_the_order_of_the_alternatives():
+    # Six alternatives of one rule are all in the sentence; the earliest is kept, not the
+    # first four alternatives tried.
+    matcher = _matcher("zeta eta; epsilon zeta; delta epsilon; gamma delta; beta gamma; alpha beta")
+    assert _found(matcher, "alpha beta gamma delta epsilon zeta eta") == [
+        ("zeta eta; epsilon zeta; delta epsilon; gamma delta; beta gamma; alpha beta", [0, 1])
+    ]
+
+
+def test_a_word_form_is_read_once_and_a_soft_hyphen_is_left_out():
+    matcher = _matcher("alpha beta")
+    assert _found(matcher, "al\u00adpha beta") == [("alpha beta", [0, 1])]
+    assert _found(matcher, "alpha gamma beta") == []
+    assert _found(matcher, "Alpha beta") == [("alpha beta", [0, 1])]
+
+
+def test_hyphenated_and_apostrophe_words_count_as_their_parts():
+    matcher = _matcher("alpha beta gamma")
+    assert _found(matcher, "alpha-beta gamma") == [("alpha beta gamma", [0, 1, 2])]
+    assert _found(matcher, "alpha'beta gamma") == [("alpha beta gamma", [0, 1, 2])]
