@@ -87,8 +87,8 @@ bench: install ## Benchmarks (query counts and render times with large data sets
 	DJANGO_SETTINGS_MODULE=openly.settings.test $(BIN)/python -m tests.bench
 
 # LOCALE=de for one locale, VERBOSE=1 to list every miss and false alarm.
-langcheck-report: migrate ## Score the language check on the evaluation set (tests/language_check/evaluation)
-	$(MANAGE) language_check_report $(if $(LOCALE),--locale $(LOCALE)) $(if $(VERBOSE),--verbose)
+langcheck-report: migrate ## Score the language check on the evaluation set (SET=fresh for the fresh set)
+	$(MANAGE) language_check_report $(if $(SET),--set $(SET)) $(if $(LOCALE),--locale $(LOCALE)) $(if $(VERBOSE),--verbose)
 
 clean: ## Remove the virtual environment, database, media and caches
 	rm -rf $(VENV) $(STAMPS) node_modules db.sqlite3 media .test-media static_collected

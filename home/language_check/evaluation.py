@@ -59,7 +59,12 @@ CATEGORIES = {
     "clean_other": (CLEAN, "other clean prose on mental health"),
 }
 HIGH_CATEGORIES = frozenset(name for name in CATEGORIES if name.startswith(("suicide_", "self_")))
-DEFAULT_SET = Path(settings.BASE_DIR) / "tests" / "language_check" / "evaluation"
+SETS_FOLDER = Path(settings.BASE_DIR) / "tests" / "language_check"
+DEFAULT_SET = SETS_FOLDER / "evaluation"
+# The named sets: "evaluation" (the project's own set, which the rules were written beside) and
+# "fresh" (a second, smaller set written later from the same guides, to see how the rules do
+# on sentences they were not tuned to).
+SETS = {"evaluation": DEFAULT_SET, "fresh": SETS_FOLDER / "fresh"}
 
 
 @dataclass(frozen=True)
@@ -101,8 +106,9 @@ class Outcome:
 
 
 def set_files(path=DEFAULT_SET, locale=None):
-    """The set's files: every ``<locale>.tsv`` under a folder, or the one file given."""
-    path = Path(path)
+    """The set's files: every ``<locale>.tsv`` under a folder, or the one file given; ``path``
+    may also name one of ``SETS``."""
+    path = SETS.get(str(path), Path(path))
     files = sorted(path.glob("*.tsv")) if path.is_dir() else [path]
     return [file for file in files if locale is None or file.stem == locale]
 

@@ -46,8 +46,11 @@ class Command(BaseCommand):
         parser.add_argument("--locale", help="Only this locale (its file's name, e.g. de).")
         parser.add_argument(
             "--set",
-            default=str(evaluation.DEFAULT_SET),
-            help="A folder of <locale>.tsv files, or one such file.",
+            default="evaluation",
+            help=(
+                "Which set: 'evaluation' (the default), 'fresh', a folder of <locale>.tsv "
+                "files or one such file."
+            ),
         )
         parser.add_argument(
             "--verbose",
