@@ -269,10 +269,13 @@ class Matcher:
         results = []
         for owner in sorted({owner for owner, part in found if part >= 0}):
             plan = self.plans[owner]
-            # The earliest matches of each part, whichever alternatives found them (so the
-            # wording a finding names never depends on the order alternatives were tried).
+            # The earliest matches of each part, the longest first where several start at
+            # one word ("asile de fous" before "asile"), whichever alternatives found them:
+            # the wording a finding names never depends on the order they were tried in.
             parts = [
-                sorted(set(map(tuple, found.get((owner, part)) or ())))[:MATCHES_KEPT]
+                sorted(set(map(tuple, found.get((owner, part)) or ())), key=_earliest_longest)[
+                    :MATCHES_KEPT
+                ]
                 for part in range(plan.parts)
             ]
             if found.get((owner, -1)) or not all(parts):
@@ -359,6 +362,11 @@ def _particle_after(tokens, index, particle):
 def _telling(slot):
     keys = list(slot.keys) + [verb for verb, _particle in slot.separable]
     return min((len(key) for key in keys), default=0)
+
+
+def _earliest_longest(match):
+    """Sort key of one match (its token indexes): where it starts, then the longest."""
+    return (match[0], -len(match), match)
 
 
 def _disjoint(parts):
