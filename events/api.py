@@ -11,6 +11,7 @@ from wagtail.api import APIField
 from events.models import EventPage
 from events.querysets import CARD_IMAGE_SPEC
 from home.api.endpoints import (
+    CountryCode,
     Filter,
     OrganisationField,
     PageEndpoint,
@@ -66,7 +67,7 @@ class EventEndpoint(PageEndpoint):
         APIField("venue_name"),
         APIField("address"),
         APIField("city"),
-        APIField("country"),
+        APIField("country", serializer=CountryCode()),
         APIField("latitude"),
         APIField("longitude"),
         APIField("online_url", serializer=JoiningLinkField()),

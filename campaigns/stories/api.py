@@ -11,7 +11,14 @@ from rest_framework.fields import CharField
 from wagtail.api import APIField
 
 from campaigns.stories.models import StoryPage
-from home.api.endpoints import Filter, PageEndpoint, PictureField, TermSlugs, topic_filter
+from home.api.endpoints import (
+    CountryCode,
+    Filter,
+    PageEndpoint,
+    PictureField,
+    TermSlugs,
+    topic_filter,
+)
 
 STORY_IMAGE_SPEC = "fill-640x360"
 
@@ -23,7 +30,7 @@ class StoryEndpoint(PageEndpoint):
     api_fields = [
         APIField("excerpt", serializer=CharField(read_only=True)),
         APIField("display_name"),
-        APIField("country"),
+        APIField("country", serializer=CountryCode()),
         APIField("topics", serializer=TermSlugs()),
         APIField("content_notes"),
         APIField("campaign_id"),

@@ -89,6 +89,17 @@ class TermSlugs(Field):
         return [term.slug for term in value.all() if term.live]
 
 
+class CountryCode(Field):
+    """A country as its ISO 3166 code, e.g. "FR" (null when none is given)."""
+
+    def __init__(self, **kwargs):
+        kwargs["read_only"] = True
+        super().__init__(**kwargs)
+
+    def to_representation(self, value):
+        return str(value) or None
+
+
 class OrganisationField(Field):
     """A partner organisation's public identity: name, slug, country and website."""
 
