@@ -13,7 +13,9 @@ generation, so a publish or a moderated pledge retires them like the HTML pages.
 """
 
 from django.db.models import Q
+from rest_framework.authentication import SessionAuthentication
 from rest_framework.fields import Field
+from rest_framework.permissions import AllowAny
 from wagtail.api.v2.filters import LocaleFilter, OrderingFilter
 from wagtail.api.v2.utils import BadRequestError
 from wagtail.api.v2.views import PagesAPIViewSet
@@ -157,7 +159,14 @@ class PictureField(Field):
 
 
 class PublicPagesMixin:
-    """Live pages outside private sections only, answered as public pages."""
+    """Live pages outside private sections only, answered as public pages (the cache policy
+    still makes them private for a signed-in reader). Nobody signs in here: only the session
+    Django already read is looked at (the REST framework would otherwise put an anonymous
+    user over it), and no password is tried, so an Authorization header is no way round
+    the sign-in form's attempt limits."""
+
+    authentication_classes = (SessionAuthentication,)
+    permission_classes = (AllowAny,)
 
     def finalize_response(self, request, response, *args, **kwargs):
         response = super().finalize_response(request, response, *args, **kwargs)

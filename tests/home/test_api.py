@@ -5,6 +5,7 @@ other sites may read, and refuses what it does not offer."""
 import pytest
 from wagtail.models import PageViewRestriction
 
+from home.api.cors import shared_path
 from tests.campaigns.factories import (
     CampaignIndexPageFactory,
     CampaignPageFactory,
@@ -227,3 +228,73 @@ def test_other_addresses_send_no_cross_origin_header(client, campaigns):
     posted = client.post("/api/v2/campaigns/", HTTP_ORIGIN="https://partner.example.org")
     assert posted.status_code == 405
     assert "Access-Control-Allow-Origin" not in posted
+
+
+def test_the_page_cache_keeps_answers_until_a_publish(client, settings, campaigns):
+    settings.OPENLY_PAGE_CACHE = True
+    first = client.get("/api/v2/campaigns/")
+    assert first["X-Cache"] == "MISS"
+    again = client.get("/api/v2/campaigns/")
+    assert again["X-Cache"] == "HIT"
+    assert again["Access-Control-Allow-Origin"] == "*"
+    assert again.content == first.content
+    campaigns["de"].title = "Reden hilft immer"
+    campaigns["de"].save_revision().publish()
+    fresh = client.get("/api/v2/campaigns/")
+    assert fresh["X-Cache"] == "MISS"
+    assert "Reden hilft immer" in fresh.content.decode()
+
+
+def test_a_signed_in_reader_gets_a_private_answer(client, campaigns, django_user_model):
+    client.force_login(django_user_model.objects.create_user("reader", password="x"))
+    response = client.get("/api/v2/campaigns/")
+    assert response.status_code == 200
+    assert "private" in response["Cache-Control"]
+
+
+@pytest.mark.parametrize(
+    "url",
+    ["/en/events/feed.ics", "/en/events/feed.rss", "/en/events/feed.atom", "/en/resources/feed/"],
+)
+def test_feeds_are_readable_from_other_sites(client, home_page, url):
+    EventIndexPageFactory(parent=home_page)
+    ResourceIndexPageFactory(parent=home_page)
+    response = client.get(url, HTTP_ORIGIN="https://partner.example.org")
+    assert response.status_code == 200
+    assert response["Access-Control-Allow-Origin"] == "*"
+
+
+def test_an_event_calendar_file_is_readable_from_other_sites(client, home_page):
+    event = EventPageFactory(parent=EventIndexPageFactory(parent=home_page), slug="walk")
+    response = client.get("/en/events/walk/event.ics", HTTP_ORIGIN="https://partner.example.org")
+    assert response.status_code == 200, event
+    assert response["Access-Control-Allow-Origin"] == "*"
+
+
+@pytest.mark.parametrize(
+    ("path", "shared"),
+    [
+        ("/api/v2/", True),
+        ("/api/v2/stories/3/", True),
+        ("/en/events/feed.ics", True),
+        ("/ar/events/walk/event.ics", True),
+        ("/fr/stories/feed/", True),
+        ("/en/resources/feed/atom/", True),
+        ("/en/stories/share/", False),
+        ("/en/stories/status/abc/", False),
+        ("/admin/", False),
+        ("/en/campaigns/feedback/", False),
+        ("/api/v1/", False),
+    ],
+)
+def test_which_addresses_other_sites_may_read(path, shared):
+    assert shared_path(path) is shared
+
+
+def test_no_password_is_tried(client, campaigns, django_user_model):
+    django_user_model.objects.create_user("editor", password="right-password")
+    response = client.get(
+        "/api/v2/campaigns/", HTTP_AUTHORIZATION="Basic ZWRpdG9yOndyb25nLXBhc3N3b3Jk"
+    )
+    assert response.status_code == 200
+    assert "public" in response["Cache-Control"]
