@@ -96,3 +96,6 @@ public_forms = Registry("forms on public pages")
 log_redactions = Registry("log redactions")
 # Periodic jobs the worker runs (``manage.py run_worker``): name -> home.jobs.schedule.Job.
 periodic_jobs = Registry("periodic jobs")
+# Endpoints of the read API at /api/v2/ (home.api): name -> a home.api.endpoints.PageEndpoint
+# subclass naming its page model, its public fields and its filters.
+api_endpoints = Registry("read API endpoints")

@@ -22,6 +22,8 @@ urlpatterns = [
     path("documents/", include(wagtaildocs_urls)),
     path("sitemap.xml", public_view(sitemap_index), name="sitemap"),
     path("sitemap-<str:section>.xml", public_view(section_sitemap), name="sitemap_section"),
+    # The read-only API (home/api): public fields of live, public pages; no language prefix.
+    path("api/v2/", include("home.api.urls")),
     path("forms/token/", form_tokens, name="form_tokens"),
     path("robots.txt", public_view(home_views.RobotsView.as_view()), name="robots_txt"),
     path("site.webmanifest", public_view(home_views.ManifestView.as_view()), name="manifest"),

@@ -24,6 +24,7 @@ CAPABILITIES = (
     "home.partners",
     "home.demo",
     "home.mail",
+    "home.api",
 )
 MAX_FUNCTION_IMPORTS = 30
 MAX_MODULE_LINES = 400

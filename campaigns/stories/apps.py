@@ -24,6 +24,7 @@ class StoriesConfig(AppConfig):
         """Connect the lifecycle's signal adapters and plug stories into home."""
         # Inside ready(): these modules import the story models, which load after this config.
         from campaigns.stories import (
+            api,
             checks,
             demo_content,
             forms,
@@ -38,6 +39,7 @@ class StoriesConfig(AppConfig):
         register(checks.erasure_ledger_storage)
         registry.role_grants.register("stories", roles.configure_roles, order=20)
         registry.search_types.register("stories", models.StoryPage, order=30)
+        registry.api_endpoints.register("stories", api.StoryEndpoint, order=30)
         for name, label in workflow.NAMES.items():
             registry.workflow_names.register(name, label)
         register_related_kind("stories", models.StoryPage, order=10)

@@ -57,6 +57,7 @@ INSTALLED_APPS = [
     "home.demo",
     "home.mail",
     "home.jobs",
+    "home.api",
     "wagtail_localize",
     "wagtail_localize.locales",
     "wagtail.contrib.forms",
@@ -102,6 +103,9 @@ MIDDLEWARE = [
     # queries: a database that is locked or out of reach is waited for once, then answered
     # with a readable 503 (home.database_faults).
     "home.database_faults.DatabaseFaultMiddleware",
+    # Reads of the API and the feeds from other sites (home/api/cors.py): outside the page
+    # cache, so a cached copy carries the header too.
+    "home.api.cors.CrossOriginReadMiddleware",
     # The embedded page cache (home.page_cache): this early, so a hit is served before sessions
     # and authentication run, and a page is stored only as the cache policy below left it.
     "home.page_cache.PageCacheMiddleware",

@@ -1,0 +1,54 @@
+"""The read API's listings keep a fixed number of queries: the same with 5 items of each
+content type as with 500 (built in bulk, tests.bulk_site), and at most their budget. A
+change that adds a query must raise the pin here, in review."""
+
+import pytest
+from django.test import Client
+
+from tests.bulk_site import HOST, World
+from tests.queries import warm_count
+from tests.sharing import shared_fixture
+
+pytestmark = pytest.mark.django_db
+
+MORE = 495
+BUDGETS = {
+    # count, page, organisations, partners, topics, audiences, renditions
+    "/api/v2/campaigns/": 6,
+    # + the locale
+    "/api/v2/campaigns/?topic=stigma&country=FR&organisation=bench-partner-1&locale=en": 7,
+    # count, page, topics, audiences, renditions
+    "/api/v2/resources/": 5,
+    "/api/v2/resources/?topic=anxiety": 5,
+    # count, page, topics, renditions
+    "/api/v2/stories/": 4,
+    "/api/v2/stories/?topic=stigma&country=FR": 4,
+    # count, page, sessions, topics, audiences
+    "/api/v2/events/": 5,
+    "/api/v2/events/?organisation=bench-partner-0&locale=en": 6,
+    # count, page, logo renditions
+    "/api/v2/partners/": 3,
+    # count, page
+    "/api/v2/pages/": 2,
+    "/api/v2/": 0,
+}
+
+
+@shared_fixture
+def bulk_site(locales):
+    """The bulk-built site with 5 items of each content type."""
+    world = World()
+    world.add(5)
+    return world
+
+
+def test_listings_keep_their_query_count_from_5_to_500_items(bulk_site):
+    client = Client(HTTP_HOST=HOST)
+    few = {url: warm_count(client, url) for url in BUDGETS}
+    bulk_site.add(MORE)
+    many = {url: warm_count(client, url) for url in BUDGETS}
+    assert many == few
+    assert few == BUDGETS
+    for url in BUDGETS:
+        if url != "/api/v2/":
+            assert client.get(url).json()["meta"]["total_count"] > 0, url
