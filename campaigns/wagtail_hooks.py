@@ -16,7 +16,9 @@ from campaigns.reports import ResourcesPastReviewView
 
 class PledgeSignatureViewSet(SnippetViewSet):
     """Moderators approve or reject signatures and export them as CSV. Only groups with
-    permissions on pledge signatures (moderators) see this, and with it the emails."""
+    permissions on pledge signatures (moderators) see this, and with it the emails. An
+    organisation's signature linked to a partner organisation opens its action plan (see
+    campaigns.commitments.signing)."""
 
     model = PledgeSignature
     icon = "group"
@@ -44,6 +46,7 @@ class PledgeSignatureViewSet(SnippetViewSet):
         FieldPanel("campaign", read_only=True),
         FieldPanel("kind", read_only=True),
         FieldPanel("name"),
+        FieldPanel("partner_organisation"),
         FieldPanel("country", read_only=True),
         FieldPanel("organisation_website"),
         FieldPanel("commitment"),

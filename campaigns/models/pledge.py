@@ -3,6 +3,7 @@ listed publicly."""
 
 import uuid
 
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Count
 from django.utils.translation import gettext_lazy as _
@@ -76,6 +77,19 @@ class PledgeSignature(models.Model):
         verbose_name=_("Commitment"),
     )
     country = CountryField(help_text=_("The country the signer is in."), verbose_name=_("Country"))
+    partner_organisation = models.ForeignKey(
+        "cocreation.PartnerOrganisation",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="pledge_signatures",
+        help_text=_(
+            "For organisations that are partners on this site: which one signed. Once the "
+            "signature is approved, the organisation gets a draft commitment page where its "
+            "editors write their action plan."
+        ),
+        verbose_name=_("Partner organisation"),
+    )
     email = models.EmailField(
         blank=True,
         help_text=_("Only kept when the signer agreed to be contacted. Never shown publicly."),
@@ -108,6 +122,18 @@ class PledgeSignature(models.Model):
 
     def __str__(self):
         return self.public_name
+
+    def clean(self):
+        super().clean()
+        if self.partner_organisation_id and self.kind != ORGANISATION:
+            raise ValidationError(
+                {
+                    "partner_organisation": _(
+                        "A person signed this, not an organisation: leave the partner "
+                        "organisation empty."
+                    )
+                }
+            )
 
     @property
     def is_organisation(self):

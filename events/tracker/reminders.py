@@ -130,7 +130,7 @@ def send_reminders(today=None):
                 )
                 for email, language in recipients:
                     subject, body = _email(_pick(rows, language), kind, language, today)
-                    with outgoing(Kind.OTHER):
+                    with outgoing(Kind.ACTION_REMINDER):
                         send_mail(subject, body, None, [email])
         except IntegrityError:
             continue  # another run claimed this reminder first

@@ -26,6 +26,7 @@ class Delivery(models.Model):
         STORY_REVIEW = "story_review", _("Story waiting for review")
         WORKFLOW = "workflow", _("Workflow notification")
         PASSWORD_RESET = "password_reset", _("Password reset")
+        ACTION_REMINDER = "action_reminder", _("Action reminder")
         OTHER = "other", _("Other email")
 
     class State(models.TextChoices):

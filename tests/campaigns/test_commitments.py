@@ -278,3 +278,25 @@ def test_plans_are_in_the_sitemap(client, commitment_index, concordat):
     xml = client.get("/sitemap-commitments-en.xml").content.decode()
     assert f"/en/commitments/{plan.slug}/" in xml
     assert "/en/commitments/</loc>" in xml
+
+
+def test_index_orders_countries_by_their_name_in_the_readers_language(
+    client, translated_home, locales, concordat
+):
+    index = translated_home["en"].add_child(
+        instance=CommitmentIndexPage(title="Commitments", slug="commitments")
+    )
+    index.save_revision().publish()
+    index.copy_for_translation(locales["fr"]).save_revision().publish()
+    for organisation in organisations_in("ES", "GR", "DE"):
+        make_plan(index, concordat, statuses=["planned"], organisation=organisation)
+
+    def order(html, names):
+        results = html[html.index('id="results"') :]  # after the facets, which list them too
+        return sorted(names, key=results.index)
+
+    english = client.get("/en/commitments/").content.decode()
+    # By name, not by code (DE, ES, GR).
+    assert order(english, ["Germany", "Spain", "Greece"]) == ["Germany", "Greece", "Spain"]
+    french = client.get("/fr/commitments/").content.decode()
+    assert order(french, ["Allemagne", "Grèce", "Espagne"]) == ["Allemagne", "Espagne", "Grèce"]

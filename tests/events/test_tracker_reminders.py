@@ -76,8 +76,10 @@ def test_owners_get_one_reminder_before_the_due_date(workshop, django_capture_on
         "editor@open-minds.example.org",
         LEAD_ADDRESS,
     ]
-    # Through the durable queue, like every other email.
+    # Through the durable queue, like every other email, named in the delivery report.
     assert Delivery.objects.count() == 2
+    assert set(Delivery.objects.values_list("kind", flat=True)) == {"action_reminder"}
+    assert Delivery.objects.first().get_kind_display() == "Action reminder"
     english = next(email for email in mail.outbox if email.to == [LEAD_ADDRESS])
     assert english.subject.startswith("Action due soon: Map the workforce")
     assert "Map the workforce" in english.body and "/admin/pages/" in english.body

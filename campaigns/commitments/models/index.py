@@ -1,6 +1,7 @@
 """The commitments index: every organisation's plan, grouped by country, with its progress."""
 
 from django.utils import timezone
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from django_countries import countries
 
@@ -39,8 +40,9 @@ class CommitmentIndexPage(IndexPage):
             {"country": list(countries), "progress": list(STATE_LABELS.items())},
         )
         plans = listing.results().by_country().for_cards()
-        # The states change with the date.
-        page = paginate(request, plans, PLANS_PER_PAGE, **listing.page_keys(today))
+        # The states change with the date; the countries' order with the language.
+        order = f"{today.isoformat()}-{get_language()}"
+        page = paginate(request, plans, PLANS_PER_PAGE, **listing.page_keys(order))
         for plan in page.object_list:
             plan.state_label = STATE_LABELS[plan.plan_state]
         facets = listing.facets()

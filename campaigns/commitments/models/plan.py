@@ -9,6 +9,7 @@ from django.db.models.functions import Coalesce
 from django.utils import formats, timezone
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
+from django_countries import countries
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.models import PageManager
 from wagtail.search import index
@@ -80,8 +81,17 @@ class CommitmentPageQuerySet(LocaleFallbackQuerySet):
         return self.filter(campaign__translation_key=campaign.translation_key)
 
     def by_country(self):
-        """Grouped by the organisation's country, then by organisation."""
-        return self.order_by("organisation__country", "organisation__name", "pk")
+        """Grouped by the organisation's country, the countries in the order of their names
+        in the active language (so "Allemagne" comes before "Irlande" in French, though DE
+        sorts after FR), then by organisation."""
+        ranks = [
+            When(organisation__country=code, then=Value(rank))
+            for rank, (code, _name) in enumerate(countries)
+        ]
+        country_rank = Case(*ranks, default=Value(len(ranks)), output_field=IntegerField())
+        return self.annotate(country_rank=country_rank).order_by(
+            "country_rank", "organisation__country", "organisation__name", "pk"
+        )
 
     def for_cards(self):
         return self.select_related("organisation", "locale")
