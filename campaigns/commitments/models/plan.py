@@ -145,7 +145,7 @@ class CommitmentPage(OrganisationOwnedMixin, BasePage):
         MultiFieldPanel([FieldPanel("signed_on"), FieldPanel("review_date")], heading=_("Dates")),
         InlinePanel(
             "actions",
-            label=_("Actions"),
+            label=_("Agreed actions"),
             help_text=_("The steps of the plan. Update their status as they move on."),
         ),
         InlinePanel(
