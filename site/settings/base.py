@@ -99,12 +99,10 @@ MIDDLEWARE = [
     # balancer's probe; then every request gets its id, for the log lines it causes.
     "home.operations.health.HealthMiddleware",
     "home.operations.request_ids.RequestIdMiddleware",
-    # Before every middleware that reads the database, so that it watches all of a request's
-    # queries: a database that is locked or out of reach is waited for once, then answered
-    # with a readable 503 (home.database_faults).
+    # Before every middleware that reads the database: a locked or unreachable database is
+    # waited for once, then answered with a readable 503 (home.database_faults).
     "home.database_faults.DatabaseFaultMiddleware",
-    # Reads of the API and the feeds from other sites (home/api/cors.py): outside the page
-    # cache, so a cached copy carries the header too.
+    # Other sites' reads of the API and feeds (home/api/cors.py), outside the page cache.
     "home.api.cors.CrossOriginReadMiddleware",
     # The embedded page cache (home.page_cache): this early, so a hit is served before sessions
     # and authentication run, and a page is stored only as the cache policy below left it.
