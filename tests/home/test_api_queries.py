@@ -35,17 +35,17 @@ BUDGETS = {
 
 
 @shared_fixture
-def bulk_site(locales):
+def api_bulk_site(locales):
     """The bulk-built site with 5 items of each content type."""
     world = World()
     world.add(5)
     return world
 
 
-def test_listings_keep_their_query_count_from_5_to_500_items(bulk_site):
+def test_listings_keep_their_query_count_from_5_to_500_items(api_bulk_site):
     client = Client(HTTP_HOST=HOST)
     few = {url: warm_count(client, url) for url in BUDGETS}
-    bulk_site.add(MORE)
+    api_bulk_site.add(MORE)
     many = {url: warm_count(client, url) for url in BUDGETS}
     assert many == few
     assert few == BUDGETS
