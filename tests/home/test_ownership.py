@@ -72,7 +72,7 @@ def _page_factories():
     """The test suite's page factories by model (every app's tests/<app>/factories.py)."""
     root = pathlib.Path(__file__).resolve().parents[1]
     found = {}
-    for path in [root / "factories.py", *root.glob("*/factories.py")]:
+    for path in [root / "factories.py", *root.glob("*/*factories.py")]:
         name = ".".join(path.relative_to(root.parent).with_suffix("").parts)
         module = importlib.import_module(name)
         for value in vars(module).values():
@@ -160,7 +160,32 @@ def _commitment(slug):
     }
 
 
+def _practice(slug):
+    return {
+        "summary": "Care close to home.",
+        "evidence": rich_text("<p>Fewer admissions.</p>"),
+        "components": rich_text("<p>Mobile teams.</p>"),
+        "sources": streamfield([]),
+        "case_studies": inline_formset([]),
+        "related_links": inline_formset([]),
+    }
+
+
+def _working_group(slug):
+    return {
+        "summary": "Follows up the workshop's actions.",
+        "kind": "task_force",
+        "group_status": "active",
+        "mandate": rich_text("<p>Turn the workshop's actions into a plan.</p>"),
+        "meetings": inline_formset([]),
+        "outputs": inline_formset([]),
+        "actions": inline_formset([]),
+    }
+
+
 FORM_DATA = {
+    "practices.PracticePage": _practice,
+    "working_groups.WorkingGroupPage": _working_group,
     "commitments.CommitmentPage": _commitment,
     "campaigns.CampaignPage": _campaign,
     "campaigns.ResourcePage": _resource,
