@@ -24,8 +24,6 @@ from home.listing import (
     Vocabulary,
     count_by,
     paginate,
-    querystring_prefix,
-    removal_links,
     term_choices,
 )
 from home.models import BasePage, SharedPage, validate_alt_text
@@ -153,14 +151,7 @@ class CampaignIndexPage(IndexPage):
         # The order changes with the date (running, upcoming, ended).
         page = paginate(request, campaigns, CAMPAIGNS_PER_PAGE, **listing.page_keys(today))
         vocabulary.label_cards(page)
-        facets = listing.facets()
-        return {
-            "campaigns": page,
-            "facets": facets,
-            "filters_active": listing.active,
-            "removal_links": removal_links(listing.chosen, facets),
-            "querystring_prefix": querystring_prefix(listing.chosen),
-        }
+        return {"campaigns": page, **listing.filter_context()}
 
 
 class CampaignPage(RoutablePageMixin, OrganisationOwnedMixin, SharedPage, BasePage):

@@ -25,7 +25,7 @@ from campaigns.practices.detail import practice_detail_context
 from campaigns.practices.facets import PRACTICE_FACETS
 from campaigns.practices.querysets import PracticePageManager
 from home.cocreation.models import OrganisationOwnedMixin
-from home.listing import FacetedListing, Vocabulary, paginate, querystring_prefix, removal_links
+from home.listing import FacetedListing, Vocabulary, alphabetical_index
 from home.models import BasePage
 from home.models.bases import IndexPage, intro_field, topics_field
 
@@ -73,17 +73,7 @@ class PracticeIndexPage(IndexPage):
                 "stage": Stage.choices,
             },
         )
-        results = listing.results().alphabetical().for_cards()
-        page = paginate(request, results, PRACTICES_PER_PAGE, **listing.page_keys("title"))
-        vocabulary.label_cards(page, ("topics",))
-        facets = listing.facets()
-        return {
-            "practices": page,
-            "facets": facets,
-            "filters_active": listing.active,
-            "removal_links": removal_links(listing.chosen, facets),
-            "querystring_prefix": querystring_prefix(listing.chosen),
-        }
+        return alphabetical_index(request, listing, PRACTICES_PER_PAGE, vocabulary, "practices")
 
 
 class PracticePage(OrganisationOwnedMixin, BasePage):

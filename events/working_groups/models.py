@@ -16,7 +16,7 @@ from events.working_groups.detail import working_group_detail_context
 from events.working_groups.facets import WORKING_GROUP_FACETS
 from events.working_groups.querysets import WorkingGroupPageManager
 from home.cocreation.models import OrganisationOwnedMixin
-from home.listing import FacetedListing, Vocabulary, paginate, querystring_prefix, removal_links
+from home.listing import FacetedListing, Vocabulary, alphabetical_index
 from home.models import BasePage
 from home.models.bases import IndexPage, intro_field, topics_field
 
@@ -52,17 +52,7 @@ class WorkingGroupIndexPage(IndexPage):
                 "status": GroupStatus.choices,
             },
         )
-        results = listing.results().alphabetical().for_cards()
-        page = paginate(request, results, GROUPS_PER_PAGE, **listing.page_keys("title"))
-        vocabulary.label_cards(page, ("topics",))
-        facets = listing.facets()
-        return {
-            "groups": page,
-            "facets": facets,
-            "filters_active": listing.active,
-            "removal_links": removal_links(listing.chosen, facets),
-            "querystring_prefix": querystring_prefix(listing.chosen),
-        }
+        return alphabetical_index(request, listing, GROUPS_PER_PAGE, vocabulary, "groups")
 
 
 class WorkingGroupPage(OrganisationOwnedMixin, BasePage):

@@ -29,14 +29,17 @@ An index page builds on ``home.models.bases.IndexPage`` and returns its listing 
     listing = FacetedListing(request, MyPage.objects.live().child_of(self), MY_FACETS,
                              {"topic": vocabulary.topic_choices()})
     items = paginate(request, listing.results().for_cards(), 12)
-    facets = listing.facets()
-    return {"items": items, "facets": facets,
-            "querystring_prefix": querystring_prefix(listing.chosen)}
+    return {"items": items, **listing.filter_context()}
+
+``listing.filter_context()`` gives what the shared filter templates need (facets, whether a
+filter is on, removal links, the query string pages keep); ``alphabetical_index()`` builds
+a whole index context for listings ordered by title.
 """
 
 from home.listing.facets import (
     Facet,
     FacetedListing,
+    alphabetical_index,
     count_by,
     count_containing,
     facet,
@@ -68,6 +71,7 @@ __all__ = [
     "FacetedListing",
     "Term",
     "Vocabulary",
+    "alphabetical_index",
     "clean_choices",
     "clean_query",
     "count_by",

@@ -14,7 +14,8 @@ from django.db.models import Count, Q
 from django.utils.functional import cached_property
 
 from home.cache import cached_chrome
-from home.listing.querystrings import clean_choices
+from home.listing.pagination import paginate
+from home.listing.querystrings import clean_choices, querystring_prefix, removal_links
 
 # Listings with at most this many values chosen keep their counts in the cache; rarer
 # combinations are counted on each request (they would only fill the cache).
@@ -179,3 +180,26 @@ class FacetedListing:
             )
             for item in self.declared
         ]
+
+    def filter_context(self):
+        """What the shared filter templates (components/facets.html, the removal links and
+        the pagination links) need: the facets, whether any is chosen, a link removing
+        each choice and the query string pages keep."""
+        facets = self.facets()
+        return {
+            "facets": facets,
+            "filters_active": self.active,
+            "removal_links": removal_links(self.chosen, facets),
+            "querystring_prefix": querystring_prefix(self.chosen),
+        }
+
+
+def alphabetical_index(request, listing, per_page, vocabulary, name):
+    """The context of an index listed by title (the practice library, working groups):
+    ``listing``'s results in title order with what their cards show, one page of them
+    under ``name`` (and under ``items``, for the shared template), their topics named in
+    the reader's language, and the filters."""
+    results = listing.results().alphabetical().for_cards()
+    page = paginate(request, results, per_page, **listing.page_keys("title"))
+    vocabulary.label_cards(page, ("topics",))
+    return {name: page, "items": page, **listing.filter_context()}

@@ -8,7 +8,7 @@ from django_countries import countries
 from campaigns.commitments.facets import COMMITMENT_FACETS
 from campaigns.commitments.models.plan import CommitmentPage
 from campaigns.commitments.progress import STATE_LABELS
-from home.listing import FacetedListing, paginate, querystring_prefix, removal_links
+from home.listing import FacetedListing, paginate
 from home.models.bases import IndexPage, intro_field
 
 PLANS_PER_PAGE = 24
@@ -45,11 +45,4 @@ class CommitmentIndexPage(IndexPage):
         page = paginate(request, plans, PLANS_PER_PAGE, **listing.page_keys(order))
         for plan in page.object_list:
             plan.state_label = STATE_LABELS[plan.plan_state]
-        facets = listing.facets()
-        return {
-            "plans": page,
-            "facets": facets,
-            "filters_active": listing.active,
-            "removal_links": removal_links(listing.chosen, facets),
-            "querystring_prefix": querystring_prefix(listing.chosen),
-        }
+        return {"plans": page, **listing.filter_context()}
