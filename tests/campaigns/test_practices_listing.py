@@ -6,12 +6,12 @@ import uuid
 
 import pytest
 
-from campaigns.practices.models import PracticeCaseStudy, PracticePage, PracticeRelatedPage
-from tests.bulk import bulk_link, bulk_pages
+from campaigns.practices.models import PracticeCaseStudy, PracticeRelatedPage
 from tests.campaigns.practice_factories import (
     PracticeCaseStudyFactory,
     PracticeIndexPageFactory,
     PracticePageFactory,
+    bulk_practices,
 )
 from tests.factories import PartnerOrganisationFactory, TopicFactory
 from tests.queries import warm_count
@@ -110,44 +110,13 @@ def test_bad_filters_are_ignored(client, library, query):
     assert response.status_code == 200
 
 
-def _bulk_practices(index, count, topic, organisation):
-    pages = bulk_pages(
-        index,
-        PracticePage,
-        count,
-        lambda n: {
-            "title": f"Practice {n:04}",
-            "slug": f"practice-{n}",
-            "summary": "Care close to home.",
-            "evidence": "<p>It works.</p>",
-            "organisation_id": organisation.pk,
-        },
-    )
-    bulk_link(pages, "topics", [topic])
-    studies = [
-        PracticeCaseStudy(
-            practice_id=page.pk,
-            locale_id=index.locale_id,
-            translation_key=uuid.uuid4(),
-            country=COUNTRIES[number % len(COUNTRIES)],
-            stage=STAGES[number % len(STAGES)],
-            organisation_name="Ministry of Health",
-            outcomes="Fewer admissions.",
-            sort_order=0,
-        )
-        for number, page in enumerate(pages)
-    ]
-    PracticeCaseStudy.objects.bulk_create(studies)
-    return pages
-
-
 @pytest.mark.parametrize("query", ["", "?topic=budget&country=UA", "?stage=piloting&page=2"])
 def test_index_query_budget(client, practice_index, query):
     topic = TopicFactory(name="Budget", slug="budget")
     organisation = PartnerOrganisationFactory()
-    _bulk_practices(practice_index, 5, topic, organisation)
+    bulk_practices(practice_index, 5, topic, organisation)
     few = warm_count(client, f"/en/practices/{query}")
-    _bulk_practices(practice_index, 495, topic, organisation)
+    bulk_practices(practice_index, 495, topic, organisation)
     many = warm_count(client, f"/en/practices/{query}")
     assert few == many == INDEX_QUERIES
 

@@ -5,13 +5,13 @@ import uuid
 
 import pytest
 
-from events.working_groups.models import WorkingGroupAction, WorkingGroupPage
-from tests.bulk import bulk_link, bulk_pages
+from events.working_groups.models import WorkingGroupAction
 from tests.campaigns.factories import ResourceIndexPageFactory, ResourcePageFactory
 from tests.events.factories import EventPageFactory
 from tests.events.working_group_factories import (
     WorkingGroupIndexPageFactory,
     WorkingGroupPageFactory,
+    bulk_groups,
 )
 from tests.factories import PartnerOrganisationFactory, TopicFactory
 from tests.queries import warm_count
@@ -62,31 +62,13 @@ def test_facets_filter_by_kind_status_and_topic(client, group_index):
         assert client.get(f"/en/working-groups/?{query}").status_code == 200
 
 
-def _bulk_groups(index, count, topic, organisation):
-    pages = bulk_pages(
-        index,
-        WorkingGroupPage,
-        count,
-        lambda n: {
-            "title": f"Group {n:04}",
-            "slug": f"group-{n}",
-            "mandate": "<p>Follow up the workshop.</p>",
-            "kind": "task_force" if n % 2 else "working_group",
-            "group_status": "active",
-            "organisation_id": organisation.pk,
-        },
-    )
-    bulk_link(pages, "topics", [topic])
-    return pages
-
-
 @pytest.mark.parametrize("query", ["", "?topic=budget&kind=task_force", "?status=active&page=2"])
 def test_index_query_budget(client, group_index, query):
     topic = TopicFactory(name="Budget", slug="budget")
     organisation = PartnerOrganisationFactory()
-    _bulk_groups(group_index, 5, topic, organisation)
+    bulk_groups(group_index, 5, topic, organisation)
     few = warm_count(client, f"/en/working-groups/{query}")
-    _bulk_groups(group_index, 495, topic, organisation)
+    bulk_groups(group_index, 495, topic, organisation)
     assert warm_count(client, f"/en/working-groups/{query}") == few == INDEX_QUERIES
 
 

@@ -8,6 +8,7 @@ from events.working_groups.models import (
     WorkingGroupIndexPage,
     WorkingGroupPage,
 )
+from tests.bulk import bulk_link, bulk_pages
 from tests.factories import PartnerOrganisationFactory
 
 
@@ -40,3 +41,22 @@ class WorkingGroupActionFactory(factory.django.DjangoModelFactory):
 
     class Meta:
         model = WorkingGroupAction
+
+
+def bulk_groups(index, count, topic, organisation):
+    """``count`` live groups owned by ``organisation`` with ``topic``, inserted in bulk."""
+    pages = bulk_pages(
+        index,
+        WorkingGroupPage,
+        count,
+        lambda n: {
+            "title": f"Group {n:04}",
+            "slug": f"group-{n}",
+            "mandate": "<p>Follow up the workshop.</p>",
+            "kind": "task_force" if n % 2 else "working_group",
+            "group_status": "active",
+            "organisation_id": organisation.pk,
+        },
+    )
+    bulk_link(pages, "topics", [topic])
+    return pages
