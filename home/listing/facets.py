@@ -148,6 +148,12 @@ class FacetedListing:
         return build() if key is None else cached_chrome("facets", (key,), build)
 
     @cached_property
+    def _summary(self):
+        # Counted once per request however many parts of the page ask (the total for the
+        # pagination, the counts for the facets), also when the cache does not keep them.
+        return self.summary()
+
+    @cached_property
     def cache_key(self):
         """What identifies this listing's results (the base queryset and the chosen
         values), for the cache; None when it is not kept (see ``cache``)."""
@@ -159,7 +165,7 @@ class FacetedListing:
 
     def total(self):
         """How many pages match every chosen value (see ``summary``)."""
-        return self.summary()["total"]
+        return self._summary["total"]
 
     def page_keys(self, order):
         """What ``paginate`` needs to page through the results sorted by ``order`` (a
@@ -171,7 +177,7 @@ class FacetedListing:
 
     def facets(self):
         """Every facet with its options and counts (see ``summary``)."""
-        counts = self.summary()["counts"]
+        counts = self._summary["counts"]
         return [
             facet(
                 item.name,
