@@ -63,9 +63,10 @@ def _settle(hits):
     return sorted(kept, key=lambda hit: hit.start)
 
 
-def _sentence_hits(compiled, paragraph, start, end, language, candidates):
-    """(hits, is advice, where its first word starts) in one sentence. Where each word is
-    is read only when some rule is found (or a German verb's particle is looked for)."""
+def _sentence_hits(compiled, paragraph, start, end, language, candidates, sentence_tokens):
+    """(hits, is advice, where its first word starts) in one sentence (``sentence_tokens``:
+    its words as the text writes them). Where each word is is read only when some rule
+    other than a guide's advice is found (or a German verb's particle is looked for)."""
     matcher = compiled.matcher
     sentence_words = None
     results = ()
@@ -75,28 +76,33 @@ def _sentence_hits(compiled, paragraph, start, end, language, candidates):
             sentence_words = words(paragraph[start:end], start, language)
             tokens = matcher.tokens(sentence_words)
         else:
-            tokens = matcher.light_tokens(paragraph[start:end])
+            tokens = matcher.light_tokens_of(sentence_tokens)
         results = matcher.find(tokens, candidates)
-        if results and sentence_words is None:
-            sentence_words = words(paragraph[start:end], start, language)
-            tokens = matcher.tokens(sentence_words)
     hits = []
     advice = False
+    spans = None  # (start, end) of each token
     for plan, used in results:
         if plan.data.get("kind") == ADVICE:
             advice = True
             continue
-        spans = sorted({(tokens[i][0].start, tokens[i][0].end) for i in used})
-        hits.append(Hit(plan.data, spans, plan.parts > 1))
+        if spans is None:
+            spans = _spans(matcher, paragraph, start, end, sentence_words, tokens)
+        hits.append(Hit(plan.data, sorted({spans[i] for i in used}), plan.parts > 1))
     for regex, rule in compiled.patterns:
         for match in regex.finditer(paragraph, start, end):
             hits.append(Hit(rule, [match.span()], False))
     if not hits:
         return hits, advice, start
+    if spans is None:
+        spans = _spans(matcher, paragraph, start, end, sentence_words, tokens)
+    return hits, advice, spans[0][0] if spans else start
+
+
+def _spans(matcher, paragraph, start, end, sentence_words, tokens):
+    """(start, end) of each token of a sentence."""
     if sentence_words is None:
-        sentence_words = words(paragraph[start:end], start, language)
-    first = sentence_words[0].start if sentence_words else start
-    return hits, advice, first
+        return matcher.token_spans(paragraph[start:end], start)
+    return [(token[0].start, token[0].end) for token in tokens]
 
 
 def _capitalised_title(paragraph, hit, sentence_start, language):
@@ -108,18 +114,18 @@ def _capitalised_title(paragraph, hit, sentence_start, language):
 
 
 def _sentences_to_read(compiled, text):
-    """[(start, end, candidate sequences)] of the sentences of ``text`` where some rule may
-    be found: those where every word place of some sequence can be filled, and, when there
-    are expert patterns, every sentence."""
-    found = compiled.matcher.candidate_sentences(text)
+    """[(start, end, candidate sequences, its words)] of the sentences of ``text`` where
+    some rule may be found: those where every word place of some sequence can be filled,
+    and, when there are expert patterns, every sentence."""
+    found = compiled.matcher.sentences(text)
     if not found and not compiled.patterns:
         return []
     chunks = sentence_chunks(text)
     if not compiled.patterns:
-        return [(*chunks[index], candidates) for index, candidates in found]
-    by_index = dict(found)
+        return [(*chunks[index], candidates, tokens) for index, candidates, tokens in found]
+    by_index = {index: (candidates, tokens) for index, candidates, tokens in found}
     return [
-        (start, end, by_index.get(index, ()))
+        (start, end, *by_index.get(index, ((), ())))
         for index, (start, end) in enumerate(chunks)
         if end > start
     ]
@@ -130,10 +136,12 @@ def check_paragraph(compiled, paragraph, language, where, accepted):
     text = normalise(paragraph)
     quoted_spans = None
     findings = []
-    for start, end, candidates in _sentences_to_read(compiled, text):
+    for start, end, candidates, tokens in _sentences_to_read(compiled, text):
         if quoted_spans is None:
             quoted_spans = quotations(paragraph)
-        hits, advice, first = _sentence_hits(compiled, text, start, end, language, candidates)
+        hits, advice, first = _sentence_hits(
+            compiled, text, start, end, language, candidates, tokens
+        )
         for hit in _settle(hits):
             rule = hit.rule
             inside = [span for span in quoted_spans if span[0] < hit.start and hit.end <= span[1]]
