@@ -9,6 +9,8 @@ per-word work beyond one dictionary look-up. Only a sentence where every word pl
 some sequence can be filled is read word by word (``find``).
 """
 
+import re
+
 from home.language_check import lemmas, sequences
 from home.language_check.patterns import NUMBER
 from home.language_check.text import APOSTROPHE_IN_WORD, SENTENCE_OR_WORD, WORD, exact, words
@@ -258,9 +260,13 @@ class Matcher:
             tokens += found
         return tokens
 
-    def token_spans(self, sentence, offset):
+    def token_spans(self, sentence, offset, one_each=False):
         """(start, end) of every word ``light_tokens(sentence)`` gives, in the same order
-        (``offset``: where the sentence starts), without building a ``text.Word`` for each."""
+        (``offset``: where the sentence starts), without building a ``text.Word`` for each.
+        ``one_each``: every word of the sentence gave one token (no word was cut at a hyphen
+        or an apostrophe, nor read as a compound's parts), so its tokens are its words."""
+        if one_each:
+            return [(offset + start, offset + end) for start, end in _spans_of(sentence)]
         spans = []
         language = self.language
         for match in WORD.finditer(sentence):
@@ -291,6 +297,14 @@ class Matcher:
         """[(plan, [token indexes])] for every rule found in one sentence (see
         ``sequences.find``)."""
         return sequences.find(self.plans, tokens, candidates)
+
+
+def _spans_of(sentence):
+    """(start, end) of each word of ``sentence``."""
+    return map(_match_span, WORD.finditer(sentence))
+
+
+_match_span = re.Match.span
 
 
 def _forms(token, language):

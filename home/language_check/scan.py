@@ -8,8 +8,6 @@ is a guide's own advice ("avoid the phrase 'committed suicide'") is noted at low
 and never blocks; a finding inside any other quotation keeps its severity and is marked.
 """
 
-from dataclasses import dataclass
-
 from home.language_check.matching import Finding
 from home.language_check.text import (
     UNCASED,
@@ -27,21 +25,17 @@ TITLE = "title"
 CAPITAL_NOUNS = {"de"}
 
 
-@dataclass
 class Hit:
     """A rule found in a sentence, before overlaps are settled."""
 
-    rule: dict
-    spans: list  # (start, end) of every word it used
-    context_rule: bool
+    __slots__ = ("rule", "spans", "context_rule", "start", "end")
 
-    @property
-    def start(self):
-        return self.spans[0][0]
-
-    @property
-    def end(self):
-        return self.spans[-1][1]
+    def __init__(self, rule, spans, context_rule):
+        self.rule = rule
+        self.spans = spans  # (start, end) of every word it used
+        self.context_rule = context_rule
+        self.start = spans[0][0]
+        self.end = spans[-1][1]
 
     def order(self):
         return (
@@ -53,6 +47,8 @@ class Hit:
 
 def _settle(hits):
     """The hits that keep their words, most serious first; then in text order."""
+    if len(hits) < 2:
+        return hits
     kept = []
     taken = []
     for hit in sorted(hits, key=Hit.order):
@@ -86,7 +82,7 @@ def _sentence_hits(compiled, paragraph, start, end, language, candidates, senten
             advice = True
             continue
         if spans is None:
-            spans = _spans(matcher, paragraph, start, end, sentence_words, tokens)
+            spans = _spans(matcher, paragraph, start, end, sentence_words, tokens, sentence_tokens)
         hits.append(Hit(plan.data, sorted({spans[i] for i in used}), plan.parts > 1))
     for regex, rule in compiled.patterns:
         for match in regex.finditer(paragraph, start, end):
@@ -94,14 +90,15 @@ def _sentence_hits(compiled, paragraph, start, end, language, candidates, senten
     if not hits:
         return hits, advice, start
     if spans is None:
-        spans = _spans(matcher, paragraph, start, end, sentence_words, tokens)
+        spans = _spans(matcher, paragraph, start, end, sentence_words, tokens, sentence_tokens)
     return hits, advice, spans[0][0] if spans else start
 
 
-def _spans(matcher, paragraph, start, end, sentence_words, tokens):
+def _spans(matcher, paragraph, start, end, sentence_words, tokens, sentence_tokens):
     """(start, end) of each token of a sentence."""
     if sentence_words is None:
-        return matcher.token_spans(paragraph[start:end], start)
+        one_each = len(tokens) == len(sentence_tokens)
+        return matcher.token_spans(paragraph[start:end], start, one_each)
     return [(token[0].start, token[0].end) for token in tokens]
 
 
