@@ -23,3 +23,14 @@ max_requests_jitter = 200
 accesslog = "-"
 access_log_format = '%(h)s "%(m)s %(U)s" %(s)s %(B)s %(M)sms'
 forwarded_allow_ips = os.environ.get("GUNICORN_FORWARDED_ALLOW_IPS", "127.0.0.1")
+
+
+def post_worker_init(worker):
+    """Load the language check's lemma dictionaries (from their cache folder, filled once by
+    ``manage.py language_check_prepare``) as each process starts, not on its first check:
+    processes are replaced every ``max_requests``."""
+    # Imported here: the application (and so Django's settings) is loaded by now, not when
+    # gunicorn reads this file.
+    from home.language_check.lemmas import preload
+
+    preload()

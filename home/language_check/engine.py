@@ -153,9 +153,15 @@ def check_page(page, accepted=None, language=None):
     language = language or language_of(page)
     if accepted is None:
         accepted = accepted_for(page)
+    # The rules are looked up once per page, not once per text (each look-up asks the shared
+    # cache whether a rule changed: one round trip to Redis in production).
+    compiled = compile_rules(language)
+    if not compiled.count:
+        return []
     findings = []
     for label, text in page_texts(page):
-        findings.extend(check_text(text, language, label, accepted))
+        if text:
+            findings.extend(scan.check_text(compiled, text, language, label, accepted))
     return findings
 
 

@@ -4,7 +4,8 @@ written "Selbstmörder" or "повішений" finds every inflection of the wo
 Lemmas come from simplemma (all ten languages), and for Ukrainian from pymorphy3 as well:
 on the inflected forms the guides warn about (повішеним, психушці, психом, ненормальна)
 pymorphy3's dictionary gives the lemma where simplemma returns the form unchanged, so both
-are used. Every form is lemmatised once per process (the caches below).
+are used. Every form is lemmatised once per process (the caches below); simplemma's
+dictionaries are read from their cache folder (``dictionaries``).
 
 German compounds (Suizidepidemie, Selbstmordgedanken, Suizidopfer) are split against the
 rules' own words: a compound whose first or last part is a word some rule looks for is read
@@ -17,8 +18,8 @@ point answers exactly and fast.
 from functools import cache, lru_cache
 
 import pymorphy3
-import simplemma
 
+from home.language_check import dictionaries
 from home.language_check.text import fold
 
 # German separable-verb particles (er bringt sich um → umbringen; umzubringen → umbringen).
@@ -51,7 +52,7 @@ ARABIC_SUFFIXES = ("هما", "هم", "ها", "نا", "ه", "ك", "ا")
 
 
 @cache
-def _morph():
+def morph():
     """The Ukrainian analyser, loaded once on first use (it reads its dictionary files)."""
     return pymorphy3.MorphAnalyzer(lang="uk")
 
@@ -62,12 +63,12 @@ def keys(form, language):
     found = {fold(form)}
     lang = language if language in SIMPLEMMA_LANGUAGES else None
     if lang:
-        found.add(fold(simplemma.lemmatize(form, lang=lang)))
+        found.add(fold(dictionaries.lemmatize(form, lang)))
         lower = form.lower()
         if lower != form:
-            found.add(fold(simplemma.lemmatize(lower, lang=lang)))
+            found.add(fold(dictionaries.lemmatize(lower, lang)))
     if language == "uk":
-        for parse in _morph().parse(form.lower())[:2]:
+        for parse in morph().parse(form.lower())[:2]:
             found.add(fold(parse.normal_form))
     if language == "ar":
         found.update(_arabic_stems(form))
@@ -103,7 +104,7 @@ def _arabic_stems(form):
     for base in bases[1:]:
         stems.add(base)
         if len(base) >= 4:
-            stems.add(fold(simplemma.lemmatize(base, lang="ar")))
+            stems.add(fold(dictionaries.lemmatize(base, "ar")))
     return stems
 
 
@@ -120,7 +121,7 @@ def split_compound(form, lexicon):
     """(head keys, tail keys) of a German compound noun whose first or last part is in
     ``lexicon`` (folded words) and whose other part is a known word, or None. The longest
     such part wins. Only nouns are split (psychotischen is no Psycho + tischen)."""
-    if not simplemma.lemmatize(form, lang="de")[:1].isupper():
+    if not dictionaries.lemmatize(form, "de")[:1].isupper():
         return None
     folded = fold(form)
     best = None
@@ -141,7 +142,7 @@ def split_compound(form, lexicon):
 
 
 def _known(word):
-    return simplemma.is_known(word, lang="de")
+    return dictionaries.is_known(word, "de")
 
 
 def _in_lexicon_head(head, lexicon):
@@ -168,3 +169,11 @@ def separable(lemma):
 
 
 SIMPLEMMA_LANGUAGES = {"en", "fr", "de", "uk", "ar", "es", "it", "pl", "el", "ro"}
+
+
+def preload():
+    """Load every language's lemma dictionaries and the Ukrainian analyser now, so the first
+    check a process makes does not wait for them (web and worker processes call it as they
+    start; see deploy/gunicorn.conf.py)."""
+    dictionaries.prepare()
+    morph()

@@ -9,14 +9,12 @@ per-word work beyond one dictionary look-up. Only a sentence where every word pl
 some sequence can be filled is read word by word (``find``).
 """
 
-import itertools
+import re
 
-from home.language_check import lemmas
+from home.language_check import lemmas, sequences
 from home.language_check.patterns import NUMBER
-from home.language_check.text import APOSTROPHE_IN_WORD, SENTENCE_OR_WORD, WORD, exact
+from home.language_check.text import APOSTROPHE_IN_WORD, SENTENCE_OR_WORD, WORD, exact, words
 
-SEPARABLE_REACH = 12
-MATCHES_KEPT = 4  # matches of one part of a rule kept per sentence
 CACHE_LIMIT = 200_000  # word forms kept per language before the caches start afresh
 
 
@@ -36,17 +34,19 @@ class Step:
 class Compiled:
     """One sequence of a plan, as matched: its steps and the bits all of them need."""
 
-    __slots__ = ("order", "owner", "part", "steps", "needs", "separable")
+    __slots__ = ("order", "owner", "part", "key", "steps", "needs", "separable", "single")
 
     def __init__(self, order, sequence, steps):
         self.order = order
         self.owner = sequence.owner
         self.part = sequence.part
+        self.key = (sequence.owner, sequence.part)
         self.steps = steps
         self.needs = 0
         for step in steps:
             self.needs |= step.bit
         self.separable = any(step.separable for step in steps)
+        self.single = len(steps) == 1 and not self.separable
 
 
 class Matcher:
@@ -140,8 +140,6 @@ class Matcher:
         for form in _forms(token, self.language):
             for _keys, form_bits in self.word_keys(form):
                 found |= form_bits
-        if len(self._token_bits) > CACHE_LIMIT:
-            self._token_bits.clear()
         self._token_bits[token] = found
         return found
 
@@ -149,28 +147,39 @@ class Matcher:
         """[(index of the sentence, its sequences that may be found)] for the sentences of
         ``paragraph`` (as ``text.sentence_chunks`` cuts it) where every word place of some
         sequence can be filled by one of their words."""
+        return [(index, candidates) for index, candidates, _words in self.sentences(paragraph)]
+
+    def sentences(self, paragraph):
+        """[(index, candidates, the sentence's words as the text writes them)] of the
+        sentences ``candidate_sentences`` gives: the paragraph is cut into words once, and
+        the words of a sentence where a rule may be found are handed on."""
+        tokens = SENTENCE_OR_WORD.findall(paragraph)
+        token_bits = self._token_bits
+        if len(token_bits) > CACHE_LIMIT:
+            token_bits.clear()
         anchor_bits = self.anchor_bits
-        get = self._token_bits.get
         found = []
         sentence_bits = 0
         index = 0
-        for token in SENTENCE_OR_WORD.findall(paragraph):
+        first = 0
+        for position, token in enumerate(tokens):
             if token:
-                token_bits = get(token)
-                if token_bits is None:
-                    token_bits = self._learn(token)
-                sentence_bits |= token_bits
+                try:
+                    sentence_bits |= token_bits[token]
+                except KeyError:
+                    sentence_bits |= self._learn(token)
                 continue
             if sentence_bits & anchor_bits:
                 candidates = self._candidates(sentence_bits)
                 if candidates:
-                    found.append((index, candidates))
+                    found.append((index, candidates, tokens[first:position]))
             sentence_bits = 0
             index += 1
+            first = position + 1
         if sentence_bits & anchor_bits:
             candidates = self._candidates(sentence_bits)
             if candidates:
-                found.append((index, candidates))
+                found.append((index, candidates, tokens[first:]))
         return found
 
     def _candidates(self, sentence_bits):
@@ -231,9 +240,13 @@ class Matcher:
         """(None, keys, bits) for every word of ``sentence`` as ``tokens`` gives them, in
         the same order, without reading where each word is (enough to find out whether
         any rule is there when no rule needs a German verb's particle)."""
+        return self.light_tokens_of(WORD.findall(sentence))
+
+    def light_tokens_of(self, sentence_tokens):
+        """``light_tokens`` of a sentence already cut into words (``sentences`` gives them)."""
         entries = self._token_entries
         tokens = []
-        for token in WORD.findall(sentence):
+        for token in sentence_tokens:
             found = entries.get(token)
             if found is None:
                 found = tuple(
@@ -246,6 +259,26 @@ class Matcher:
                 entries[token] = found
             tokens += found
         return tokens
+
+    def token_spans(self, sentence, offset, one_each=False):
+        """(start, end) of every word ``light_tokens(sentence)`` gives, in the same order
+        (``offset``: where the sentence starts), without building a ``text.Word`` for each.
+        ``one_each``: every word of the sentence gave one token (no word was cut at a hyphen
+        or an apostrophe, nor read as a compound's parts), so its tokens are its words."""
+        if one_each:
+            return [(offset + start, offset + end) for start, end in _spans_of(sentence)]
+        spans = []
+        language = self.language
+        for match in WORD.finditer(sentence):
+            token = match.group()
+            if "-" not in token and ("'" not in token or language in APOSTROPHE_IN_WORD):
+                span = (offset + match.start(), offset + match.end())
+                readings = self.word_keys(token.replace("\u00ad", ""))
+                spans.extend([span] * len(readings))
+                continue
+            for word in words(token, offset + match.start(), language):
+                spans.extend([(word.start, word.end)] * len(self.word_keys(word.form)))
+        return spans
 
     @staticmethod
     def needs_clauses(candidates):
@@ -261,72 +294,17 @@ class Matcher:
         return tokens
 
     def find(self, tokens, candidates):
-        """[(plan, [token indexes])] for every rule found in one sentence. The parts of a
-        context rule must be found in different words."""
-        found = {}  # (owner, part) -> [token indexes of each match]
-        for compiled in candidates:
-            self._collect(compiled, tokens, found.setdefault((compiled.owner, compiled.part), []))
-        results = []
-        for owner in sorted({owner for owner, part in found if part >= 0}):
-            plan = self.plans[owner]
-            # The earliest matches of each part, the longest first where several start at
-            # one word ("asile de fous" before "asile"), whichever alternatives found them:
-            # the wording a finding names never depends on the order they were tried in.
-            parts = [
-                sorted(set(map(tuple, found.get((owner, part)) or ())), key=_earliest_longest)[
-                    :MATCHES_KEPT
-                ]
-                for part in range(plan.parts)
-            ]
-            if found.get((owner, -1)) or not all(parts):
-                continue
-            used = _disjoint(parts)
-            if used:
-                results.append((plan, used))
-        return results
+        """[(plan, [token indexes])] for every rule found in one sentence (see
+        ``sequences.find``)."""
+        return sequences.find(self.plans, tokens, candidates)
 
-    def _collect(self, compiled, tokens, matches):
-        """Add the first matches of one sequence (at most ``MATCHES_KEPT``) to ``matches``."""
-        head = compiled.steps[0].bit
-        kept = 0
-        for index, token in enumerate(tokens):
-            if not token[2] & head:
-                continue
-            used = self._match(compiled.steps, tokens, index)
-            if used:
-                matches.append(used)
-                kept += 1
-                if kept == MATCHES_KEPT:
-                    return
 
-    def _fits(self, step, tokens, index):
-        token = tokens[index]
-        if not token[2] & step.bit:
-            return False
-        if not step.separable:
-            return True
-        keys = token[1]
-        if step.slot.keys & keys:
-            return True
-        for verb, particle in step.separable:
-            if verb in keys and _particle_after(tokens, index, particle):
-                return True
-        return False
+def _spans_of(sentence):
+    """(start, end) of each word of ``sentence``."""
+    return map(_match_span, WORD.finditer(sentence))
 
-    def _match(self, steps, tokens, index):
-        if not self._fits(steps[0], tokens, index):
-            return None
-        used = [index]
-        count = len(tokens)
-        for step in steps[1:]:
-            start = used[-1] + 1
-            for position in range(start, min(start + step.gap + 1, count)):
-                if self._fits(step, tokens, position):
-                    used.append(position)
-                    break
-            else:
-                return None
-        return used
+
+_match_span = re.Match.span
 
 
 def _forms(token, language):
@@ -348,35 +326,6 @@ def _forms(token, language):
     return forms
 
 
-def _particle_after(tokens, index, particle):
-    clause = tokens[index][0].clause
-    marker = "=" + particle
-    for word, keys, _bits in tokens[index + 1 : index + 1 + SEPARABLE_REACH]:
-        if word.clause != clause:
-            return False
-        if marker in keys:
-            return True
-    return False
-
-
 def _telling(slot):
     keys = list(slot.keys) + [verb for verb, _particle in slot.separable]
     return min((len(key) for key in keys), default=0)
-
-
-def _earliest_longest(match):
-    """Sort key of one match (its token indexes): where it starts, then the longest."""
-    return (match[0], -len(match), match)
-
-
-def _disjoint(parts):
-    """Token indexes of one match per part with no word shared, or None."""
-    for combination in itertools.product(*parts):
-        taken = set()
-        for used in combination:
-            if taken.intersection(used):
-                break
-            taken.update(used)
-        else:
-            return sorted(taken)
-    return None

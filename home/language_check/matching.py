@@ -72,8 +72,12 @@ def _block_texts(block, value, label):
     if value is None:
         return
     if isinstance(block, blocks.StreamBlock):
+        labels = {}  # a block type's label is translated once, not once per block
         for child in value:
-            yield from _block_texts(child.block, child.value, f"{label} › {child.block.label}")
+            child_label = labels.get(child.block.name)
+            if child_label is None:
+                child_label = labels[child.block.name] = f"{label} › {child.block.label}"
+            yield from _block_texts(child.block, child.value, child_label)
     elif isinstance(block, blocks.ListBlock):
         for item in value:
             yield from _block_texts(block.child_block, item, label)

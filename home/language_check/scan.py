@@ -8,8 +8,6 @@ is a guide's own advice ("avoid the phrase 'committed suicide'") is noted at low
 and never blocks; a finding inside any other quotation keeps its severity and is marked.
 """
 
-from dataclasses import dataclass
-
 from home.language_check.matching import Finding
 from home.language_check.text import (
     UNCASED,
@@ -27,21 +25,17 @@ TITLE = "title"
 CAPITAL_NOUNS = {"de"}
 
 
-@dataclass
 class Hit:
     """A rule found in a sentence, before overlaps are settled."""
 
-    rule: dict
-    spans: list  # (start, end) of every word it used
-    context_rule: bool
+    __slots__ = ("rule", "spans", "context_rule", "start", "end")
 
-    @property
-    def start(self):
-        return self.spans[0][0]
-
-    @property
-    def end(self):
-        return self.spans[-1][1]
+    def __init__(self, rule, spans, context_rule):
+        self.rule = rule
+        self.spans = spans  # (start, end) of every word it used
+        self.context_rule = context_rule
+        self.start = spans[0][0]
+        self.end = spans[-1][1]
 
     def order(self):
         return (
@@ -53,6 +47,8 @@ class Hit:
 
 def _settle(hits):
     """The hits that keep their words, most serious first; then in text order."""
+    if len(hits) < 2:
+        return hits
     kept = []
     taken = []
     for hit in sorted(hits, key=Hit.order):
@@ -63,9 +59,10 @@ def _settle(hits):
     return sorted(kept, key=lambda hit: hit.start)
 
 
-def _sentence_hits(compiled, paragraph, start, end, language, candidates):
-    """(hits, is advice, where its first word starts) in one sentence. Where each word is
-    is read only when some rule is found (or a German verb's particle is looked for)."""
+def _sentence_hits(compiled, paragraph, start, end, language, candidates, sentence_tokens):
+    """(hits, is advice, where its first word starts) in one sentence (``sentence_tokens``:
+    its words as the text writes them). Where each word is is read only when some rule
+    other than a guide's advice is found (or a German verb's particle is looked for)."""
     matcher = compiled.matcher
     sentence_words = None
     results = ()
@@ -75,28 +72,34 @@ def _sentence_hits(compiled, paragraph, start, end, language, candidates):
             sentence_words = words(paragraph[start:end], start, language)
             tokens = matcher.tokens(sentence_words)
         else:
-            tokens = matcher.light_tokens(paragraph[start:end])
+            tokens = matcher.light_tokens_of(sentence_tokens)
         results = matcher.find(tokens, candidates)
-        if results and sentence_words is None:
-            sentence_words = words(paragraph[start:end], start, language)
-            tokens = matcher.tokens(sentence_words)
     hits = []
     advice = False
+    spans = None  # (start, end) of each token
     for plan, used in results:
         if plan.data.get("kind") == ADVICE:
             advice = True
             continue
-        spans = sorted({(tokens[i][0].start, tokens[i][0].end) for i in used})
-        hits.append(Hit(plan.data, spans, plan.parts > 1))
+        if spans is None:
+            spans = _spans(matcher, paragraph, start, end, sentence_words, tokens, sentence_tokens)
+        hits.append(Hit(plan.data, sorted({spans[i] for i in used}), plan.parts > 1))
     for regex, rule in compiled.patterns:
         for match in regex.finditer(paragraph, start, end):
             hits.append(Hit(rule, [match.span()], False))
     if not hits:
         return hits, advice, start
+    if spans is None:
+        spans = _spans(matcher, paragraph, start, end, sentence_words, tokens, sentence_tokens)
+    return hits, advice, spans[0][0] if spans else start
+
+
+def _spans(matcher, paragraph, start, end, sentence_words, tokens, sentence_tokens):
+    """(start, end) of each token of a sentence."""
     if sentence_words is None:
-        sentence_words = words(paragraph[start:end], start, language)
-    first = sentence_words[0].start if sentence_words else start
-    return hits, advice, first
+        one_each = len(tokens) == len(sentence_tokens)
+        return matcher.token_spans(paragraph[start:end], start, one_each)
+    return [(token[0].start, token[0].end) for token in tokens]
 
 
 def _capitalised_title(paragraph, hit, sentence_start, language):
@@ -108,18 +111,18 @@ def _capitalised_title(paragraph, hit, sentence_start, language):
 
 
 def _sentences_to_read(compiled, text):
-    """[(start, end, candidate sequences)] of the sentences of ``text`` where some rule may
-    be found: those where every word place of some sequence can be filled, and, when there
-    are expert patterns, every sentence."""
-    found = compiled.matcher.candidate_sentences(text)
+    """[(start, end, candidate sequences, its words)] of the sentences of ``text`` where
+    some rule may be found: those where every word place of some sequence can be filled,
+    and, when there are expert patterns, every sentence."""
+    found = compiled.matcher.sentences(text)
     if not found and not compiled.patterns:
         return []
     chunks = sentence_chunks(text)
     if not compiled.patterns:
-        return [(*chunks[index], candidates) for index, candidates in found]
-    by_index = dict(found)
+        return [(*chunks[index], candidates, tokens) for index, candidates, tokens in found]
+    by_index = {index: (candidates, tokens) for index, candidates, tokens in found}
     return [
-        (start, end, by_index.get(index, ()))
+        (start, end, *by_index.get(index, ((), ())))
         for index, (start, end) in enumerate(chunks)
         if end > start
     ]
@@ -130,10 +133,12 @@ def check_paragraph(compiled, paragraph, language, where, accepted):
     text = normalise(paragraph)
     quoted_spans = None
     findings = []
-    for start, end, candidates in _sentences_to_read(compiled, text):
+    for start, end, candidates, tokens in _sentences_to_read(compiled, text):
         if quoted_spans is None:
             quoted_spans = quotations(paragraph)
-        hits, advice, first = _sentence_hits(compiled, text, start, end, language, candidates)
+        hits, advice, first = _sentence_hits(
+            compiled, text, start, end, language, candidates, tokens
+        )
         for hit in _settle(hits):
             rule = hit.rule
             inside = [span for span in quoted_spans if span[0] < hit.start and hit.end <= span[1]]

@@ -1,0 +1,124 @@
+"""Finding the sequences of a sentence's candidate rules in its words (``matcher`` says
+which sentences and which sequences; this reads the words): each sequence's first word
+place is looked for among the words whose bits it needs, then the next places within their
+gaps; a rule's parts are kept when they use different words."""
+
+import itertools
+from itertools import compress, islice
+
+SEPARABLE_REACH = 12
+MATCHES_KEPT = 4  # matches of one part of a rule kept per sentence
+
+
+def find(plans, tokens, candidates):
+    """[(plan, [token indexes])] for every rule found in one sentence. The parts of a
+    context rule must be found in different words."""
+    found = {}  # (owner, part) -> [token indexes of each match]
+    token_bits = [token[2] for token in tokens]
+    for compiled in candidates:
+        matches = found.get(compiled.key)
+        if matches is None:
+            matches = found[compiled.key] = []
+        _collect(compiled, tokens, token_bits, matches)
+    results = []
+    for owner in sorted({owner for owner, part in found if part >= 0}):
+        plan = plans[owner]
+        if plan.parts == 1:
+            # One part: its earliest match, the longest first (a match's indexes rise).
+            matches = found[owner, 0]
+            if matches and not found.get((owner, -1)):
+                results.append((plan, list(min(matches, key=_earliest_longest))))
+            continue
+        # The earliest matches of each part, the longest first where several start at
+        # one word ("asile de fous" before "asile"), whichever alternatives found them:
+        # the wording a finding names never depends on the order they were tried in.
+        parts = [
+            sorted(set(map(tuple, found.get((owner, part)) or ())), key=_earliest_longest)[
+                :MATCHES_KEPT
+            ]
+            for part in range(plan.parts)
+        ]
+        if found.get((owner, -1)) or not all(parts):
+            continue
+        used = _disjoint(parts)
+        if used:
+            results.append((plan, used))
+    return results
+
+
+def _collect(compiled, tokens, token_bits, matches):
+    """Add the first matches of one sequence (at most ``MATCHES_KEPT``) to ``matches``."""
+    head = compiled.steps[0].bit
+    starts = compress(range(len(token_bits)), map(head.__and__, token_bits))
+    if compiled.single:
+        # One word place that needs no particle: every word with its bit is a match.
+        matches.extend([index] for index in islice(starts, MATCHES_KEPT))
+        return
+    kept = 0
+    for index in starts:
+        used = _match(compiled.steps, tokens, index)
+        if used:
+            matches.append(used)
+            kept += 1
+            if kept == MATCHES_KEPT:
+                return
+
+
+def _fits(step, tokens, index):
+    token = tokens[index]
+    if not token[2] & step.bit:
+        return False
+    if not step.separable:
+        return True
+    keys = token[1]
+    if step.slot.keys & keys:
+        return True
+    for verb, particle in step.separable:
+        if verb in keys and _particle_after(tokens, index, particle):
+            return True
+    return False
+
+
+def _match(steps, tokens, index):
+    if not _fits(steps[0], tokens, index):
+        return None
+    used = [index]
+    count = len(tokens)
+    for step in steps[1:]:
+        start = used[-1] + 1
+        for position in range(start, min(start + step.gap + 1, count)):
+            if _fits(step, tokens, position):
+                used.append(position)
+                break
+        else:
+            return None
+    return used
+
+
+def _particle_after(tokens, index, particle):
+    clause = tokens[index][0].clause
+    marker = "=" + particle
+    for word, keys, _bits in tokens[index + 1 : index + 1 + SEPARABLE_REACH]:
+        if word.clause != clause:
+            return False
+        if marker in keys:
+            return True
+    return False
+
+
+def _earliest_longest(match):
+    """Sort key of one match (its token indexes): where it starts, then the longest."""
+    return (match[0], -len(match), match)
+
+
+def _disjoint(parts):
+    """Token indexes of one match per part with no word shared, or None."""
+    for combination in itertools.product(*parts):
+        taken = set()
+        for used in combination:
+            if taken.intersection(used):
+                break
+            taken.update(used)
+        else:
+            return sorted(taken)
+    return None
