@@ -102,3 +102,8 @@ AXES_RESET_ON_SUCCESS = True
 # the log lines mask the name and address.
 AXES_DISABLE_ACCESS_LOG = True
 AXES_SENSITIVE_PARAMETERS = ["username", "ip_address"]
+
+# The sites that may frame the pages under /<lang>/embed/ (home/embeds), as CSP
+# frame-ancestors sources separated by spaces; any site by default. Every other page keeps
+# frame-ancestors 'none' and X-Frame-Options: DENY.
+OPENLY_EMBED_FRAME_ANCESTORS = os.environ.get("OPENLY_EMBED_FRAME_ANCESTORS", "").split() or ["*"]

@@ -1,0 +1,11 @@
+"""Pages partner sites may frame (home.embeds)."""
+
+from django.apps import AppConfig
+
+
+class EmbedsConfig(AppConfig):
+    """Pages under /<lang>/embed/ that partner sites may frame, which apps register in
+    home.registry.embeds."""
+
+    name = "home.embeds"
+    label = "openly_embeds"
