@@ -107,3 +107,8 @@ AXES_SENSITIVE_PARAMETERS = ["username", "ip_address"]
 # frame-ancestors sources separated by spaces; any site by default. Every other page keeps
 # frame-ancestors 'none' and X-Frame-Options: DENY.
 OPENLY_EMBED_FRAME_ANCESTORS = os.environ.get("OPENLY_EMBED_FRAME_ANCESTORS", "").split() or ["*"]
+
+# The read API (home/api) gives rich text as the HTML the site shows, links to pages as
+# their public addresses, not the database's internal markup (?rich_text_format= may ask
+# for another of Wagtail's formats).
+WAGTAILAPI_RICH_TEXT_FORMAT = "html"
