@@ -19,7 +19,7 @@ def find_campaign(request, slug):
     """The live, public campaign ``slug`` in the reader's language: its translation's own
     slug, or the source campaign's slug (then shown translated where it is)."""
     locale, source = active_locale(request), default_locale()
-    campaigns = CampaignPage.objects.live().public().filter(slug=slug)
+    campaigns = CampaignPage.objects.live().public().filter(slug=slug).select_related("locale")
     found = {page.locale_id: page for page in campaigns.filter(locale__in={locale, source})}
     if locale.pk in found:
         return found[locale.pk]

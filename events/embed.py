@@ -16,6 +16,7 @@ from home.chrome import active_locale
 from home.embeds import EmbedRoute
 from home.embeds.conf import settings as embed_settings
 from home.embeds.views import not_found, render_embed
+from home.restrictions import private_q
 
 TEMPLATE = "embeds/events.html"
 
@@ -23,7 +24,8 @@ TEMPLATE = "embeds/events.html"
 def events_index(locale, source):
     """The events section in ``locale``, else in the source language (None when neither
     is live)."""
-    indexes = EventIndexPage.objects.live().public().filter(locale__in={locale, source})
+    # private_q(): the private sections from the cache (Wagtail's public() reads them).
+    indexes = EventIndexPage.objects.live().exclude(private_q()).filter(locale__in={locale, source})
     found = {page.locale_id: page for page in indexes.order_by("-path")}
     return found.get(locale.pk) or found.get(source.pk)
 
