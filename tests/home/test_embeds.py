@@ -232,3 +232,16 @@ def test_the_events_embed_is_retired_when_an_event_is_published_or_unpublished(
     assert "Walk and talk, renamed" in text(fresh)
     walk.unpublish()
     assert "Walk and talk" not in text(client.get(url))
+
+
+def test_partners_find_the_iframe_code_on_the_campaign_and_events_pages(client, embed_site):
+    campaign = text(client.get("/en/campaigns/time-to-talk/"))
+    assert "Show this pledge on your website" in campaign
+    assert (
+        "&lt;iframe src=&quot;http://testserver/en/embed/pledge/time-to-talk/&quot; "
+        "title=&quot;Time to talk&quot;"
+    ) in campaign
+    events = text(client.get("/fr/events/?topic=stigma"))
+    assert "&lt;iframe src=&quot;http://testserver/fr/embed/events/?topic=stigma&quot;" in events
+    # Shown as code to copy, never as a frame of the site inside itself.
+    assert "<iframe" not in campaign + events
