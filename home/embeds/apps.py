@@ -9,3 +9,8 @@ class EmbedsConfig(AppConfig):
 
     name = "home.embeds"
     label = "openly_embeds"
+
+    def ready(self):
+        """Check the framing setting (``manage.py check``)."""
+        # Inside ready(): registering the check on import, once the settings are loaded.
+        from home.embeds import checks  # noqa: F401

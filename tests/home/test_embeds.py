@@ -8,6 +8,7 @@ import pytest
 from django.conf import settings
 from django.utils import timezone
 
+from home.embeds.checks import check_frame_ancestors
 from tests.campaigns.factories import (
     CampaignIndexPageFactory,
     CampaignPageFactory,
@@ -245,3 +246,26 @@ def test_partners_find_the_iframe_code_on_the_campaign_and_events_pages(client, 
     assert "&lt;iframe src=&quot;http://testserver/fr/embed/events/?topic=stigma&quot;" in events
     # Shown as code to copy, never as a frame of the site inside itself.
     assert "<iframe" not in campaign + events
+
+
+@pytest.mark.parametrize(
+    ("sources", "wrong"),
+    [
+        (["*"], []),
+        (["https://partner.example.org", "https://*.example.net:8443", "'self'", "https:"], []),
+        (
+            ["https://a.example.org,https://b.example.org"],
+            ["https://a.example.org,https://b.example.org"],
+        ),
+        (
+            ["https://a.example.org;", "'unsafe-inline'"],
+            ["https://a.example.org;", "'unsafe-inline'"],
+        ),
+    ],
+)
+def test_the_framing_setting_is_checked(settings, sources, wrong):
+    settings.OPENLY_EMBED_FRAME_ANCESTORS = sources
+    errors = check_frame_ancestors()
+    assert [error.id for error in errors] == (["openly.embeds.E001"] if wrong else [])
+    if wrong:
+        assert str(wrong) in errors[0].msg
