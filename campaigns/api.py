@@ -54,8 +54,10 @@ class CampaignEndpoint(PageEndpoint):
         APIField("pledge_statement"),
         APIField("pledge_open"),
         APIField("pledge_count", serializer=api_fields.IntegerField(read_only=True)),
+        APIField("body"),
     ]
     listing_fields = ["summary", "start_date", "end_date", "status", "topics", "pledge_count"]
+    detail_only_fields = [*PageEndpoint.detail_only_fields, "body"]
     filters = [
         topic_filter(),
         Filter(

@@ -17,7 +17,7 @@ class CampaignsConfig(AppConfig):
     def ready(self):
         """Plug campaigns and resources into home's registries."""
         # Inside ready(): these modules import the models, which load after this config.
-        from campaigns import api, demo_content, home_listings, models, pledge, roles
+        from campaigns import api, demo_content, embed, home_listings, models, pledge, roles
 
         registry.role_grants.register("campaigns", roles.configure_roles, order=10)
         # The section indexes the campaign workflow covers.
@@ -66,6 +66,7 @@ class CampaignsConfig(AppConfig):
         registry.demo_loaders.register("campaigns", demo_content.load, order=20)
         registry.api_endpoints.register("campaigns", api.CampaignEndpoint, order=10)
         registry.api_endpoints.register("resources", api.ResourceEndpoint, order=20)
+        registry.embeds.register("pledge", embed.ROUTE, order=20)
         # Campaign pages count and list approved signatures (pages and resources are
         # pages: home.invalidation watches them already).
         post_save.connect(

@@ -7,6 +7,7 @@ address and any registrant data are never given here.
 
 from rest_framework.fields import Field, ReadOnlyField
 from wagtail.api import APIField
+from wagtail.api.v2.utils import BadRequestError
 
 from events.models import EventPage
 from events.querysets import CARD_IMAGE_SPEC
@@ -21,8 +22,25 @@ from home.api.endpoints import (
 )
 
 
+class WhenFilter:
+    """``?when=upcoming``: events with a session still to come or running, soonest next
+    session first; ``?when=past``: events whose sessions have all ended, latest first. Any
+    other value is a 400 that says which are taken."""
+
+    name = "when"
+    doc = "upcoming (soonest first) or past (latest first)"
+    CHOICES = {"upcoming": "upcoming", "past": "past"}
+
+    def apply(self, queryset, raw):
+        method = self.CHOICES.get(raw.strip().lower())
+        if method is None:
+            raise BadRequestError("when: give upcoming or past")
+        return getattr(queryset, method)()
+
+
 class SessionsField(Field):
-    """The event's sessions, earliest first (prefetched), as ISO 8601 times with offsets."""
+    """The event's sessions, earliest first (prefetched), as ISO 8601 times with offsets;
+    on an event's own answer (not in listings) each with its programme."""
 
     def __init__(self, **kwargs):
         kwargs["read_only"] = True
@@ -30,14 +48,22 @@ class SessionsField(Field):
         super().__init__(**kwargs)
 
     def to_representation(self, value):
-        return [
-            {
+        view = self.context.get("view")
+        detail = getattr(view, "action", None) == "detail_view"
+        sessions = []
+        for session in value.ordered_sessions:
+            data = {
                 "title": session.title,
                 "start": session.local(session.start, value.zone).isoformat(),
                 "end": session.local(session.end, value.zone).isoformat(),
             }
-            for session in value.ordered_sessions
-        ]
+            if detail:
+                programme = session.programme
+                data["programme"] = programme.stream_block.get_api_representation(
+                    programme, self.context
+                )
+            sessions.append(data)
+        return sessions
 
 
 class JoiningLinkField(Field):
@@ -84,9 +110,12 @@ class EventEndpoint(PageEndpoint):
         APIField("audiences", serializer=TermSlugs()),
         APIField("picture", serializer=PictureField(CARD_IMAGE_SPEC)),
         APIField("is_cancelled", serializer=ReadOnlyField()),
+        APIField("description"),
     ]
     listing_fields = ["summary", "status", "sessions", "format", "city", "country", "topics"]
+    detail_only_fields = [*PageEndpoint.detail_only_fields, "description"]
     filters = [
+        WhenFilter(),
         topic_filter(),
         Filter("country", "country", upper=True, doc="country codes, e.g. FR,DE"),
         Filter("organisation", "organisation__slug", doc="organisation slugs"),

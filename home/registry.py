@@ -99,3 +99,6 @@ periodic_jobs = Registry("periodic jobs")
 # Endpoints of the read API at /api/v2/ (home.api): name -> a home.api.endpoints.PageEndpoint
 # subclass naming its page model, its public fields and its filters.
 api_endpoints = Registry("read API endpoints")
+# Pages partner sites may frame, under /<lang>/embed/ (home.embeds): name -> a
+# home.embeds.EmbedRoute (its path under /<lang>/embed/<name>/ and its view).
+embeds = Registry("embeddable pages")

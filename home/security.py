@@ -18,7 +18,9 @@ of Openly's own.
 - **frame-ancestors follows X-Frame-Options** (Django's ``XFrameOptionsMiddleware``, inside
   this one): ``'none'`` for ``DENY``, ``'self'`` where a view allows its own site to frame
   it (Wagtail's preview panel), no directive for a view exempt from it. Browsers that know
-  ``frame-ancestors`` ignore X-Frame-Options, so the two must never disagree.
+  ``frame-ancestors`` ignore X-Frame-Options, so the two must never disagree. A response
+  with a ``frame_ancestors`` list (the embeddable pages, home.embeds, which are exempt from
+  X-Frame-Options) gets exactly those sources.
 - **Previews take the admin's policy.** Wagtail renders a preview by passing a stand-in
   request for the page's public address (``request.is_dummy``) through the whole middleware
   chain inside the admin's request; that inner pass sets no policy, so the admin request's
@@ -84,7 +86,10 @@ class ContentSecurityPolicyMiddleware(CSPMiddleware):
         # A copy, so that frame-ancestors is set for this response alone.
         parts.config = dict(config)
         framing = response.get("X-Frame-Options", "").upper()
-        if getattr(response, "xframe_options_exempt", False):
+        if getattr(response, "frame_ancestors", None):
+            # A page other sites may frame (home.embeds): the sites it names.
+            parts.config["frame-ancestors"] = list(response.frame_ancestors)
+        elif getattr(response, "xframe_options_exempt", False):
             parts.config.pop("frame-ancestors", None)
         elif framing in FRAME_ANCESTORS:
             parts.config["frame-ancestors"] = FRAME_ANCESTORS[framing]

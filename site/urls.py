@@ -41,6 +41,8 @@ if settings.OPENLY_SERVE_MEDIA:
 urlpatterns += i18n_patterns(
     path("search/", public_view(home_views.SearchView.as_view()), name="search"),
     path("", include("events.urls")),  # events: /<lang>/events/feed.ics and event.ics
+    # Pages partner sites may frame (home/embeds), before any page can take the address.
+    path("embed/", include("home.embeds.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=True,
 )

@@ -58,6 +58,7 @@ INSTALLED_APPS = [
     "home.mail",
     "home.jobs",
     "home.api",
+    "home.embeds",
     "wagtail_localize",
     "wagtail_localize.locales",
     "wagtail.contrib.forms",
@@ -89,8 +90,7 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "django.contrib.sitemaps",
-    # Not used by Openly directly: Wagtail's admin says "2 minutes ago" with its naturaltime
-    # filter, whose translations Django loads only for an installed app.
+    # Wagtail admin's naturaltime ("2 minutes ago") is translated for an installed app only.
     "django.contrib.humanize",
 ]
 

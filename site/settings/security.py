@@ -102,3 +102,13 @@ AXES_RESET_ON_SUCCESS = True
 # the log lines mask the name and address.
 AXES_DISABLE_ACCESS_LOG = True
 AXES_SENSITIVE_PARAMETERS = ["username", "ip_address"]
+
+# The sites that may frame the pages under /<lang>/embed/ (home/embeds), as CSP
+# frame-ancestors sources separated by spaces; any site by default. Every other page keeps
+# frame-ancestors 'none' and X-Frame-Options: DENY.
+OPENLY_EMBED_FRAME_ANCESTORS = os.environ.get("OPENLY_EMBED_FRAME_ANCESTORS", "").split() or ["*"]
+
+# The read API (home/api) gives rich text as the HTML the site shows, links to pages as
+# their public addresses, not the database's internal markup (?rich_text_format= may ask
+# for another of Wagtail's formats).
+WAGTAILAPI_RICH_TEXT_FORMAT = "html"

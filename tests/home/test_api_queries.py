@@ -26,6 +26,8 @@ BUDGETS = {
     # count, page, sessions, topics, audiences
     "/api/v2/events/": 5,
     "/api/v2/events/?organisation=bench-partner-0&locale=en": 6,
+    "/api/v2/events/?when=upcoming": 5,
+    "/api/v2/events/?when=past&topic=stigma": 5,
     # count, page, logo renditions
     "/api/v2/partners/": 3,
     # count, page
@@ -52,3 +54,27 @@ def test_listings_keep_their_query_count_from_5_to_500_items(api_bulk_site):
     for url in BUDGETS:
         if url != "/api/v2/":
             assert client.get(url).json()["meta"]["total_count"] > 0, url
+
+
+# An item's own answer, with its body: the same queries however much content there is.
+DETAIL_BUDGETS = {
+    # as a listing's item (page, organisations, partners, topics, audiences, renditions), with
+    # its parent (meta.parent); the body and the pledge count need none of their own
+    "campaign": 7,
+    # page, sessions, topics, audiences, renditions, parent; the description none
+    "event": 6,
+}
+
+
+def test_an_items_own_answer_keeps_its_query_count_from_5_to_500_items(api_bulk_site):
+    client = Client(HTTP_HOST=HOST)
+    urls = {
+        "campaign": f"/api/v2/campaigns/{api_bulk_site.campaign.pk}/",
+        "event": f"/api/v2/events/{api_bulk_site.event.pk}/",
+    }
+    few = {name: warm_count(client, url) for name, url in urls.items()}
+    api_bulk_site.add(MORE)
+    many = {name: warm_count(client, url) for name, url in urls.items()}
+    assert many == few
+    assert few == DETAIL_BUDGETS
+    assert client.get(urls["campaign"]).json()["body"][0]["type"] == "paragraph"
