@@ -99,3 +99,6 @@ periodic_jobs = Registry("periodic jobs")
 # Endpoints of the read API at /api/v2/ (home.api): name -> a home.api.endpoints.PageEndpoint
 # subclass naming its page model, its public fields and its filters.
 api_endpoints = Registry("read API endpoints")
+# Figures of the impact dashboard (home.impact): series key (its CSV's name) ->
+# a home.impact.series.ImpactSeries naming the public rows counted and how.
+impact_series = Registry("impact series")

@@ -25,6 +25,7 @@ CAPABILITIES = (
     "home.demo",
     "home.mail",
     "home.api",
+    "home.impact",
 )
 MAX_FUNCTION_IMPORTS = 30
 MAX_MODULE_LINES = 400

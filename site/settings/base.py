@@ -58,6 +58,7 @@ INSTALLED_APPS = [
     "home.mail",
     "home.jobs",
     "home.api",
+    "home.impact",
     "wagtail_localize",
     "wagtail_localize.locales",
     "wagtail.contrib.forms",
