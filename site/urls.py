@@ -41,6 +41,7 @@ if settings.OPENLY_SERVE_MEDIA:
 urlpatterns += i18n_patterns(
     path("search/", public_view(home_views.SearchView.as_view()), name="search"),
     path("", include("events.urls")),  # events: /<lang>/events/feed.ics and event.ics
+    path("", include("home.impact.urls")),  # /<lang>/impact/<series>.csv
     path("", include(wagtail_urls)),
     prefix_default_language=True,
 )

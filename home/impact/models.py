@@ -50,7 +50,7 @@ class ImpactPage(RoutablePageMixin, IndexPage):
     def dashboard_view(self, request):
         return self.render(request)
 
-    @re_path(r"^(?P<key>[a-z0-9-]{1,40})\.csv$", name="series_csv")
+    @re_path(r"^(?P<key>[a-z0-9-]{1,40})\.csv/?$", name="series_csv")
     def series_csv(self, request, key):
         """One series' figures for the same selection as the page."""
         series = find_series(key)
