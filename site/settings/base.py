@@ -90,8 +90,7 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "django.contrib.sitemaps",
-    # Not used by Openly directly: Wagtail's admin says "2 minutes ago" with its naturaltime
-    # filter, whose translations Django loads only for an installed app.
+    # Not used directly: translates the admin's "2 minutes ago" (Wagtail's naturaltime).
     "django.contrib.humanize",
 ]
 
