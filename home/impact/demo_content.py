@@ -1,9 +1,10 @@
 """Demo content for the impact dashboard: its page at /<lang>/impact/, translated into
 fr, uk and ar like the other section pages. Its charts count what the other loaders made
-(they run first). The wording is in demo_content.toml beside it."""
+(they run first), given a past by demo_history. The wording is in demo_content.toml beside it."""
 
 from home.demo.building import add_child, translate_page
 from home.demo.loading import read_data
+from home.impact import demo_history
 from home.impact.models import ImpactPage
 
 
@@ -23,4 +24,5 @@ def load(demo):
     )
     for code, strings in data["index_translations"].items():
         translate_page(page, code, strings)
-    demo.say("Impact dashboard under /en/impact/")
+    added = demo_history.spread(demo, data["countries"])
+    demo.say(f"Impact dashboard under /en/impact/ ({added} older anonymous signatures)")
