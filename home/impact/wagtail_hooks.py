@@ -6,6 +6,7 @@ from django.utils import timezone
 from wagtail import hooks
 from wagtail.admin.ui.components import Component
 
+from home.cache import default_locale
 from home.cocreation.roles import is_moderator
 from home.impact.dashboard import dashboard
 from home.impact.models import ImpactPage
@@ -30,7 +31,7 @@ class ImpactPanel(Component):
     def get_context_data(self, parent_context=None):
         selection = Selection(period=PANEL_PERIOD, today=timezone.localdate())
         views = dashboard(selection)
-        page = ImpactPage.objects.live().filter(locale__language_code="en").first()
+        page = ImpactPage.objects.live().filter(locale=default_locale()).first()
         return {"views": views, "chart_view": views[0] if views else None, "page": page}
 
 
