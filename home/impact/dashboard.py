@@ -139,20 +139,18 @@ class SeriesView:
         return chart
 
     def csv_rows(self):
-        """[(period, country code, country name, count per part…, total)] in order."""
-        rows = []
-        for (period, code, part), n in sorted(self.figures.cells.items()):
-            rows.append((period, code, part, n))
+        """[(period, country code, country name, count per part…, total)], by period and
+        country code."""
         merged = {}
-        for period, code, part, n in rows:
+        for (period, code, part), n in self.figures.cells.items():
             merged.setdefault((period, code), {})[part] = n
         fmt = "%Y" if self.selection.yearly else "%Y-%m"
-        result = []
-        for (period, code), counts in merged.items():
+        rows = []
+        for (period, code), counts in sorted(merged.items()):
             values = [counts.get(value, 0) for value, _label in self.parts]
             name = country_name(code, self.series)
-            result.append((period.strftime(fmt), code, name, *values, sum(values)))
-        return result
+            rows.append((period.strftime(fmt), code, name, *values, sum(values)))
+        return rows
 
 
 def dashboard(selection, keys=None):
