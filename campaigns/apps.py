@@ -17,12 +17,13 @@ class CampaignsConfig(AppConfig):
     def ready(self):
         """Plug campaigns and resources into home's registries."""
         # Inside ready(): these modules import the models, which load after this config.
-        from campaigns import api, demo_content, embed, home_listings, models, pledge, roles
+        from campaigns import api, demo_content, embed, home_listings, impact, models, pledge, roles
 
         registry.role_grants.register("campaigns", roles.configure_roles, order=10)
         # The section indexes the campaign workflow covers.
         registry.index_pages.register("campaigns", models.CampaignIndexPage, order=10)
         registry.index_pages.register("resources", models.ResourceIndexPage, order=20)
+        registry.impact_series.register("pledges", impact.PLEDGES, order=10)
         registry.search_types.register("campaigns", models.CampaignPage, order=10)
         registry.search_types.register("resources", models.ResourcePage, order=20)
         register_related_kind("resources", models.ResourcePage, order=20)

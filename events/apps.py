@@ -16,10 +16,11 @@ class EventsConfig(AppConfig):
     def ready(self):
         """Plug events into home's registries; keep calendar entries' sequence numbers."""
         # Inside ready(): these modules import the models, which load after this config.
-        from events import api, demo_content, embed, home, models
+        from events import api, demo_content, embed, home, impact, models
 
         # The section index the campaign workflow covers.
         registry.index_pages.register("events", models.EventIndexPage, order=30)
+        registry.impact_series.register("events", impact.EVENTS_HELD, order=40)
         registry.search_types.register("events", models.EventPage, order=40)
         registry.api_endpoints.register("events", api.EventEndpoint, order=40)
         registry.embeds.register("events", embed.ROUTE, order=10)

@@ -102,3 +102,7 @@ api_endpoints = Registry("read API endpoints")
 # Pages partner sites may frame, under /<lang>/embed/ (home.embeds): name -> a
 # home.embeds.EmbedRoute (its path under /<lang>/embed/<name>/ and its view).
 embeds = Registry("embeddable pages")
+
+# Figures of the impact dashboard (home.impact): series key (its CSV's name) ->
+# a home.impact.series.ImpactSeries naming the public rows counted and how.
+impact_series = Registry("impact series")

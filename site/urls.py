@@ -43,6 +43,7 @@ urlpatterns += i18n_patterns(
     path("", include("events.urls")),  # events: /<lang>/events/feed.ics and event.ics
     # Pages partner sites may frame (home/embeds), before any page can take the address.
     path("embed/", include("home.embeds.urls")),
+    path("", include("home.impact.urls")),  # /<lang>/impact/<series>.csv
     path("", include(wagtail_urls)),
     prefix_default_language=True,
 )

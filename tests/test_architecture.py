@@ -26,6 +26,7 @@ CAPABILITIES = (
     "home.mail",
     "home.api",
     "home.embeds",
+    "home.impact",
 )
 MAX_FUNCTION_IMPORTS = 30
 MAX_MODULE_LINES = 400

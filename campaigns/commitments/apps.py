@@ -17,12 +17,13 @@ class CommitmentsConfig(AppConfig):
     def ready(self):
         """Plug commitments into home's registries."""
         # Inside ready(): these modules import the models, which load after this config.
-        from campaigns.commitments import demo_content, models, signing
+        from campaigns.commitments import demo_content, impact, models, signing
         from campaigns.models import PledgeSignature  # a model too: loaded after this config
 
         # The index gets the co-creation workflow: partners' plans go through lead review
         # and coordinator approval like their other pages.
         registry.index_pages.register("commitments", models.CommitmentIndexPage, order=15)
+        registry.impact_series.register("commitments", impact.COMMITMENTS, order=20)
         registry.search_types.register("commitments", models.CommitmentPage, order=15)
         registry.demo_loaders.register("campaigns.commitments", demo_content.load, order=25)
         # An approved signature linked to a partner organisation opens its action plan.

@@ -28,6 +28,7 @@ class StoriesConfig(AppConfig):
             checks,
             demo_content,
             forms,
+            impact,
             models,
             roles,
             signals,
@@ -40,6 +41,7 @@ class StoriesConfig(AppConfig):
         registry.role_grants.register("stories", roles.configure_roles, order=20)
         registry.search_types.register("stories", models.StoryPage, order=30)
         registry.api_endpoints.register("stories", api.StoryEndpoint, order=30)
+        registry.impact_series.register("stories", impact.STORIES, order=30)
         for name, label in workflow.NAMES.items():
             registry.workflow_names.register(name, label)
         register_related_kind("stories", models.StoryPage, order=10)

@@ -19,10 +19,11 @@ class TrackerConfig(AppConfig):
     def ready(self):
         """Connect the index's signal adapters and plug the tracker into home."""
         # Inside ready(): these modules import the models, which load after this config.
-        from events.tracker import demo_content, models, signals, sync
+        from events.tracker import demo_content, impact, models, signals, sync
 
         signals.connect()
         registry.index_pages.register("actions", models.ActionTrackerPage, order=35)
+        registry.impact_series.register("actions", impact.ACTIONS, order=60)
         registry.setup_steps.register("tracker", _rebuild_step(sync), order=50)
         # After every loader whose pages hold actions (events, commitments, working groups).
         registry.demo_loaders.register("events.tracker", demo_content.load, order=90)

@@ -59,6 +59,7 @@ INSTALLED_APPS = [
     "home.jobs",
     "home.api",
     "home.embeds",
+    "home.impact",
     "wagtail_localize",
     "wagtail_localize.locales",
     "wagtail.contrib.forms",
@@ -323,7 +324,6 @@ EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", False)
 EMAIL_TIMEOUT = int(os.environ.get("EMAIL_TIMEOUT", "10"))
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "Openly <no-reply@localhost>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
-
 
 # Wagtail
 WAGTAIL_SITE_NAME = "Openly"

@@ -37,8 +37,16 @@ def test_demo_builds_the_site_and_is_idempotent(client, locales):
         "/ar/partners/",
         "/fr/partners/open-minds/",
         "/uk/partners/hromada/",
+        "/fr/impact/",
+        "/ar/impact/",
+        "/en/impact/stories.csv",
     ):
         assert client.get(path).status_code == 200, path
+    # The impact dashboard has figures to show, spread over more than one month.
+    views = client.get("/en/impact/").context["series_views"]
+    assert all(view.total for view in views)
+    pledges = views[0].figures.by_period()
+    assert len(pledges) > 6
     # The demo is in the search index at once, each language with its own stemming.
     for language, query, title in (
         ("en", "depressed", "Understanding depression"),
