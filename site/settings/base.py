@@ -54,6 +54,7 @@ INSTALLED_APPS = [
     "events",
     "events.working_groups",
     "events.tracker",
+    "events.registration",
     "home.demo",
     "home.mail",
     "home.jobs",
