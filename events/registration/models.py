@@ -19,7 +19,7 @@ class Availability(models.TextChoices):
     OPEN = "open", _("Places available")
     FEW = "few", _("Only a few places left")
     WAITING_LIST = "waiting_list", _("Full: you can join the waiting list")
-    FULL = "full", _("Full")
+    FULL = "full", _("Full: no places left")
     CLOSED = "closed", _("Registration is closed")
 
 
@@ -60,7 +60,7 @@ class RegistrationSetup(models.Model):
     capacity = models.PositiveIntegerField(
         null=True,
         blank=True,
-        verbose_name=_("Places"),
+        verbose_name=_("Number of places"),
         help_text=_("How many people can come. Leave empty for no limit."),
     )
     waiting_list = models.BooleanField(
