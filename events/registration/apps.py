@@ -41,7 +41,7 @@ class RegistrationConfig(AppConfig):
             Job(
                 "erase_registrations",
                 "erase_registrations",
-                daily_at=time(3, 15),
+                daily_at=time(3, 30),
                 description="Erase registrants' personal data a set number of days after "
                 "their event (OPENLY_REGISTRATION_RETENTION_DAYS).",
             )

@@ -1,12 +1,15 @@
 """The registration app's settings and their defaults, read here and nowhere else."""
 
+import os
+
 from django.conf import settings
 
 
 def retention_days():
     """How many days after an event ends its registrants' personal data is erased
-    (``OPENLY_REGISTRATION_RETENTION_DAYS``, 30 by default)."""
-    return int(getattr(settings, "OPENLY_REGISTRATION_RETENTION_DAYS", 30))
+    (``OPENLY_REGISTRATION_RETENTION_DAYS``, a setting or the environment; 30 by default)."""
+    default = os.environ.get("OPENLY_REGISTRATION_RETENTION_DAYS", "30")
+    return int(getattr(settings, "OPENLY_REGISTRATION_RETENTION_DAYS", default))
 
 
 def rate_limit():
