@@ -212,3 +212,25 @@ def test_event_page_queries_do_not_grow_with_registrants(client, event, registra
 
 
 test_event_page_queries_do_not_grow_with_registrants.counts = {}
+
+
+def test_demo_opens_registration_on_two_upcoming_events_without_any(event_index):
+    from events.registration import demo_content  # the loader, run as load_demo runs it
+    from events.registration.models import RegistrationSetup
+
+    said = []
+    demo = type("Demo", (), {"say": staticmethod(said.append)})()
+    elsewhere = EventPageFactory(
+        parent=event_index,
+        registration="url",
+        registration_url="https://partner.example.org/register",
+    )
+    for _number in range(3):
+        EventPageFactory(parent=event_index)
+    demo_content.load(demo)
+    demo_content.load(demo)  # idempotent
+    setups = RegistrationSetup.objects.order_by("capacity")
+    assert len(setups) == 2
+    assert elsewhere.pk not in {s.event_id for s in setups}
+    assert all(s.enabled and s.waiting_list for s in setups)
+    assert said[-1] == "Registration on this site: 2 event(s)"
