@@ -36,10 +36,14 @@ def organises(user, page):
     )
 
 
+def event_model():
+    """EventPage, read from the set-up's relation: events.models imports this app."""
+    return RegistrationSetup.event.field.related_model
+
+
 def visible_events(user):
     """The source-language event pages ``user`` organises (all of them for moderators)."""
-    # The model is read from the set-up's relation: events.models imports this app.
-    pages = RegistrationSetup.event.field.related_model.objects.filter(locale=Locale.get_default())
+    pages = event_model().objects.filter(locale=Locale.get_default())
     if not is_moderator(user):
         pages = pages.filter(organisation_id__in=organisation_ids(user))
     return pages.order_by("title")

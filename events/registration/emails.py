@@ -58,12 +58,11 @@ def _send(registrant, page, template, context, calendar=True):
 
 
 def send_confirmation(registrant, page, token):
-    """A place, or a spot on the waiting list: the details, the calendar file, the link."""
-    context = {
-        "waiting": registrant.status == registrant.Status.WAITING,
-        "cancel_url": cancel_url(page, token),
-    }
-    _send(registrant, page, "confirmation", context)
+    """A place (with the calendar file), or a spot on the waiting list; the cancel link."""
+    waiting = registrant.status == registrant.Status.WAITING
+    context = {"waiting": waiting, "cancel_url": cancel_url(page, token)}
+    # The calendar file comes with a place (now, or with the email saying a place is free).
+    _send(registrant, page, "confirmation", context, calendar=not waiting)
 
 
 def send_promoted(registrant):

@@ -4,6 +4,7 @@ from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
+from wagtail.admin.widgets import Button
 
 from events.registration import admin_views
 from home.cocreation.organisations import organisation_ids
@@ -37,6 +38,20 @@ class OrganisersMenuItem(MenuItem):
 
     def is_shown(self, request):
         return is_moderator(request.user) or bool(organisation_ids(request.user))
+
+
+@hooks.register("register_page_header_buttons")
+@hooks.register("register_page_listing_more_buttons")
+def registration_button(page, user, view_name=None, next_url=None):
+    """ "Registration" in an event's admin menus, for its organisers and moderators."""
+    specific_class = page.specific_class
+    if specific_class is admin_views.event_model() and admin_views.organises(user, page.specific):
+        yield Button(
+            _("Registration"),
+            reverse("registration_admin_registrants", args=[page.pk]),
+            icon_name="group",
+            priority=80,
+        )
 
 
 @hooks.register("register_admin_menu_item")

@@ -73,6 +73,7 @@ def test_full_event_takes_a_waiting_list_and_cancel_moves_it_up(client, event):
         "third@example.org": "waiting",
     }
     assert "waiting list" in mail.outbox[1].subject
+    assert not mail.outbox[1].attachments  # the calendar file comes with the place
     link = cancel_link(mail.outbox[0])
     confirm = client.get(link)
     assert confirm.status_code == 200 and "Cancel your registration?" in confirm.text

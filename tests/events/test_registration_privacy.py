@@ -157,3 +157,16 @@ def test_erasure_job_is_scheduled():
     from home.registry import periodic_jobs  # the registry read as the worker reads it
 
     assert "erase_registrations" in periodic_jobs
+
+
+def test_the_event_editor_offers_registration_to_its_organisers_only(world):
+    from events.registration.wagtail_hooks import registration_button  # the admin hook
+
+    event = world["event"]
+    target = reverse("registration_admin_registrants", args=[event.pk])
+    for who, shown in [("editor", True), ("lead", True), ("moderator", True), ("other", False)]:
+        buttons = list(registration_button(event, world["people"][who], "edit"))
+        assert [button.url for button in buttons] == ([target] if shown else []), who
+    admin = make_user("admin", superuser=True)
+    page = _get(admin, reverse("wagtailadmin_pages:edit", args=[event.pk]))
+    assert page.status_code == 200 and target in page.content.decode()

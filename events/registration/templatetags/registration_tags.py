@@ -4,14 +4,35 @@ from django import template
 
 from events.registration.models import RegistrationSetup
 from events.registration.public import RegistrationForm
+from home.cache import cached_chrome
 
 register = template.Library()
 
 
+def _open_keys():
+    """Translation keys of the events taking registrations here, kept for the content
+    generation (every set-up's save starts a new one): most events take none, and their
+    pages then ask the database nothing about registration."""
+    return cached_chrome(
+        "registration-open",
+        [],
+        lambda: [
+            str(key)
+            for key in RegistrationSetup.objects.filter(enabled=True).values_list(
+                "translation_key", flat=True
+            )
+        ],
+    )
+
+
 def setup_for(page):
-    """The page's registration set-up with its counts, read once per page object."""
+    """The page's open registration set-up with its counts (one query), or None; read
+    once per page object."""
     if not hasattr(page, "_registration_setup"):
-        page._registration_setup = RegistrationSetup.objects.for_event(page)
+        setup = None
+        if str(page.translation_key) in _open_keys():
+            setup = RegistrationSetup.objects.for_event(page)
+        page._registration_setup = setup
     return page._registration_setup
 
 
