@@ -40,6 +40,7 @@ from events.models.participation import EventParticipation
 from events.models.report import EventReport
 from events.models.schedule import EventSchedule
 from events.querysets import EventPageManager
+from events.registration import public as registration
 from events.session_form import SessionsPanel
 from home.cocreation.models import OrganisationOwnedMixin
 from home.conditional import conditional_response, fingerprint, newest_of
@@ -359,6 +360,20 @@ class EventPage(
     @path("")
     def event_detail(self, request):
         return self.render(request)
+
+    @path("register/", name="register")
+    def registration_form(self, request):
+        """Receives the registration form (events.registration); a GET goes to the form."""
+        return registration.handle_register(self, request)
+
+    @path("register/thanks/", name="registration_thanks")
+    def registration_thanks(self, request):
+        return registration.thanks(self, request)
+
+    @path("registration/cancel/<str:token>/", name="cancel_registration")
+    def cancel_registration(self, request, token):
+        """A registrant's private cancel link (never cached, never logged)."""
+        return registration.cancel(self, request, token)
 
     @re_path(r"^event\.ics/?$", name="calendar_file")
     def calendar_file(self, request):

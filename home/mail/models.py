@@ -27,6 +27,7 @@ class Delivery(models.Model):
         WORKFLOW = "workflow", _("Workflow notification")
         PASSWORD_RESET = "password_reset", _("Password reset")
         ACTION_REMINDER = "action_reminder", _("Action reminder")
+        EVENT_REGISTRATION = "event_registration", _("Event registration")
         OTHER = "other", _("Other email")
 
     class State(models.TextChoices):

@@ -30,7 +30,6 @@ def _checkout():
 BASE_DIR = _checkout()
 PROJECT_DIR = BASE_DIR / "site"
 
-
 DEBUG = env_bool("DEBUG", False)
 SECRET_KEY = os.environ.get("SECRET_KEY", "")
 # Keys being rotated out, newest first: what they signed or keyed (sessions, signed cookies,
@@ -54,6 +53,7 @@ INSTALLED_APPS = [
     "events",
     "events.working_groups",
     "events.tracker",
+    "events.registration",
     "home.demo",
     "home.mail",
     "home.jobs",
