@@ -19,10 +19,10 @@ class RegistrationConfig(AppConfig):
     verbose_name = _("Event registration")
 
     def ready(self):
-        """Plug registration into home: the public form, the log redaction of cancel
-        links, the erasure job and the demo."""
+        """Plug registration into home: the public form, the impact figures, the log
+        redaction of cancel links, the erasure job and the demo."""
         # Inside ready(): these modules import the models, which load after this config.
-        from events.registration import demo_content, lifecycle, models, public, tokens
+        from events.registration import demo_content, impact, lifecycle, models, public, tokens
 
         lifecycle.connect()
         register_public_form(
@@ -32,6 +32,8 @@ class RegistrationConfig(AppConfig):
             fresh_fields=public.fresh_fields,
             show_again=public.show_again,
         )
+        # After the events held (order 40), before the actions (50).
+        registry.impact_series.register("registrations", impact.REGISTRATIONS, order=45)
         registry.log_redactions.register(
             "registration-cancel-links", (tokens.IN_URL_PATH, tokens.REDACTED_PATH)
         )

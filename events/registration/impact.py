@@ -1,23 +1,39 @@
-"""Counts for the impact dashboard: registrations survive erasure as rows without personal
-data, so these counts stay right after the registrants' details are gone."""
+"""What registration counts on the impact dashboard (home.impact): registrations for
+events.
 
-from django.db.models import Count
-from django.db.models.functions import TruncMonth
+Registrations with a place or on the waiting list (cancellations left out) for live,
+public events, by the month they were made and the event's country (online events have
+none). Erasure blanks a registrant's personal data but keeps the row, so the counts stay
+right after the details are gone; only counts ever leave the database."""
 
+from django.utils.translation import gettext_lazy as _
+
+from events.models import EventPage
 from events.registration.models import Registrant
+from home.impact.series import ImpactSeries
 
 
-def registrations_by_month_and_country():
-    """[(month (a date, the 1st), country code or "", registrations)] of every registration
-    ever made (cancelled ones left out), in one query."""
-    rows = (
-        Registrant.objects.exclude(status=Registrant.Status.CANCELLED)
-        .annotate(month=TruncMonth("created_at"))
-        .values_list("month", "setup__event__country")
-        .annotate(total=Count("pk"))
-        .order_by("month", "setup__event__country")
+def registrations():
+    public_events = EventPage.objects.live().public().values("pk")
+    return Registrant.objects.exclude(status=Registrant.Status.CANCELLED).filter(
+        setup__event__in=public_events
     )
-    return [
-        (month.date() if hasattr(month, "date") else month, country or "", total)
-        for month, country, total in rows
-    ]
+
+
+REGISTRATIONS = ImpactSeries(
+    key="registrations",
+    label=_("Event registrations"),
+    description=_(
+        "People who registered for our events on this site, by the month they registered "
+        "and the event's country."
+    ),
+    rows=registrations,
+    date_field="created_at",
+    country_field="setup__event__country",
+    part_field="status",
+    parts=(
+        (Registrant.Status.CONFIRMED, _("With a place")),
+        (Registrant.Status.WAITING, _("On the waiting list")),
+    ),
+    no_country=_("Online"),
+)

@@ -8,6 +8,7 @@ from django.utils import timezone
 
 from campaigns.models import PledgeSignature
 from campaigns.stories.models import StoryPage
+from events.registration.models import Registrant
 from home.impact.models import ImpactPage
 from tests.campaigns.factories import (
     CampaignIndexPageFactory,
@@ -17,6 +18,7 @@ from tests.campaigns.factories import (
     PledgeSignatureFactory,
 )
 from tests.events.factories import EventIndexPageFactory, EventPageFactory
+from tests.events.registration_helpers import open_registration
 from tests.events.tracker_helpers import ActionTrackerPageFactory, bulk_actions
 from tests.factories import PartnerOrganisationFactory
 from tests.sharing import shared_fixture
@@ -51,13 +53,24 @@ def held_event(index, when, **fields):
     )
 
 
+def registrants(event, when, **statuses):
+    """Registrations for ``event`` made at ``when``: {status: how many}."""
+    setup = open_registration(event, capacity=10)
+    Registrant.objects.bulk_create(
+        Registrant(setup=setup, status=status, email=f"{status}-{n}@example.org", created_at=when)
+        for status, count in statuses.items()
+        for n in range(count)
+    )
+
+
 @shared_fixture
 def impact_site(home_page):
     """The dashboard page and: 5 approved signatures (3 FR a month ago, 2 DE by
     organisations two months ago) plus a pending and a rejected one and one of a draft
     campaign; 2 live commitments (FR, DE) and a draft one; 2 live stories (FR, no country)
     and a draft; 2 events held (GR, online), a cancelled one, a future one, a draft one;
-    tracked actions."""
+    registrations for the Greek event two months ago (2 with a place, 1 waiting, 1
+    cancelled) and for the draft one; tracked actions."""
     page = ImpactPageFactory(parent=home_page)
     campaigns = CampaignIndexPageFactory(parent=home_page)
     campaign = CampaignPageFactory(
@@ -91,7 +104,8 @@ def impact_site(home_page):
     StoryPage.objects.update(first_published_at=months_ago(1))
 
     events = EventIndexPageFactory(parent=home_page)
-    held_event(events, months_ago(1))
+    greek = held_event(events, months_ago(1))
+    registrants(greek, months_ago(2), confirmed=2, waiting=1, cancelled=1)
     held_event(
         events,
         months_ago(2),
@@ -104,7 +118,9 @@ def impact_site(home_page):
     )
     held_event(events, months_ago(1), status="cancelled")
     EventPageFactory(parent=events)
-    held_event(events, months_ago(1)).unpublish()
+    unpublished = held_event(events, months_ago(1))
+    registrants(unpublished, months_ago(2), confirmed=3)
+    unpublished.unpublish()
 
     tracker = ActionTrackerPageFactory(parent=home_page)
     source = EventPageFactory(parent=events, title="Source of actions")

@@ -35,6 +35,12 @@ def test_only_live_commitments_stories_and_held_events_count(impact_site):
     assert totals("events", country="GR") == {TOTAL: 1}
 
 
+def test_registrations_count_places_and_waiting_list_of_public_events_only(impact_site):
+    # Cancelled registrations and those for an unpublished event are left out.
+    assert totals("registrations") == {"confirmed": 2, "waiting": 1}
+    assert totals("registrations", country="DE") == {"confirmed": 0, "waiting": 0}
+
+
 def test_by_country_and_by_month(impact_site):
     (view,) = dashboard(Selection.from_query({}), keys={"pledges"})
     countries = {row["name"]: row["total"] for row in view.country_rows}
