@@ -2,11 +2,13 @@
 confirmation email with the calendar file, and a form that is safe to send twice, that bots
 and floods cannot fill, and that never says who registered."""
 
+import datetime
 import re
 
 import pytest
 from django.core import mail
 from django.test import override_settings
+from django.utils import timezone
 
 from events.registration.models import Registrant
 from events.registration.public import fresh_fields
@@ -234,4 +236,23 @@ def test_demo_opens_registration_on_two_upcoming_events_without_any(event_index)
     assert len(setups) == 2
     assert elsewhere.pk not in {s.event_id for s in setups}
     assert all(s.enabled and s.waiting_list for s in setups)
-    assert said[-1] == "Registration on this site: 2 event(s)"
+    assert "Registration on this site: 2 event(s)" in said
+
+
+def test_demo_past_events_keep_only_erased_registrations(event_index):
+    from events.registration import demo_content  # the loader, run as load_demo runs it
+
+    said = []
+    demo = type("Demo", (), {"say": staticmethod(said.append)})()
+    start = timezone.now() - datetime.timedelta(days=40)
+    held = EventPageFactory(
+        parent=event_index, sessions=[(start, start + datetime.timedelta(hours=2))]
+    )
+    demo_content.load(demo)
+    rows = list(Registrant.objects.filter(setup__event=held))
+    assert 6 <= len(rows) <= 30
+    assert all(row.erased_at and row.created_at < start for row in rows)
+    assert {(row.name, row.email, row.accessibility_needs) for row in rows} == {("", "", "")}
+    assert not rows[0].setup.enabled  # the page offers no registration for a past event
+    demo_content.load(demo)  # idempotent
+    assert Registrant.objects.filter(setup__event=held).count() == len(rows)
