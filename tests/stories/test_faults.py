@@ -78,19 +78,33 @@ def _stored(database_url):
 
 def _all_at_once(sends):
     """Run every callable in ``sends`` in its own thread, released together; returns their
-    results in order."""
+    results in order. One that raised (a request the site never answered) fails the test
+    with every such error, not with a missing result further on."""
     start = threading.Barrier(len(sends))
     results = [None] * len(sends)
+    errors = {}
 
     def run(index):
         start.wait()
-        results[index] = sends[index]()
+        try:
+            results[index] = sends[index]()
+        except Exception as error:  # noqa: BLE001 - reported below, with the others
+            errors[index] = error
 
     threads = [threading.Thread(target=run, args=(index,)) for index in range(len(sends))]
     for thread in threads:
         thread.start()
     for thread in threads:
         thread.join()
+    if errors:
+        first = errors[min(errors)]
+        listed = "\n".join(
+            f"#{index}: {str(error).splitlines()[0] if str(error) else repr(error)}"
+            for index, error in sorted(errors.items())
+        )
+        raise AssertionError(
+            f"{len(errors)} of {len(sends)} got no result:\n{listed}\nThe first in full: {first}"
+        ) from first
     return results
 
 
