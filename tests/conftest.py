@@ -7,7 +7,7 @@ import pytest
 from django.conf import settings
 from wagtail.models import Locale, Page, Site
 
-from tests import sharing
+from tests import demo_database, sharing
 from tests.database_template import Templates
 from tests.factories import GetHelpPageFactory, HomePageFactory
 from tests.sharing import reusable_fixture
@@ -207,6 +207,19 @@ def _restore_migration_data(request):
     from home.language_check.rules import seed_rules
 
     seed_rules()
+
+
+@pytest.fixture
+def demo_site(transactional_db, request, tmp_path_factory):
+    """The whole demo site (``manage.py load_demo``) in this test's database, loaded once per
+    run and copied for each test that asks (tests/demo_database.py); returns what the
+    command wrote as it loaded it. For transactional tests only: the tables are emptied
+    after the test."""
+    folder = tmp_path_factory.getbasetemp()
+    if hasattr(request.config, "workerinput"):
+        # A pytest-xdist worker's folder sits in the run's own, which the workers share.
+        folder = folder.parent
+    return demo_database.demo_site(folder)
 
 
 @reusable_fixture
