@@ -7,7 +7,8 @@ import pytest
 from django.conf import settings
 from wagtail.models import Locale, Page, Site
 
-from tests import sharing
+from tests import demo_database, sharing
+from tests.database_template import Templates
 from tests.factories import GetHelpPageFactory, HomePageFactory
 from tests.sharing import reusable_fixture
 
@@ -74,6 +75,25 @@ def _shared_block(request):
     own transaction starts."""
     if request.node.stash.get(sharing.WANTED_KEY, ()) or sharing.BLOCK.key is not None:
         sharing.BLOCK.prepare(request.node, request.getfixturevalue("_shared_block_closer"))
+
+
+@pytest.fixture(scope="session")
+def django_db_modify_db_settings(
+    django_db_modify_db_settings, request, tmp_path_factory, django_db_blocker
+):
+    """In a pytest-xdist worker, the test database is copied from one the run migrated once
+    (tests/database_template.py) rather than migrated again. Set up just before
+    pytest-django's django_db_setup, torn down just after it."""
+    workerinput = getattr(request.config, "workerinput", None)
+    if workerinput is None:
+        yield
+        return
+    # Each worker's temporary folder sits in the run's own, which the workers share.
+    templates = Templates(tmp_path_factory.getbasetemp().parent, workerinput["testrunuid"])
+    templates.install()
+    yield
+    with django_db_blocker.unblock():
+        templates.uninstall()
 
 
 @pytest.fixture(scope="session")
@@ -187,6 +207,19 @@ def _restore_migration_data(request):
     from home.language_check.rules import seed_rules
 
     seed_rules()
+
+
+@pytest.fixture
+def demo_site(transactional_db, request, tmp_path_factory):
+    """The whole demo site (``manage.py load_demo``) in this test's database, loaded once per
+    run and copied for each test that asks (tests/demo_database.py); returns what the
+    command wrote as it loaded it. For transactional tests only: the tables are emptied
+    after the test."""
+    folder = tmp_path_factory.getbasetemp()
+    if hasattr(request.config, "workerinput"):
+        # A pytest-xdist worker's folder sits in the run's own, which the workers share.
+        folder = folder.parent
+    return demo_database.demo_site(folder)
 
 
 @reusable_fixture

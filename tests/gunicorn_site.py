@@ -15,6 +15,7 @@ import os
 import secrets
 import subprocess
 import sys
+import tempfile
 import time
 import urllib.parse
 from http.cookies import SimpleCookie
@@ -28,7 +29,11 @@ CSRF_SECRET = secrets.token_hex(16)  # 32 characters: a CSRF secret Django accep
 
 @contextlib.contextmanager
 def running_site(database_url, workers=2, threads=20, env=None):
-    """gunicorn serving the site from ``database_url``; yields its base URL."""
+    """gunicorn serving the site from ``database_url``; yields its base URL.
+
+    What gunicorn and the site log goes to a file, not a pipe: nothing reads a pipe while
+    the site runs, and once its 64 KB are full every thread that logs (a 503 logs its
+    error) would stop until the test gave up on its answers. ``site_log()`` reads it."""
     port = free_port()
     environment = {
         **os.environ,
@@ -37,23 +42,46 @@ def running_site(database_url, workers=2, threads=20, env=None):
         "OPENLY_CLIENT_IP_HEADER": "HTTP_X_REAL_IP",
         **(env or {}),
     }
-    process = subprocess.Popen(  # noqa: S603 - a fixed command line
-        [sys.executable, "-m", "gunicorn", "openly.wsgi", "--preload", "--no-control-socket"]
-        + ["--bind", f"127.0.0.1:{port}", "--workers", str(workers), "--threads", str(threads)]
-        + ["--timeout", "120", "--log-level", "warning"],
-        cwd=REPO,
-        env=environment,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.PIPE,
-        text=True,
-    )
-    try:
-        # With ``--preload`` gunicorn loads the site before it opens its port, so once it
-        # listens requests are answered at once (whatever state the database is in).
-        wait_for_port(port, process, "gunicorn", lambda: process.stderr.read()[-3000:], seconds=60)
-        yield f"http://127.0.0.1:{port}"
-    finally:
-        stop(process, seconds=20)
+    # Appended to (O_APPEND), and read without moving the offset the site writes at.
+    with tempfile.TemporaryFile("ab") as log:
+        process = subprocess.Popen(  # noqa: S603 - a fixed command line
+            [sys.executable, "-m", "gunicorn", "openly.wsgi", "--preload", "--no-control-socket"]
+            + ["--bind", f"127.0.0.1:{port}", "--workers", str(workers), "--threads", str(threads)]
+            + ["--timeout", "120", "--log-level", "warning"],
+            cwd=REPO,
+            env=environment,
+            stdout=subprocess.DEVNULL,
+            stderr=log,
+        )
+        _LOGS[f"http://127.0.0.1:{port}"] = log
+        try:
+            # With ``--preload`` gunicorn loads the site before it opens its port, so once
+            # it listens requests are answered at once (whatever state the database is in).
+            wait_for_port(port, process, "gunicorn", lambda: _tail(log), seconds=60)
+            yield f"http://127.0.0.1:{port}"
+        finally:
+            stop(process, seconds=20)
+            _LOGS.pop(f"http://127.0.0.1:{port}", None)
+
+
+_LOGS = {}
+
+
+def _tail(log, characters=3000):
+    size = os.fstat(log.fileno()).st_size
+    start = max(0, size - 4 * characters)
+    text = os.pread(log.fileno(), size - start, start).decode("utf-8", "replace")
+    return text[-characters:]
+
+
+def site_log(base, characters=3000):
+    """The last ``characters`` of what the site at ``base`` logged so far."""
+    log = _LOGS.get(base)
+    return "" if log is None else _tail(log, characters)
+
+
+class NoAnswer(AssertionError):
+    """The site dropped the connection or did not answer in time."""
 
 
 class Answer:
@@ -89,5 +117,13 @@ def request(base, method, path, data=None, client="10.0.0.1", cookies=None, time
     try:
         connection.request(method, path, body=body, headers=headers)
         return Answer(connection.getresponse(), time.monotonic() - started)
+    except (OSError, http.client.HTTPException) as error:
+        # A connection dropped or timed out is no answer at all: say so, with what the
+        # site logged, rather than leave the caller a None to trip over.
+        raise NoAnswer(
+            f"{method} {path} from {client}: no answer after "
+            f"{time.monotonic() - started:.1f} s ({error!r}). The site logged:\n"
+            f"{site_log(base)}"
+        ) from error
     finally:
         connection.close()

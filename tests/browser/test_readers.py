@@ -12,13 +12,12 @@ of the demo site, in English and Arabic:
   site's JSON-LD;
 - on a desktop, every home section's cards fill their rows, in every demo language.
 
-Loading the demo takes minutes and browser tests commit, so nothing can be shared between
-tests: one test runs every check, in each language, on one load of the demo."""
+One test runs every check, in each language, on a copy of the run's one load of the demo
+(tests/demo_database.py); browser tests commit, so the tables are emptied after it."""
 
 import re
 
 import pytest
-from django.core.management import call_command
 
 from tests.browser.conftest import assert_no_axe_violations
 
@@ -128,9 +127,9 @@ def public_pages():
 
 
 @pytest.fixture
-def demo(live_server, locales):
-    """The demo site; the addresses of its pages of each public type."""
-    call_command("load_demo", verbosity=0)
+def demo(live_server, demo_site):
+    """The demo site (the run's one load of it, tests/demo_database.py); the addresses of
+    its pages of each public type."""
     return public_pages()
 
 
@@ -343,7 +342,7 @@ def check_home_sections_fill_their_rows(page, base, code):
         assert all(row >= section["width"] - 2 for row in section["rows"]), (code, section)
 
 
-# Slow by nature (minutes): it loads the whole demo once, then reads it as phone, keyboard
+# Slow by nature (minutes): it reads the whole demo as phone, keyboard
 # and desktop readers would, in each language.
 def test_readers_on_phones_in_their_language_and_with_a_keyboard(
     browser_page, browser_page_without_javascript, live_server, demo

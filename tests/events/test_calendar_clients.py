@@ -4,7 +4,6 @@ page shows them; an empty calendar is still a valid one; a session keeps one SEQ
 every language."""
 
 import datetime
-import io
 
 import ics as ics_py
 import pytest
@@ -47,18 +46,12 @@ def ics(client, url):
     return response.content
 
 
-# Slow by nature (~60 s): it loads the home and events demo content and reads each of its
-# calendar files with three libraries. Transactional: wagtail-localize publishes the
+# Slow by nature: it reads every calendar file of the demo with three libraries. The demo
+# is the run's one load of it (the demo_site fixture, tests/demo_database.py), whose events
+# are those of the events demo content. Transactional: wagtail-localize publishes the
 # translations when the transaction commits.
 @pytest.mark.django_db(transaction=True)
-def test_three_readers_agree_on_every_demo_event_and_the_feed(client, locales):
-    from events import demo_content
-    from home.demo import demo_content as home_demo_content
-    from home.demo.loading import Demo
-
-    demo = Demo(stdout=io.StringIO())
-    home_demo_content.load(demo)
-    demo_content.load(demo)
+def test_three_readers_agree_on_every_demo_event_and_the_feed(client, demo_site):
     events = EventPage.objects.live().prefetch_related("sessions").select_related("locale")
     by_key = {}
     years = set()
