@@ -254,7 +254,14 @@ def test_40_parallel_submissions_are_stored_or_truthfully_refused(site_database)
             assert answer.headers["Location"] == THANKS
         else:
             assert answer.status == 503, answer
-            assert "Nothing was kept" in answer.text
+            # Refused by the form (its text given back) or, when the lock was met outside
+            # the form's own transaction (e.g. reading the page on a loaded machine), by the
+            # site's 503 page; either says that nothing was kept, and the count below
+            # proves it true.
+            assert (
+                "Nothing was kept" in answer.text
+                or "What you sent has not been saved, not even in part" in answer.text
+            ), answer.text[:2000]
             assert int(answer.headers["Retry-After"]) > 0
     assert _stored(site_database) == (stored, stored, stored, stored)
     print(f"40 parallel submissions on {connection.vendor}: {stored} stored")  # noqa: T201
