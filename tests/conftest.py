@@ -8,9 +8,10 @@ from django.conf import settings
 from wagtail.models import Locale, Page, Site
 
 from tests import demo_database, sharing
+from tests.bulk_site import World
 from tests.database_template import Templates
 from tests.factories import GetHelpPageFactory, HomePageFactory
-from tests.sharing import reusable_fixture
+from tests.sharing import reusable_fixture, shared_fixture
 
 # Tests whose outcome depends on the database engine: CI runs the whole suite on SQLite
 # and these again on PostgreSQL (`pytest -m engine`, see .ci/run). Every migration runs
@@ -261,3 +262,12 @@ def translated_home(home_page, locales):
 def get_help_page(home_page):
     """The English get-help page."""
     return GetHelpPageFactory(parent=home_page, title="Get help now", slug="get-help")
+
+
+@shared_fixture
+def bulk_site(locales):
+    """The bulk-built site (tests.bulk_site) with 5 items of each content type; the query
+    budget tests add more inside their own transaction."""
+    world = World()
+    world.add(5)
+    return world

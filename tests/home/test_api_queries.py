@@ -5,9 +5,8 @@ change that adds a query must raise the pin here, in review."""
 import pytest
 from django.test import Client
 
-from tests.bulk_site import HOST, World
+from tests.bulk_site import HOST
 from tests.queries import warm_count
-from tests.sharing import shared_fixture
 
 pytestmark = pytest.mark.django_db
 
@@ -36,18 +35,10 @@ BUDGETS = {
 }
 
 
-@shared_fixture
-def api_bulk_site(locales):
-    """The bulk-built site with 5 items of each content type."""
-    world = World()
-    world.add(5)
-    return world
-
-
-def test_listings_keep_their_query_count_from_5_to_500_items(api_bulk_site):
+def test_listings_keep_their_query_count_from_5_to_500_items(bulk_site):
     client = Client(HTTP_HOST=HOST)
     few = {url: warm_count(client, url) for url in BUDGETS}
-    api_bulk_site.add(MORE)
+    bulk_site.add(MORE)
     many = {url: warm_count(client, url) for url in BUDGETS}
     assert many == few
     assert few == BUDGETS
@@ -66,14 +57,14 @@ DETAIL_BUDGETS = {
 }
 
 
-def test_an_items_own_answer_keeps_its_query_count_from_5_to_500_items(api_bulk_site):
+def test_an_items_own_answer_keeps_its_query_count_from_5_to_500_items(bulk_site):
     client = Client(HTTP_HOST=HOST)
     urls = {
-        "campaign": f"/api/v2/campaigns/{api_bulk_site.campaign.pk}/",
-        "event": f"/api/v2/events/{api_bulk_site.event.pk}/",
+        "campaign": f"/api/v2/campaigns/{bulk_site.campaign.pk}/",
+        "event": f"/api/v2/events/{bulk_site.event.pk}/",
     }
     few = {name: warm_count(client, url) for name, url in urls.items()}
-    api_bulk_site.add(MORE)
+    bulk_site.add(MORE)
     many = {name: warm_count(client, url) for name, url in urls.items()}
     assert many == few
     assert few == DETAIL_BUDGETS

@@ -5,9 +5,8 @@ query must raise the pin here, in review."""
 import pytest
 from django.test import Client
 
-from tests.bulk_site import HOST, World
+from tests.bulk_site import HOST
 from tests.queries import warm_count
-from tests.sharing import shared_fixture
 
 pytestmark = pytest.mark.django_db
 
@@ -27,19 +26,11 @@ BUDGETS = {
 }
 
 
-@shared_fixture
-def embed_bulk_site(locales):
-    """The bulk-built site with 5 items of each content type."""
-    world = World()
-    world.add(5)
-    return world
-
-
-def test_embeds_keep_their_query_count_from_5_to_500_items(embed_bulk_site):
+def test_embeds_keep_their_query_count_from_5_to_500_items(bulk_site):
     client = Client(HTTP_HOST=HOST)
     statuses = {url: 404 if "no-such" in url else 200 for url in BUDGETS}
     few = {url: warm_count(client, url, statuses[url]) for url in BUDGETS}
-    embed_bulk_site.add(MORE)
+    bulk_site.add(MORE)
     many = {url: warm_count(client, url, statuses[url]) for url in BUDGETS}
     assert many == few
     assert few == BUDGETS

@@ -12,9 +12,8 @@ benchmark (``make bench``) measures the same pages with 50, 500 and 5,000 items.
 import pytest
 from django.test import Client
 
-from tests.bulk_site import HOST, World
+from tests.bulk_site import HOST
 from tests.queries import warm_count
-from tests.sharing import shared_fixture
 
 pytestmark = pytest.mark.django_db
 
@@ -58,14 +57,6 @@ BUDGETS = {
     "sitemap.xml (index)": 0,
     "section sitemap": 0,
 }
-
-
-@shared_fixture
-def bulk_site(locales):
-    """The bulk-built site with 5 items of each content type."""
-    world = World()
-    world.add(5)
-    return world
 
 
 @pytest.mark.parametrize("label", list(BUDGETS))
