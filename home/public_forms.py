@@ -10,12 +10,22 @@ again when the CSRF check refuses it.
 from dataclasses import dataclass
 from typing import Any
 
-from django.forms import FileField
+from django.forms import CharField, FileField, TextInput
 from django.utils.translation import gettext_lazy as _
 
 from home import registry
 
 SEND_AGAIN = _("For your security, please check your answers and send the form again.")
+
+
+def trap_field():
+    """A field people never see (the page's styles hide it) and bots fill in: declare it as
+    ``website`` on a public form; a form sent with it filled in is a bot's."""
+    return CharField(
+        label=_("Leave this field empty"),
+        required=False,
+        widget=TextInput(attrs={"tabindex": "-1", "autocomplete": "off"}),
+    )
 
 
 @dataclass(frozen=True)

@@ -20,6 +20,7 @@ from campaigns.stories.constants import (
 )
 from campaigns.stories.lifecycle import Submission
 from campaigns.stories.tokens import new_status_token
+from home.public_forms import trap_field
 
 # Bump the version whenever the consent wording below changes: each record keeps the version
 # its contributor agreed to.
@@ -173,12 +174,7 @@ class ShareStoryForm(StoryTextMixin):
         label=_("I agree to be contacted by email about my story (optional)."),
         required=False,
     )
-    # A field people never see: bots fill it in.
-    website = forms.CharField(
-        label=_("Leave this field empty"),
-        required=False,
-        widget=forms.TextInput(attrs={"tabindex": "-1", "autocomplete": "off"}),
-    )
+    website = trap_field()
     form_state = forms.CharField(widget=forms.HiddenInput)
 
     def __init__(self, *args, topic_choices=(), **kwargs):

@@ -24,7 +24,7 @@ from events.registration.lifecycle import Outcome
 from events.registration.models import RegistrationSetup
 from home.clients import client_key
 from home.http_cache import private
-from home.public_forms import SEND_AGAIN, answers
+from home.public_forms import SEND_AGAIN, answers, trap_field
 
 FORM_NAME = "event-registration"
 
@@ -53,11 +53,7 @@ class RegistrationForm(forms.Form):
         ),
         error_messages={"required": _("Tick the box so that we may keep your registration.")},
     )
-    website = forms.CharField(
-        label=_("Leave this field empty"),
-        required=False,
-        widget=forms.TextInput(attrs={"tabindex": "-1", "autocomplete": "off"}),
-    )
+    website = trap_field()
 
     @property
     def is_trap(self):
