@@ -15,7 +15,7 @@ from campaigns.stories.models import ContributorRecord, StoryIndexPage, StoryPag
 from campaigns.stories.roles import assign_story_workflow
 from campaigns.stories.tokens import new_status_token
 from home.cocreation.roles import setup_roles
-from home.demo.building import add_child, translate_page
+from home.demo.building import add_child, add_index, translate_page
 from home.demo.loading import read_data
 from home.models import Topic
 
@@ -23,9 +23,7 @@ from home.models import Topic
 def load(demo):
     """Build the story section (idempotent)."""
     data = read_data(__file__)
-    index = add_child(demo.home, StoryIndexPage(**data["index"]))
-    for code, strings in data["index_translations"].items():
-        translate_page(index, code, strings)
+    index = add_index(demo.home, StoryIndexPage(**data["index"]), data["index_translations"])
     # Roles and the story workflow now that every language's story index exists.
     setup_roles()
     assign_story_workflow()

@@ -5,7 +5,7 @@ installed). Runs after their loaders. The wording is in demo_content.toml beside
 
 from events.tracker.models import ActionTrackerPage
 from events.tracker.sync import rebuild
-from home.demo.building import add_child, translate_page
+from home.demo.building import add_index
 from home.demo.loading import read_data
 
 
@@ -13,17 +13,11 @@ def load(demo):
     """Build the tracker page and its index (idempotent)."""
     data = read_data(__file__)
     fields = data["index"]
-    page = add_child(
+    intro = f"<p>{fields['intro']}</p>"
+    add_index(
         demo.home,
-        ActionTrackerPage(
-            title=fields["title"],
-            slug=fields["slug"],
-            show_in_menus=False,
-            summary=fields["summary"],
-            intro=f"<p>{fields['intro']}</p>",
-        ),
+        ActionTrackerPage(**dict(fields, intro=intro), show_in_menus=False),
+        data["index_translations"],
     )
-    for code, strings in data["index_translations"].items():
-        translate_page(page, code, strings)
     total = rebuild()
     demo.say(f"Action tracker: {total} actions under /en/actions/")

@@ -114,6 +114,16 @@ def _translate(instance, locale, strings, **save_kwargs):
     return instance.get_translation(locale)
 
 
+def add_index(parent, page, translations):
+    """Add a section index ``page`` under ``parent`` (as ``add_child`` does) and translate
+    it on its own, so its children land under live parents: ``translations`` maps language
+    codes to their strings (see ``translate_page``)."""
+    index = add_child(parent, page)
+    for code, strings in translations.items():
+        translate_page(index, code, strings)
+    return index
+
+
 def translate_page(page, language_code, strings, publish_now=True):
     """Translate ``page`` into ``language_code`` through wagtail-localize.
 

@@ -2,7 +2,7 @@
 fr, uk and ar like the other section pages. Its charts count what the other loaders made
 (they run first), given a past by demo_history. The wording is in demo_content.toml beside it."""
 
-from home.demo.building import add_child, translate_page
+from home.demo.building import add_index
 from home.demo.loading import read_data
 from home.impact import demo_history
 from home.impact.models import ImpactPage
@@ -12,17 +12,11 @@ def load(demo):
     """Build the dashboard page (idempotent)."""
     data = read_data(__file__)
     fields = data["index"]
-    page = add_child(
+    intro = f"<p>{fields['intro']}</p>"
+    add_index(
         demo.home,
-        ImpactPage(
-            title=fields["title"],
-            slug=fields["slug"],
-            show_in_menus=False,
-            summary=fields["summary"],
-            intro=f"<p>{fields['intro']}</p>",
-        ),
+        ImpactPage(**dict(fields, intro=intro), show_in_menus=False),
+        data["index_translations"],
     )
-    for code, strings in data["index_translations"].items():
-        translate_page(page, code, strings)
     added = demo_history.spread(demo, data["countries"])
     demo.say(f"Impact dashboard under /en/impact/ ({added} older anonymous signatures)")
