@@ -18,6 +18,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
+from wagtail.coreutils import find_available_slug
 from wagtail.models import Locale
 
 from campaigns.commitments.models import CommitmentIndexPage, CommitmentPage
@@ -59,14 +60,6 @@ def existing_plan(signature):
     )
 
 
-def _free_slug(index, base):
-    taken = set(index.get_children().values_list("slug", flat=True))
-    slug, number = base, 2
-    while slug in taken:
-        slug, number = f"{base}-{number}", number + 1
-    return slug
-
-
 @transaction.atomic
 def open_plan(signature, user=None):
     """The draft commitment page ``signature`` opens (see the module docstring): returns
@@ -87,7 +80,7 @@ def open_plan(signature, user=None):
     title = _("%(organisation)s: our action plan") % {"organisation": organisation.name}
     plan = CommitmentPage(
         title=title[:255],
-        slug=_free_slug(index, slugify(organisation.slug)[:70] or "commitment"),
+        slug=find_available_slug(index, slugify(organisation.slug)[:70] or "commitment"),
         organisation=organisation,
         campaign=campaign,
         statement=signature.commitment or campaign.pledge_statement or title,

@@ -10,6 +10,7 @@ from django.db import transaction
 from django.utils.html import escape
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
+from wagtail.coreutils import find_available_slug
 from wagtail.models import Locale
 
 from events.working_groups.models import WorkingGroupIndexPage, WorkingGroupPage
@@ -33,14 +34,6 @@ def can_start(event, user):
     return index.permissions_for_user(user).can_add_subpage()
 
 
-def _free_slug(index, base):
-    taken = set(index.get_children().values_list("slug", flat=True))
-    slug, number = base, 2
-    while slug in taken:
-        slug, number = f"{base}-{number}", number + 1
-    return slug
-
-
 @transaction.atomic
 def start_from_workshop(event, user):
     """Create and return the draft working group following up ``event`` (see the module
@@ -49,7 +42,7 @@ def start_from_workshop(event, user):
     title = _("Follow-up of %(event)s") % {"event": event.title}
     group = WorkingGroupPage(
         title=title[:255],
-        slug=_free_slug(index, slugify(f"follow-up-{event.slug}")[:70] or "working-group"),
+        slug=find_available_slug(index, slugify(f"follow-up-{event.slug}")[:70] or "working-group"),
         from_workshop=event,
         organisation=event.organisation,
         mandate="<p>%s</p>"
