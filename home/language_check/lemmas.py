@@ -49,6 +49,9 @@ ADJECTIVE_ENDINGS = ("en", "er", "es", "em", "e")
 # Arabic clitics written onto a word (longest first): conjunctions, prepositions, article.
 ARABIC_PREFIXES = ("وبال", "وال", "بال", "فال", "كال", "لل", "ال", "وب", "ول", "و", "ب", "ل")
 ARABIC_SUFFIXES = ("هما", "هم", "ها", "نا", "ه", "ك", "ا")
+# Romanian typed with the cedilla letters ş ţ (older keyboards and fonts): the dictionary
+# has the comma-below letters ș ț.
+ROMANIAN_COMMA = str.maketrans("şţŞŢ", "șțȘȚ")
 
 
 @cache
@@ -67,6 +70,9 @@ def keys(form, language):
         lower = form.lower()
         if lower != form:
             found.add(fold(dictionaries.lemmatize(lower, lang)))
+    if language == "ro" and (comma := form.translate(ROMANIAN_COMMA)) != form:
+        found.add(fold(dictionaries.lemmatize(comma, lang)))
+        found.add(fold(dictionaries.lemmatize(comma.lower(), lang)))
     if language == "uk":
         for parse in morph().parse(form.lower())[:2]:
             found.add(fold(parse.normal_form))
