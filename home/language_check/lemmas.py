@@ -5,7 +5,8 @@ Lemmas come from simplemma (all ten languages), and for Ukrainian from pymorphy3
 on the inflected forms the guides warn about (повішеним, психушці, психом, ненормальна)
 pymorphy3's dictionary gives the lemma where simplemma returns the form unchanged, so both
 are used. Every form is lemmatised once per process (the caches below); simplemma's
-dictionaries are read from their cache folder (``dictionaries``).
+dictionaries are read from their cache folder (``home.lemma_dictionaries``, shared with site
+search).
 
 German compounds (Suizidepidemie, Selbstmordgedanken, Suizidopfer) are split against the
 rules' own words: a compound whose first or last part is a word some rule looks for is read
@@ -19,7 +20,7 @@ from functools import cache, lru_cache
 
 import pymorphy3
 
-from home.language_check import dictionaries
+from home import lemma_dictionaries as dictionaries
 from home.language_check.text import fold
 
 # German separable-verb particles (er bringt sich um → umbringen; umzubringen → umbringen).

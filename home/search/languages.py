@@ -7,7 +7,7 @@ Romanian, Greek and Arabic, none for Polish or Ukrainian: those two use ``simple
 words' stems added in Python. Python stems with the snowball stemmers of the
 ``snowballstemmer`` package (the same algorithms PostgreSQL uses); snowball has no
 Ukrainian stemmer, so Ukrainian words are reduced to their dictionary form with
-``simplemma``'s Ukrainian lemma table instead.
+``simplemma``'s Ukrainian lemma table instead (kept unpacked by ``home.lemma_dictionaries``).
 
 Indexed text keeps its own words and gains the stems that differ from them, so a search
 for the exact word (Wagtail's admin search) still finds it; a reader's query is reduced to
@@ -19,8 +19,9 @@ import re
 import threading
 from dataclasses import dataclass
 
-import simplemma
 import snowballstemmer
+
+from home import lemma_dictionaries
 
 # Words of a text: letters and digits, with inner apostrophes (Ukrainian "здоров'я").
 WORD = re.compile(r"\w+(?:['’]\w+)*")
@@ -44,7 +45,9 @@ def _snowball_stem(algorithm, word):
 
 @functools.lru_cache(maxsize=200_000)
 def _lemma(language_code, word):
-    return simplemma.lemmatize(word, lang=language_code).lower()
+    # simplemma's dictionary as the language check keeps it: unpacked once per machine, a
+    # few megabytes per process (home/lemma_dictionaries.py).
+    return lemma_dictionaries.lemmatize(word, language_code).lower()
 
 
 @dataclass(frozen=True)

@@ -71,9 +71,14 @@ OPENLY_SOCIAL_CARDS_ON_PUBLISH = env_bool("OPENLY_SOCIAL_CARDS_ON_PUBLISH", OPEN
 # /health/ reports a warning when a task has waited this many minutes (home/operations/health.py).
 OPENLY_HEALTH_TASK_MINUTES = int(os.environ.get("OPENLY_HEALTH_TASK_MINUTES", "15"))
 
-# The language check's lemma dictionaries, unpacked once per machine (manage.py
-# language_check_prepare) into this folder; unset: the user's cache folder.
-OPENLY_LANGUAGE_CHECK_CACHE_DIR = os.environ.get("OPENLY_LANGUAGE_CHECK_CACHE_DIR") or None
+# The lemma dictionaries of the language check and site search, unpacked once per machine
+# (manage.py language_check_prepare) into this folder; unset: the user's cache folder. The
+# variable's earlier name, OPENLY_LANGUAGE_CHECK_CACHE_DIR, is still read.
+OPENLY_LEMMA_CACHE_DIR = (
+    os.environ.get("OPENLY_LEMMA_CACHE_DIR")
+    or os.environ.get("OPENLY_LANGUAGE_CHECK_CACHE_DIR")
+    or None
+)
 
 # Error reporting (home/operations/error_reporting.py): only when SENTRY_DSN is set.
 SENTRY_DSN = os.environ.get("SENTRY_DSN", "")

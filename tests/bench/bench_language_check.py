@@ -60,7 +60,7 @@ def run(bench):
 def _prepare_dictionaries():
     """What deployment does once per machine (``manage.py language_check_prepare``), timed:
     near nothing when the cache folder already holds every dictionary."""
-    from home.language_check import dictionaries
+    from home import lemma_dictionaries as dictionaries
 
     started = time.process_time()
     dictionaries.prepare()

@@ -6,7 +6,8 @@ import io
 import simplemma
 from django.core.management import call_command
 
-from home.language_check import dictionaries
+from home import lemma_dictionaries as dictionaries
+from home.search import languages
 
 WORDS = ("suicides", "committed", "schizophrenics", "Asylums", "hanged", "sufferers")
 
@@ -21,7 +22,7 @@ def _fresh_factory():
 def test_the_cached_dictionary_gives_simplemmas_lemmas_and_is_kept_in_the_folder(
     settings, tmp_path
 ):
-    settings.OPENLY_LANGUAGE_CHECK_CACHE_DIR = str(tmp_path)
+    settings.OPENLY_LEMMA_CACHE_DIR = str(tmp_path)
     _fresh_factory()
     try:
         call_command("language_check_prepare", "en", stdout=io.StringIO())
@@ -37,3 +38,21 @@ def test_the_cached_dictionary_gives_simplemmas_lemmas_and_is_kept_in_the_folder
         assert kept.stat().st_mtime_ns == written
     finally:
         _fresh_factory()
+
+
+def test_site_search_reads_ukrainian_lemmas_from_the_same_dictionaries(monkeypatch):
+    """Search's Ukrainian stems come from the shared, unpacked dictionaries, not from
+    simplemma's own loading (which would unpack the Ukrainian table again in each process)."""
+    asked = []
+
+    def lemmatize(form, language):
+        asked.append((form, language))
+        return "ЗДОРОВ'Я"
+
+    monkeypatch.setattr(dictionaries, "lemmatize", lemmatize)
+    languages._lemma.cache_clear()
+    try:
+        assert languages.language("uk").stem("здоров'ям") == "здоров'я"
+    finally:
+        languages._lemma.cache_clear()
+    assert asked == [("здоров'ям", "uk")]

@@ -1,12 +1,12 @@
 """manage.py language_check_prepare: unpack the lemma dictionaries of every language into the
-cache folder (see home/language_check/dictionaries.py), once per machine at deployment, so
-no process unpacks them on its first check."""
+cache folder (see home/lemma_dictionaries.py), once per machine at deployment, so no process
+unpacks them on its first check or its first Ukrainian search."""
 
 import time
 
 from django.core.management.base import BaseCommand
 
-from home.language_check import dictionaries
+from home import lemma_dictionaries as dictionaries
 
 
 class Command(BaseCommand):

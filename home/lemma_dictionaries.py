@@ -1,13 +1,17 @@
 """The lemma dictionaries of simplemma, unpacked once per machine rather than once per
-process.
+process, shared by everything in Openly that lemmatises: the language check
+(home/language_check/lemmas.py) and site search's Ukrainian stems (home/search/languages.py).
 
 simplemma ships each language's dictionary compressed and, by default, unpacks it into a
-Python dict on first use: seconds of processor time for a process's first check (Polish:
+Python dict on first use: seconds of processor time for a process's first use (Polish:
 3.7 million forms, over 4 s and 700 MB). Here the dictionaries are kept instead as MARISA
 tries (simplemma's own trie-backed dictionaries) in a cache folder: built once
 (``manage.py language_check_prepare`` at deployment, or by the first process that needs
 one), then loaded by every process in milliseconds and a few megabytes. The lemmas are the
 same: the same entries, looked up the same way.
+
+The folder is ``OPENLY_LEMMA_CACHE_DIR`` (None: simplemma's folder in the user's cache, see
+``_default_folder``). Give the web and worker processes one folder they can write to.
 """
 
 import os
@@ -22,7 +26,9 @@ from simplemma.strategies import DefaultStrategy, DictionaryLookupStrategy
 from simplemma.strategies.dictionaries import TrieDictionaryFactory
 from simplemma.utils import normalize_token
 
-from home.language_check.conf import language_check_settings
+from home.app_settings import AppSettings
+
+lemma_settings = AppSettings("OPENLY_LEMMA_", {"CACHE_DIR": None})
 
 
 class _TrieFactory(TrieDictionaryFactory):
@@ -57,7 +63,7 @@ def _default_folder():
 
 @cache
 def _factory():
-    configured = language_check_settings.CACHE_DIR
+    configured = lemma_settings.CACHE_DIR
     folder = Path(configured) / f"simplemma-{simplemma.__version__}" if configured else None
     return _TrieFactory(folder)
 
