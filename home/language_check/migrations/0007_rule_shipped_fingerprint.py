@@ -10,9 +10,9 @@ from pathlib import Path
 
 from django.db import migrations, models
 
+from home.language_check import rules
 from home.language_check.engine import invalidate_rules
 from home.language_check.rule_sync import backfill_into, sync_into
-from home.language_check.rules import load_rules
 
 VERSIONS_FILE = Path(__file__).resolve().parents[1] / "shipped_rule_versions.json"
 
@@ -23,7 +23,7 @@ def known_versions():
 
 def backfill_and_sync(apps, schema_editor):
     model = apps.get_model("language_check", "LanguageRule")
-    shipped = load_rules()
+    shipped = rules.load_rules()
     backfill_into(model, shipped, known_versions())
     result = sync_into(model, shipped)
     if result.changed:
