@@ -37,8 +37,17 @@ def fingerprint(values, active=True):
     """A stable hash of a rule's shipped values (a dict or a row) and its on/off state."""
     if not isinstance(values, dict):
         values = {name: getattr(values, name) for name in FIELDS}
-    text = json.dumps([values.get(name, "") for name in FIELDS] + [bool(active)])
+    # Saving a rule unchanged in the admin strips its values and sends Windows line ends:
+    # that is not an edit.
+    text = json.dumps(
+        [_plain(values.get(name, "")) for name in FIELDS]
+        + [None if active is None else bool(active)]
+    )
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def _plain(value):
+    return value.replace("\r\n", "\n").strip()
 
 
 def values_fingerprint(values):

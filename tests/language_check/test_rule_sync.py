@@ -177,3 +177,12 @@ def test_a_flush_does_not_sync(ship):
     assert not LanguageRule.objects.exists()
     rules.sync_after_migrate(sender=None, apps=apps, plan=[])
     assert LanguageRule.objects.filter(phrase="nutter").exists()
+
+
+def test_saving_a_rule_unchanged_in_the_admin_is_not_an_edit(ship):
+    rule = seeded(shipped("nutter"))
+    rule.alternatives = "a kinder word\r\nanother one"  # as a browser's text box sends it
+    rule.save()
+    ship(shipped("nutter", severity="high"))
+    assert counts(rules.sync_rules()) == (0, 1, 0, 0)
+    assert values(rule) == shipped("nutter", severity="high") | {"active": True}
