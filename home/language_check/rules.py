@@ -2,10 +2,11 @@
 locale, see ``catalogue``).
 
 The rules paraphrase published media and anti-stigma language guides, cited by name in each
-file's ``sources``. Seeding only adds rules that are missing (matched by language and
-wording), so it is safe to run again in production and never overwrites a rule an
-administrator has edited. The data migrations that seed the rules read them through
-``load_rules`` too, so they keep working as the files change.
+file's ``sources``. ``sync_rules`` brings the database up to these files (``rule_sync``):
+it adds missing rules, updates and switches off the rules nobody edited and never
+overwrites a rule an administrator has edited, so it is safe to run again in production
+(``manage.py setup_roles`` and every ``migrate`` run it). The data migrations that seed the
+rules read them through ``load_rules`` too, so they keep working as the files change.
 """
 
 import json
@@ -13,7 +14,9 @@ from functools import cache
 from pathlib import Path
 
 from home.language_check import catalogue
-from home.language_check.models import LanguageRule
+from home.language_check.engine import invalidate_rules
+from home.language_check.models import LanguageRule, PageLanguageCheck
+from home.language_check.rule_sync import fingerprint, sync_into
 
 # The wordings of the first, English/French/German/Ukrainian-only rule set that the
 # per-locale files replace: the migration that seeds the new rules switches these off
@@ -51,22 +54,51 @@ def seed_into(model):
     fields = {field.name for field in model._meta.get_fields()}
     created_count = 0
     for data in load_rules():
+        defaults = {
+            key: value
+            for key, value in data.items()
+            if key not in ("language", "phrase") and key in fields
+        }
+        if "shipped_fingerprint" in fields:
+            defaults["shipped_fingerprint"] = fingerprint(data)
         _rule, created = model.objects.get_or_create(
-            language=data["language"],
-            phrase=data["phrase"],
-            defaults={
-                key: value
-                for key, value in data.items()
-                if key not in ("language", "phrase") and key in fields
-            },
+            language=data["language"], phrase=data["phrase"], defaults=defaults
         )
         created_count += created
     return created_count
 
 
 def seed_rules():
-    """Add any missing starting rule; return how many were created."""
-    return seed_into(LanguageRule)
+    """Bring the database up to the shipped rules (``sync_rules``); return how many rules
+    were added."""
+    return sync_rules().added
+
+
+def sync_rules():
+    """Add the missing shipped rules, update and switch off the unedited ones (see
+    ``rule_sync``), make every process recompile and mark the stored results of the
+    languages whose rules changed out of date; return the SyncResult."""
+    result = sync_into(LanguageRule, load_rules())
+    if result.changed:
+        invalidate_rules()
+        PageLanguageCheck.objects.filter(page__locale__language_code__in=result.languages).update(
+            stale=True
+        )
+    return result
+
+
+def sync_after_migrate(sender, apps, plan=None, **kwargs):
+    """post_migrate receiver: every ``migrate`` syncs the rules. Not after ``flush`` (which
+    sends the signal without a plan, e.g. after every transactional test), nor when the
+    database is migrated to a state before the fingerprint."""
+    if plan is None:
+        return
+    try:
+        model = apps.get_model("language_check", "LanguageRule")
+    except LookupError:
+        return
+    if "shipped_fingerprint" in {field.name for field in model._meta.get_fields()}:
+        sync_rules()
 
 
 # The starting rules, as read from the data files.
@@ -74,9 +106,9 @@ RULES = load_rules()
 
 
 def seed_report():
-    """Seed the missing starting rules and say how many (a step of ``manage.py
-    setup_roles``, registered in home.registry.setup_steps)."""
-    return f"{seed_rules()} language rules added"
+    """Sync the rules and say what changed (a step of ``manage.py setup_roles``, registered
+    in home.registry.setup_steps)."""
+    return str(sync_rules())
 
 
 def retire_and_complete(model):

@@ -1,7 +1,8 @@
 """What the language checker plugs into home and co-creation, and the signals that keep its
 rules and stored results fresh (run once, from LanguageCheckConfig.ready)."""
 
-from django.db.models.signals import post_delete, post_save, pre_save
+from django.apps import apps as django_apps
+from django.db.models.signals import post_delete, post_migrate, post_save, pre_save
 from wagtail.signals import page_published
 
 from home.language_check import stored
@@ -15,7 +16,7 @@ from home.language_check.models.task import (
 )
 from home.language_check.panels import LanguageCheckPanel
 from home.language_check.roles import grant_rule_permissions
-from home.language_check.rules import seed_report
+from home.language_check.rules import seed_report, sync_after_migrate
 from home.language_check.workflow import (
     LANGUAGE_CHECK_LABEL,
     LANGUAGE_CHECK_TASK,
@@ -34,6 +35,12 @@ def connect():
     workflow_names.register(NO_HIGH_SEVERITY_FINDING, NO_HIGH_SEVERITY_FINDING_LABEL)
     workflow_names.register(NO_ACTIVE_RULES, NO_ACTIVE_RULES_LABEL)
     setup_steps.register("language_rules", seed_report)
+    # Every migrate (deploys, make run) brings the rules up to the shipped files.
+    post_migrate.connect(
+        sync_after_migrate,
+        sender=django_apps.get_app_config("language_check"),
+        dispatch_uid="openly_rules_sync",
+    )
 
     # A changed rule takes effect at once in every process (see the engine's docstring).
     post_save.connect(invalidate_rules, sender=LanguageRule, dispatch_uid="openly_rules_save")

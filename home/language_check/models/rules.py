@@ -119,6 +119,17 @@ class LanguageRule(index.Indexed, models.Model):
         help_text=_("Untick to stop checking this rule without deleting it."),
         verbose_name=_("In use"),
     )
+    shipped_fingerprint = models.CharField(
+        max_length=64,
+        blank=True,
+        editable=False,
+        help_text=_(
+            "A fingerprint of the shipped values this rule was seeded or last updated with; "
+            "while the rule still has them, a new release may update it. Empty for rules "
+            "administrators added."
+        ),
+        verbose_name=_("Shipped version"),
+    )
 
     panels = [
         MultiFieldPanel(
