@@ -8,6 +8,7 @@ is a guide's own advice ("avoid the phrase 'committed suicide'") is noted at low
 and never blocks; a finding inside any other quotation keeps its severity and is marked.
 """
 
+from home.language_check import cues
 from home.language_check.matching import Finding
 from home.language_check.text import (
     UNCASED,
@@ -110,6 +111,40 @@ def _capitalised_title(paragraph, hit, sentence_start, language):
     return matched[:1].isupper() and not matched.isupper()
 
 
+def _note(compiled, paragraph, where, hit, quoted_spans, advice, language):
+    """ADVICE, TITLE or "" for one hit (``where``: its sentence's start and first word)."""
+    start, first = where
+    quote = None
+    for span in quoted_spans:
+        if span[0] < hit.end and hit.start < span[1]:
+            quote = span  # the innermost quotation the hit touches
+    speech = quote is not None and cues.is_speech(paragraph, quote, language)
+    opening = min(quote[0], hit.start) if quote else hit.start
+    before = [word for word, _s, _e in cues.tokens(paragraph[start:opening])]
+    if quote and not speech and cues.after_title_word(before, language, 3):
+        return TITLE
+    if cues.introduced(before, language, quote is not None):
+        return ADVICE
+    if quote and not speech:
+        if advice or cues.talks_about_wording(
+            [word for word, _s, _e in cues.tokens(paragraph[start : max(quote[1], hit.end)])],
+            language,
+        ):
+            return ADVICE
+        inside = quote[0] < hit.start and hit.end <= quote[1]
+        if inside and is_title(paragraph, quote, language, compiled.title_words):
+            return TITLE
+    if advice and not speech:
+        return ADVICE
+    if quote:
+        return ""
+    if _capitalised_title(paragraph, hit, first, language) or cues.title_run(
+        paragraph, start, hit.start, hit.end, language, language in UNCASED
+    ):
+        return TITLE
+    return ""
+
+
 def _sentences_to_read(compiled, text):
     """[(start, end, candidate sequences, its words)] of the sentences of ``text`` where
     some rule may be found: those where every word place of some sequence can be filled,
@@ -142,13 +177,7 @@ def check_paragraph(compiled, paragraph, language, where, accepted):
         for hit in _settle(hits):
             rule = hit.rule
             inside = [span for span in quoted_spans if span[0] < hit.start and hit.end <= span[1]]
-            note = ""
-            if advice:
-                note = ADVICE
-            elif (inside and is_title(paragraph, inside[-1], language, compiled.title_words)) or (
-                not inside and _capitalised_title(text, hit, first, language)
-            ):
-                note = TITLE
+            note = _note(compiled, text, (start, first), hit, quoted_spans, advice, language)
             matched = paragraph[hit.start : hit.end]
             context = paragraph[max(0, hit.start - 60) : hit.end + 60].strip()
             findings.append(
