@@ -30,7 +30,7 @@ WORDING = {
     "it": "parola parole termine termini espressione espressioni dire dite scrivere scrivete "
     "usare usate utilizzare parlare chiamare evitare evitate preferire preferite sostituire "
     "invece anziche piuttosto, non|e non",
-    "pl": "slowo slowa slow slowem termin terminu terminy okreslenie* wyrazenie* zwrot* "
+    "pl": "słowo słowa słow słowem termin terminu terminy okreslenie* wyrazenie* zwrot* "
     "mowic mow mowcie pisac pisz piszcie uzywac uzywaj nazywac unikac unikaj unikajcie "
     "zamiast zastapic zastap lepiej, nie|takie jak|typu",
     "el": "λεξη λεξεις ορος οροι ορο ορους εκφραση εκφρασεις φραση λεμε γραφετε γραψτε "
@@ -58,7 +58,7 @@ INTRODUCERS = {
     "no|en lugar de|en vez de|sustituir|reemplazar",
     "it": "parola parole termine termini espressione espressioni, "
     "non|e non|invece di|anziche|piuttosto che|sostituire",
-    "pl": "slowo slowa slow slowem termin terminy okreslenie okreslenia okreslen wyrazenie "
+    "pl": "słowo słowa słow słowem termin terminy okreslenie okreslenia okreslen wyrazenie "
     "wyrazenia zwrot zwroty, nie|zamiast",
     "el": "λεξη λεξεις ορος οροι ορο ορους εκφραση εκφρασεις φραση φρασεις, οχι|αντι για|αντι",
     "ro": "cuvantul cuvintele cuvinte termenul termeni termenii expresia expresii expresiile, "
@@ -132,7 +132,7 @@ SPEECH = {
     "de": "sagte sagt sagten schrieb schreibt erklarte erklart erzahlte erzahlt so fugte",
     "es": "dijo dice escribio escribe explico conto cuenta afirmo declaro segun anadio",
     "it": "detto disse dice scritto scrisse scrive spiega spiego racconta raccontato secondo",
-    "pl": "powiedziala powiedzial napisala napisal mowi pisze wyjasnia dodala dodal wedlug",
+    "pl": "powiedziała powiedział napisała napisał mowi pisze wyjasnia dodała dodał według",
     "el": "ειπε λεει εγραψε γραφει δηλωσε εξηγησε προσθεσε σημειωσε",
     "ro": "spus spune scris scrie declarat explicat adaugat potrivit",
     "uk": "сказала сказав каже написала написав пише розповіла розповів пояснила додала",
@@ -148,7 +148,7 @@ def _read(source):
     head, _, tail = source.partition(", ")
     single = set()
     prefixes = []
-    for word in head.split():
+    for word in fold(head).split():
         if word.endswith("*"):
             prefixes.append(word[:-1])
         else:
@@ -162,7 +162,7 @@ def _read(source):
 _WORDING = {code: _read(source) for code, source in WORDING.items()}
 _INTRODUCERS = {code: _read(source) for code, source in INTRODUCERS.items()}
 _TITLES = {code: _read(source) for code, source in TITLES.items()}
-_SPEECH = {code: frozenset(source.split()) for code, source in SPEECH.items()}
+_SPEECH = {code: frozenset(fold(source).split()) for code, source in SPEECH.items()}
 _BETWEEN = {code: frozenset(source.split()) for code, source in BETWEEN.items()}
 
 
@@ -265,6 +265,8 @@ def title_run(paragraph, sentence_start, hit_start, hit_end, language, uncased):
     found = TOKEN.finditer(paragraph, sentence_start, hit_start)
     before = [match for match in found if match.group() not in ",،"]
     inside = [m.group() for m in WORD.finditer(paragraph, hit_start, hit_end)]
+    if inside and after_title_word([fold(inside[0])], language, 1):
+        return _capitalised(inside[1:], uncased)  # the hit takes the title word in
     for back in range(1, 4):
         if back > len(before):
             return False
@@ -272,9 +274,15 @@ def title_run(paragraph, sentence_start, hit_start, hit_end, language, uncased):
             if uncased and back > 1:
                 return False
             run = [match.group() for match in before[len(before) - back + 1 :]] + inside
-            if uncased:
-                return len(run) <= 4
-            return all(
-                word[0].isupper() or word[0].isdigit() or word in LOWER_WORDS for word in run
-            )
+            return _capitalised(run, uncased)
     return False
+
+
+def _capitalised(run, uncased):
+    """Whether a run of words reads as a title: capitalised words, numbers and small words
+    between them; where the script has no capitals, at most four words."""
+    if uncased:
+        return 0 < len(run) <= 4
+    return bool(run) and all(
+        word[0].isupper() or word[0].isdigit() or word in LOWER_WORDS for word in run
+    )
