@@ -242,7 +242,7 @@ def is_speech(paragraph, span, language):
     it («…», wrote her mother), a colon or a reporting verb and a comma just before it (she
     said: “…”), or a comma, "!" or "?" closing it inside the marks."""
     verbs = _SPEECH.get(language, frozenset())
-    inner = paragraph[span[0] : span[1]].rstrip(" \"'“”„«»‹›‘’‚")
+    inner = paragraph[span[0] : span[1]].rstrip(" \"'“”„«»‹›‘’‚\u2068\u2069")
     if inner.endswith((",", "!", "?", "،")):
         return True
     after = [word for word, _s, _e in tokens(paragraph[span[1] : span[1] + 40])]

@@ -12,6 +12,7 @@ from home.language_check import cues
 from home.language_check.matching import Finding
 from home.language_check.text import (
     UNCASED,
+    UNMARK,
     is_title,
     normalise,
     quotations,
@@ -112,8 +113,9 @@ def _capitalised_title(paragraph, hit, sentence_start, language):
 
 
 def _note(compiled, paragraph, where, hit, quoted_spans, advice, language):
-    """ADVICE, TITLE or "" for one hit (``where``: its sentence's start and first word)."""
-    start, first = where
+    """ADVICE, TITLE or "" for one hit (``where``: its sentence's start, end and first
+    word)."""
+    start, end, first = where
     quote = None
     for span in quoted_spans:
         if span[0] < hit.end and hit.start < span[1]:
@@ -127,7 +129,7 @@ def _note(compiled, paragraph, where, hit, quoted_spans, advice, language):
         return ADVICE
     if quote and not speech:
         if advice or cues.talks_about_wording(
-            [word for word, _s, _e in cues.tokens(paragraph[start : max(quote[1], hit.end)])],
+            [word for word, _s, _e in cues.tokens(paragraph[start:end])],
             language,
         ):
             return ADVICE
@@ -177,9 +179,9 @@ def check_paragraph(compiled, paragraph, language, where, accepted):
         for hit in _settle(hits):
             rule = hit.rule
             inside = [span for span in quoted_spans if span[0] < hit.start and hit.end <= span[1]]
-            note = _note(compiled, text, (start, first), hit, quoted_spans, advice, language)
-            matched = paragraph[hit.start : hit.end]
-            context = paragraph[max(0, hit.start - 60) : hit.end + 60].strip()
+            note = _note(compiled, text, (start, end, first), hit, quoted_spans, advice, language)
+            matched = paragraph[hit.start : hit.end].translate(UNMARK)
+            context = paragraph[max(0, hit.start - 60) : hit.end + 60].translate(UNMARK).strip()
             findings.append(
                 Finding(
                     rule_id=rule["rule_id"],
