@@ -10,8 +10,12 @@ spaces and must appear in that order, word after word.
 """
 
 import re
+from functools import lru_cache
 
 from home.language_check.text import WORD, fold
+
+# How far before a wording its cue is looked for (some six words).
+REACH = 60
 
 # Cues that a sentence talks about wording: naming it, choosing it or replacing it.
 WORDING = {
@@ -171,9 +175,19 @@ def _is(word, cues):
     return word in single or (prefixes and word.startswith(prefixes))
 
 
-def tokens(text):
-    """The folded words (and commas) of ``text``, with where each one starts and ends."""
-    return [(fold(m.group()), m.start(), m.end()) for m in TOKEN.finditer(text)]
+# Words repeat: each is folded once per process.
+_fold = lru_cache(maxsize=1 << 16)(fold)
+
+
+def words(text):
+    """The folded words (and commas) of ``text``."""
+    return [_fold(match.group()) for match in TOKEN.finditer(text)]
+
+
+def words_before(paragraph, start, position):
+    """The folded words (and commas) of the last ``REACH`` characters before ``position``
+    (from ``start`` on)."""
+    return words(paragraph[max(start, position - REACH) : position])
 
 
 def _ends_with_cue(words, cues):
@@ -245,7 +259,7 @@ def is_speech(paragraph, span, language):
     inner = paragraph[span[0] : span[1]].rstrip(" \"'“”„«»‹›‘’‚\u2068\u2069")
     if inner.endswith((",", "!", "?", "،")):
         return True
-    after = [word for word, _s, _e in tokens(paragraph[span[1] : span[1] + 40])]
+    after = words(paragraph[span[1] : span[1] + 40])
     if after and after[0] in (",", "،"):
         if set(after[1:4]) & verbs:
             return True
@@ -254,7 +268,7 @@ def is_speech(paragraph, span, language):
     before_text = paragraph[max(0, span[0] - 40) : span[0]].rstrip(" \u00a0")
     if before_text.endswith(":"):
         return True
-    before = [word for word, _s, _e in tokens(before_text)]
+    before = words(before_text)
     return len(before) > 1 and before[-1] == "," and before[-2] in verbs
 
 
@@ -262,15 +276,15 @@ def title_run(paragraph, sentence_start, hit_start, hit_end, language, uncased):
     """Whether a wording sits in a capitalised run of words right after a word naming a kind
     of work (the series 13 Reasons Why); where the script has no capitals, within the two
     words after it."""
-    found = TOKEN.finditer(paragraph, sentence_start, hit_start)
+    found = TOKEN.finditer(paragraph, max(sentence_start, hit_start - REACH), hit_start)
     before = [match for match in found if match.group() not in ",،"]
     inside = [m.group() for m in WORD.finditer(paragraph, hit_start, hit_end)]
-    if inside and after_title_word([fold(inside[0])], language, 1):
+    if inside and after_title_word([_fold(inside[0])], language, 1):
         return _capitalised(inside[1:], uncased)  # the hit takes the title word in
     for back in range(1, 4):
         if back > len(before):
             return False
-        if after_title_word([fold(before[-back].group())], language, 1):
+        if after_title_word([_fold(before[-back].group())], language, 1):
             if uncased and back > 1:
                 return False
             run = [match.group() for match in before[len(before) - back + 1 :]] + inside
