@@ -11,11 +11,12 @@ spaces and must appear in that order, word after word.
 
 import re
 from functools import lru_cache
+from itertools import islice
 
 from home.language_check.text import WORD, fold
 
 # How far before a wording its cue is looked for (some six words).
-REACH = 60
+REACH = 48
 
 # Cues that a sentence talks about wording: naming it, choosing it or replacing it.
 WORDING = {
@@ -259,7 +260,7 @@ def is_speech(paragraph, span, language):
     inner = paragraph[span[0] : span[1]].rstrip(" \"'“”„«»‹›‘’‚\u2068\u2069")
     if inner.endswith((",", "!", "?", "،")):
         return True
-    after = words(paragraph[span[1] : span[1] + 40])
+    after = [_fold(match.group()) for match in islice(TOKEN.finditer(paragraph, span[1]), 4)]
     if after and after[0] in (",", "،"):
         if set(after[1:4]) & verbs:
             return True
@@ -268,8 +269,10 @@ def is_speech(paragraph, span, language):
     before_text = paragraph[max(0, span[0] - 40) : span[0]].rstrip(" \u00a0")
     if before_text.endswith(":"):
         return True
-    before = words(before_text)
-    return len(before) > 1 and before[-1] == "," and before[-2] in verbs
+    if not before_text.endswith((",", "،")):
+        return False
+    before = words(before_text[-30:])
+    return len(before) > 1 and before[-2] in verbs
 
 
 def title_run(paragraph, sentence_start, hit_start, hit_end, language, uncased):
