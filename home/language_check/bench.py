@@ -25,24 +25,37 @@ MANAGE = Path(__file__).resolve().parents[2] / "manage.py"
 
 
 FLAGGED_EVERY = 1_000  # words of a typical page per sentence the guides warn against
+# The clean rows that read like a campaign page's prose. The set's other clean rows are near
+# misses written to test precision (a literal "only way out", quoted film titles, "avoid
+# saying X" advice, a broken finger): as the set grows they would make the "typical" page
+# ever less typical and its timing a measure of the set, not of the check. The dense page
+# still uses every row.
+TYPICAL_CLEAN = ("clean_safe_reporting", "clean_person_first", "clean_other")
 
 
-def vocabulary(language, label=None):
-    """The evaluation sentences of ``language`` (only those labelled ``label`` if given),
-    as lists of words."""
+def vocabulary(language, label=None, categories=None):
+    """The evaluation sentences of ``language`` (only those labelled ``label``, and only
+    those of ``categories``, if given), as lists of words."""
     files = evaluation.set_files(locale=language)
     rows = [row for file in files for row in evaluation.read_rows(file)]
-    return [row.sentence.split() for row in rows if label is None or row.label == label]
+    return [
+        row.sentence.split()
+        for row in rows
+        if (label is None or row.label == label)
+        and (categories is None or row.category in categories)
+    ]
 
 
 def build_page(words, language="en", seed=1, dense=False):
     """An unsaved StandardPage with ``words`` words of body text in paragraphs of 200 (with a
     link in each, whose target the check must not read), made of the language's evaluation
-    sentences in a shuffled order: a typical page is the clean sentences (prose about
-    mental health and suicide prevention) with one sentence the guides warn against in
-    every 1,000 words; a dense page is every sentence of the set, most of them flagged."""
+    sentences in a shuffled order: a typical page is the clean prose sentences (safe
+    reporting, person-first wording and other prose about mental health and suicide
+    prevention, ``TYPICAL_CLEAN``) with one sentence the guides warn against in every 1,000
+    words; a dense page is every sentence of the set, most of them flagged or near misses."""
     rng = random.Random(seed)  # noqa: S311 - not for security
-    clean = vocabulary(language, None if dense else evaluation.CLEAN)
+    typical = (evaluation.CLEAN, TYPICAL_CLEAN)
+    clean = vocabulary(language) if dense else vocabulary(language, *typical)
     flagged = vocabulary(language, evaluation.FLAG)
     paragraphs = []
     written = 0
