@@ -24,6 +24,22 @@ from home.language_check.rule_sync import fingerprint, sync_into
 RETIRED_FILE = Path(__file__).with_name("retired_rules.json")
 
 
+def entry_values(language, entry, source):
+    """One rule of a rules file as LanguageRule field values (alternatives one per line),
+    with ``source`` the text its source key names."""
+    return {
+        "language": language,
+        "phrase": entry["phrase"],
+        "match_type": entry.get("match_type", "phrase"),
+        "category": entry["category"],
+        "severity": entry["severity"],
+        "explanation": entry["explanation"],
+        "alternatives": "\n".join(entry["alternatives"]),
+        "unless": entry.get("unless", ""),
+        "source": source,
+    }
+
+
 @cache
 def load_rules():
     """The starting rules as dicts of LanguageRule field values (alternatives one per line)."""
@@ -31,19 +47,7 @@ def load_rules():
     for language in catalogue.languages():
         data = catalogue.locale_data(language)
         for entry in data["rules"]:
-            rules.append(
-                {
-                    "language": language,
-                    "phrase": entry["phrase"],
-                    "match_type": entry.get("match_type", "phrase"),
-                    "category": entry["category"],
-                    "severity": entry["severity"],
-                    "explanation": entry["explanation"],
-                    "alternatives": "\n".join(entry["alternatives"]),
-                    "unless": entry.get("unless", ""),
-                    "source": data["sources"][entry["source"]],
-                }
-            )
+            rules.append(entry_values(language, entry, data["sources"][entry["source"]]))
     return tuple(rules)
 
 

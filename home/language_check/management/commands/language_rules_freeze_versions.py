@@ -15,6 +15,7 @@ from pathlib import Path
 from django.core.management.base import BaseCommand
 
 from home.language_check.rule_sync import FIELDS, values_fingerprint
+from home.language_check.rules import entry_values
 
 PACKAGE = Path(__file__).resolve().parents[2]
 REPO = PACKAGE.parent.parent
@@ -36,18 +37,8 @@ def _git(*args):
 
 
 def _entry(language, entry, sources):
-    source = entry["source"]
-    return {
-        "language": language,
-        "phrase": entry["phrase"],
-        "match_type": entry.get("match_type", "phrase"),
-        "category": entry["category"],
-        "severity": entry["severity"],
-        "explanation": entry["explanation"],
-        "alternatives": "\n".join(entry["alternatives"]),
-        "unless": entry.get("unless", ""),
-        "source": sources.get(source, source),
-    }
+    # An old file may name its source by text rather than by key.
+    return entry_values(language, entry, sources.get(entry["source"], entry["source"]))
 
 
 def _rules_py(text):
