@@ -91,11 +91,11 @@ def sync_rules():
     return result
 
 
-def sync_after_migrate(sender, apps, plan=None, **kwargs):
+def sync_after_migrate(sender, apps=None, plan=None, **kwargs):
     """post_migrate receiver: every ``migrate`` syncs the rules. Not after ``flush`` (which
-    sends the signal without a plan, e.g. after every transactional test), nor when the
-    database is migrated to a state before the fingerprint."""
-    if plan is None:
+    sends the signal without the migration state or a plan, e.g. after every transactional
+    test), nor when the database is migrated to a state before the fingerprint."""
+    if apps is None or plan is None:
         return
     try:
         model = apps.get_model("language_check", "LanguageRule")

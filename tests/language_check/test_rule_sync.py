@@ -7,6 +7,7 @@ import importlib
 
 import pytest
 from django.apps import apps
+from django.core.management.sql import emit_post_migrate_signal
 
 from home.language_check import rules
 from home.language_check.engine import rules_version
@@ -186,3 +187,11 @@ def test_saving_a_rule_unchanged_in_the_admin_is_not_an_edit(ship):
     ship(shipped("nutter", severity="high"))
     assert counts(rules.sync_rules()) == (0, 1, 0, 0)
     assert values(rule) == shipped("nutter", severity="high") | {"active": True}
+
+
+def test_a_flush_sends_post_migrate_without_state_and_the_rules_stay_as_they_are(db):
+    """``flush`` (run after every transactional test) sends post_migrate with neither the
+    migration state nor a plan: the sync does nothing then, and raises nothing."""
+    before = LanguageRule.objects.count()
+    emit_post_migrate_signal(0, False, "default")
+    assert LanguageRule.objects.count() == before
