@@ -78,14 +78,15 @@ def seed_rules():
     return sync_rules().added
 
 
-def sync_rules():
+def sync_rules(rule_model=LanguageRule, check_model=PageLanguageCheck):
     """Add the missing shipped rules, update and switch off the unedited ones (see
     ``rule_sync``), make every process recompile and mark the stored results of the
-    languages whose rules changed out of date; return the SyncResult."""
-    result = sync_into(LanguageRule, load_rules())
+    languages whose rules changed out of date; return the SyncResult. A migration passes
+    its historical models."""
+    result = sync_into(rule_model, load_rules())
     if result.changed:
         invalidate_rules()
-        PageLanguageCheck.objects.filter(page__locale__language_code__in=result.languages).update(
+        check_model.objects.filter(page__locale__language_code__in=result.languages).update(
             stale=True
         )
     return result

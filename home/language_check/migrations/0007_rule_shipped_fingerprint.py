@@ -11,8 +11,7 @@ from pathlib import Path
 from django.db import migrations, models
 
 from home.language_check import rules
-from home.language_check.engine import invalidate_rules
-from home.language_check.rule_sync import backfill_into, sync_into
+from home.language_check.rule_sync import backfill_into
 
 VERSIONS_FILE = Path(__file__).resolve().parents[1] / "shipped_rule_versions.json"
 
@@ -23,14 +22,8 @@ def known_versions():
 
 def backfill_and_sync(apps, schema_editor):
     model = apps.get_model("language_check", "LanguageRule")
-    shipped = rules.load_rules()
-    backfill_into(model, shipped, known_versions())
-    result = sync_into(model, shipped)
-    if result.changed:
-        invalidate_rules()
-        apps.get_model("language_check", "PageLanguageCheck").objects.filter(
-            page__locale__language_code__in=result.languages
-        ).update(stale=True)
+    backfill_into(model, rules.load_rules(), known_versions())
+    rules.sync_rules(model, apps.get_model("language_check", "PageLanguageCheck"))
 
 
 class Migration(migrations.Migration):
