@@ -16,6 +16,11 @@ BLOCK_TAGS = re.compile(
 )
 INLINE_TAGS = re.compile(r"</?(?:a|b|i|em|strong|span|code|sup|sub|mark|abbr|small)(?:\s[^>]*)?>")
 ANY_TAG = re.compile(r"<[^>]*>")
+# Quotations and italics of rich text, kept for the check (a title in <i>, a word in <q>):
+# <q> shows as the quotation marks a browser draws, <i> and <em> as the invisible isolate
+# marks ``text.ITALIC_OPEN`` and ``text.ITALIC_CLOSE``.
+MARKED_TAGS = re.compile(r"<(/?)(q|i|em)(?:\s[^>]*)?>", re.IGNORECASE)
+MARKS = {("", "q"): "“", ("/", "q"): "”", ("", "i"): "\u2068", ("/", "i"): "\u2069"}
 SKIPPED_FIELDS = {
     "slug",
     "url_path",
@@ -64,8 +69,14 @@ def strip_html(source):
     """Visible text of rich text: tags (and so link targets) removed, entities decoded, one
     line per paragraph (quotations and sentences never run from one into the next)."""
     text = BLOCK_TAGS.sub("\n", source)
+    text = MARKED_TAGS.sub(_mark, text)
     text = INLINE_TAGS.sub("", text)
     return html.unescape(ANY_TAG.sub(" ", text))
+
+
+def _mark(match):
+    closing, tag = match.groups()
+    return MARKS[(closing, "q" if tag.lower() == "q" else "i")]
 
 
 def _block_texts(block, value, label):

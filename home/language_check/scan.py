@@ -8,9 +8,11 @@ is a guide's own advice ("avoid the phrase 'committed suicide'") is noted at low
 and never blocks; a finding inside any other quotation keeps its severity and is marked.
 """
 
+from home.language_check import cues
 from home.language_check.matching import Finding
 from home.language_check.text import (
     UNCASED,
+    UNMARK,
     is_title,
     normalise,
     quotations,
@@ -110,6 +112,46 @@ def _capitalised_title(paragraph, hit, sentence_start, language):
     return matched[:1].isupper() and not matched.isupper()
 
 
+def _note(compiled, paragraph, where, hit, quoted_spans, advice, language, memo):
+    """ADVICE, TITLE or "" for one hit (``where``: its sentence's start, end and first
+    word; ``memo``: what is known of the paragraph's quotations and sentences)."""
+    start, end, first = where
+    quote = None
+    for span in quoted_spans:
+        if span[0] < hit.end and hit.start < span[1]:
+            quote = span  # the innermost quotation the hit touches
+    if quote is None:
+        if advice or cues.introduced(
+            cues.words_before(paragraph, start, hit.start), language, False
+        ):
+            return ADVICE
+        if _capitalised_title(paragraph, hit, first, language) or cues.title_run(
+            paragraph, start, hit.start, hit.end, language, language in UNCASED
+        ):
+            return TITLE
+        return ""
+    before = cues.words_before(paragraph, start, min(quote[0], hit.start))
+    title_cue = cues.after_title_word(before, language, 3)
+    if not title_cue and cues.introduced(before, language):
+        return ADVICE
+    wording = advice or memo.get(start)
+    if wording is None:
+        wording = memo[start] = cues.talks_about_wording(cues.words(paragraph[start:end]), language)
+    inside = quote[0] < hit.start and hit.end <= quote[1]
+    titled = title_cue or (
+        not wording and inside and is_title(paragraph, quote, language, compiled.title_words)
+    )
+    if not (wording or titled):
+        return ""
+    # Speech is told last: most quotations are neither advice nor titles.
+    speech = memo.get(quote)
+    if speech is None:
+        speech = memo[quote] = cues.is_speech(paragraph, quote, language)
+    if speech:
+        return ADVICE if title_cue and cues.introduced(before, language) else ""
+    return TITLE if title_cue or not wording else ADVICE
+
+
 def _sentences_to_read(compiled, text):
     """[(start, end, candidate sequences, its words)] of the sentences of ``text`` where
     some rule may be found: those where every word place of some sequence can be filled,
@@ -132,6 +174,7 @@ def check_paragraph(compiled, paragraph, language, where, accepted):
     """Findings in one paragraph."""
     text = normalise(paragraph)
     quoted_spans = None
+    memo = {}  # quotation -> whether it is speech; sentence start -> whether it is advice
     findings = []
     for start, end, candidates, tokens in _sentences_to_read(compiled, text):
         if quoted_spans is None:
@@ -142,15 +185,10 @@ def check_paragraph(compiled, paragraph, language, where, accepted):
         for hit in _settle(hits):
             rule = hit.rule
             inside = [span for span in quoted_spans if span[0] < hit.start and hit.end <= span[1]]
-            note = ""
-            if advice:
-                note = ADVICE
-            elif (inside and is_title(paragraph, inside[-1], language, compiled.title_words)) or (
-                not inside and _capitalised_title(text, hit, first, language)
-            ):
-                note = TITLE
-            matched = paragraph[hit.start : hit.end]
-            context = paragraph[max(0, hit.start - 60) : hit.end + 60].strip()
+            where = (start, end, first)
+            note = _note(compiled, text, where, hit, quoted_spans, advice, language, memo)
+            matched = paragraph[hit.start : hit.end].translate(UNMARK)
+            context = paragraph[max(0, hit.start - 60) : hit.end + 60].translate(UNMARK).strip()
             findings.append(
                 Finding(
                     rule_id=rule["rule_id"],

@@ -40,8 +40,13 @@ SENTENCE_OR_WORD = re.compile(rf"({WORD.pattern})|[.!?…;][\"'»“”’)\]]*\
 UNUSUAL = re.compile(f"[{APOSTROPHES}\u2010\u2011\u00a0]")
 UNUSUAL_TABLE = {**dict.fromkeys(APOSTROPHES, "'"), "\u2010": "-", "\u2011": "-", "\u00a0": " "}
 CLAUSE_MARK = re.compile(r"[,;:–—()]")
+# Italics of rich text (a title in <i>), written as invisible isolate marks.
+ITALIC_OPEN = "\u2068"
+ITALIC_CLOSE = "\u2069"
+UNMARK = str.maketrans("", "", ITALIC_OPEN + ITALIC_CLOSE)
 # Opening mark -> the closing marks it takes.
 PAIRS = {
+    ITALIC_OPEN: ITALIC_CLOSE,
     "“": "”“",  # English “…”, and the German closer “ after „ is handled below
     "„": "“”",
     "‚": "‘’",
@@ -138,7 +143,7 @@ def _letter(text, index):
     return 0 <= index < len(text) and text[index].isalnum()
 
 
-QUOTE_MARK = re.compile("[\"'“”„‚‘’«»‹›]")
+QUOTE_MARK = re.compile("[\"'“”„‚‘’«»‹›\u2068\u2069]")
 
 
 def quotations(paragraph):
@@ -174,7 +179,7 @@ def is_title(paragraph, span, language, title_words=frozenset()):
     """Whether a quotation looks like the title of a work ("Psycho", « Psychose »): short,
     without a sentence's end inside, and capitalised; where the script has no capitals,
     opening its sentence or following a word such as فيلم (film)."""
-    inner = paragraph[span[0] + 1 : span[1] - 1].strip(" \"'“”„«»‹›‘’‚")
+    inner = paragraph[span[0] + 1 : span[1] - 1].strip(" \"'“”„«»‹›‘’‚\u2068\u2069")
     if not inner or len(inner.split()) > 8 or re.search(r"[.!?;:]\s*$|[.!?]\s", inner):
         return False
     if language in UNCASED:
