@@ -112,10 +112,10 @@ def _capitalised_title(paragraph, hit, sentence_start, language):
     return matched[:1].isupper() and not matched.isupper()
 
 
-def _note(compiled, paragraph, where, hit, quoted_spans, advice, language, memo):
-    """ADVICE, TITLE or "" for one hit (``where``: its sentence's start, end and first
+def _note(compiled, paragraph, sentence, hit, quoted_spans, advice, language, memo):
+    """ADVICE, TITLE or "" for one hit (``sentence``: its sentence's start, end and first
     word; ``memo``: what is known of the paragraph's quotations and sentences)."""
-    start, end, first = where
+    start, end, first = sentence
     quote = None
     for span in quoted_spans:
         if span[0] < hit.end and hit.start < span[1]:
@@ -185,8 +185,8 @@ def check_paragraph(compiled, paragraph, language, where, accepted):
         for hit in _settle(hits):
             rule = hit.rule
             inside = [span for span in quoted_spans if span[0] < hit.start and hit.end <= span[1]]
-            where = (start, end, first)
-            note = _note(compiled, text, where, hit, quoted_spans, advice, language, memo)
+            sentence = (start, end, first)
+            note = _note(compiled, text, sentence, hit, quoted_spans, advice, language, memo)
             matched = paragraph[hit.start : hit.end].translate(UNMARK)
             context = paragraph[max(0, hit.start - 60) : hit.end + 60].translate(UNMARK).strip()
             findings.append(

@@ -139,3 +139,18 @@ def test_quotations_and_italics_of_rich_text_count(language, html, note):
 def test_italics_around_an_ordinary_wording_change_nothing():
     (finding,) = check_text(strip_html("<p>He <i>committed</i> suicide last year.</p>"), "en")
     assert finding.blocking and finding.matched == "committed suicide"
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    "text",
+    [
+        "He committed suicide last year.",
+        'The film "Psycho" frightened a generation.',
+        "Avoid the phrase committed suicide.",
+    ],
+)
+def test_every_finding_keeps_the_field_it_was_found_in(text):
+    findings = check_text(text, "en", where="Summary")
+    assert findings
+    assert {finding.where for finding in findings} == {"Summary"}
