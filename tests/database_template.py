@@ -21,6 +21,9 @@ what it serialises and, after the run, ``destroy_test_db`` drops each worker's d
 last worker to finish removes the template; a worker that asks for a database after that
 builds it again. A run without workers and a ``--reuse-db`` run (each worker keeps its own
 database) are set up as before.
+
+A template migrated ahead of the run (``OPENLY_TEST_DATABASE_TEMPLATE``, which CI sets:
+tests/prebuilt_template.py) is copied instead of built, and left for whoever built it.
 """
 
 import contextlib
@@ -33,6 +36,8 @@ from django.conf import settings
 from django.core.management import call_command
 from django.db import connections
 from django.db.backends.base.creation import TEST_DATABASE_PREFIX
+
+from tests import prebuilt_template
 
 STATE = "openly-test-databases.json"
 LOCK = "openly-test-databases.lock"
@@ -48,6 +53,7 @@ def _locked(folder):
             state = json.loads(path.read_text()) if path.exists() else {}
             state.setdefault("templates", {})
             state.setdefault("users", 0)
+            state.setdefault("prebuilt", [])
             yield state
             path.write_text(json.dumps(state))
         finally:
@@ -100,14 +106,20 @@ class Templates:
             if state["users"] > 0:
                 return
             for alias, template in state["templates"].items():
-                self._remove(connections[alias], template)
+                if alias not in state["prebuilt"]:
+                    self._remove(connections[alias], template)
             state["templates"] = {}
 
     def _create(self, connection, original, verbosity, serialize):
         alias = connection.alias
         with _locked(self.folder) as state:
             template = state["templates"].get(alias)
-            if template is None:
+            prebuilt = None if template else self._prebuilt(connection)
+            if prebuilt:
+                template = state["templates"][alias] = prebuilt
+                state["prebuilt"].append(alias)
+                copy = True
+            elif template is None:
                 template = self._build(connection, original, verbosity)
                 state["templates"][alias] = template
                 # SQLite's template is a copy of this worker's own database.
@@ -126,6 +138,15 @@ class Templates:
         call_command("createcachetable", database=alias)
         connection.ensure_connection()
         return connection.settings_dict["NAME"]
+
+    @staticmethod
+    def _prebuilt(connection):
+        """The template migrated ahead of the run for the default database, if there is one
+        for its engine and its build succeeded (waits for a build under way)."""
+        address = os.environ.get(prebuilt_template.ENVIRONMENT)
+        if not address or connection.alias != "default":
+            return None
+        return prebuilt_template.ready(address, connection.vendor)
 
     def _build(self, connection, original, verbosity):
         """Migrate the template of this run; returns its name (PostgreSQL) or path (SQLite)."""
