@@ -80,13 +80,14 @@ def compile_rules(language):
         plans = []
         patterns = []
         count = 0
+        memo = {}  # what each written token stands for, shared by the language's rules
         for rule in LanguageRule.objects.filter(language=language, active=True):
             data = _rule_data(rule)
             try:
                 if rule.match_type == LanguageRule.PATTERN:
                     patterns.append((pattern_regex(rule.phrase), data))
                 else:
-                    plans.append(read_rule(len(plans), data, language, groups))
+                    plans.append(read_rule(len(plans), data, language, groups, memo))
             except (RuleSyntaxError, re.error):
                 continue  # a wording saved before validation existed: skip it
             count += 1
@@ -95,7 +96,7 @@ def compile_rules(language):
         for wording in catalogue.advice(language):
             try:
                 data = {"phrase": wording, "kind": scan.ADVICE}
-                plans.append(read_rule(len(plans), data, language, groups))
+                plans.append(read_rule(len(plans), data, language, groups, memo))
             except RuleSyntaxError:
                 continue
         compiled = CompiledRules(Matcher(plans, language), patterns, count)

@@ -82,8 +82,17 @@ def _word_slot(word, language):
     return Slot(found, separable)
 
 
-def _alternatives(token, language, groups, depth):
-    """The word sequences one written token stands for: a list of lists of (Slot, gap)."""
+def _alternatives(token, language, groups, depth, memo):
+    """The word sequences one written token stands for: a list of lists of (Slot, gap).
+    ``memo`` keeps what each token stood for while one language's rules are read: the same
+    synonym groups come back in rule after rule (the lists are shared, never changed)."""
+    key = (token, depth)
+    if key not in memo:
+        memo[key] = _read_alternatives(token, language, groups, depth, memo)
+    return memo[key]
+
+
+def _read_alternatives(token, language, groups, depth, memo):
     variants = []
     merged_keys = set()
     merged_separable = []
@@ -93,7 +102,7 @@ def _alternatives(token, language, groups, depth):
             if name not in groups or depth > 3:
                 raise RuleSyntaxError(f"unknown group @{name}")
             for entry in groups[name]:
-                for sequence in _phrase(entry, language, groups, depth + 1):
+                for sequence in _phrase(entry, language, groups, depth + 1, memo):
                     if len(sequence) == 1 and sequence[0][1] == 0:
                         merged_keys |= sequence[0][0].keys
                         merged_separable.extend(sequence[0][0].separable)
@@ -120,24 +129,24 @@ def _alternatives(token, language, groups, depth):
     return variants
 
 
-def _phrase(text, language, groups, depth=0):
+def _phrase(text, language, groups, depth, memo):
     """Every sequence a phrase (one part of a rule, alternatives joined by ``;``) stands for."""
     variants = []
     for alternative in text.split(";"):
-        variants.extend(_sequence(alternative, language, groups, depth))
+        variants.extend(_sequence(alternative, language, groups, depth, memo))
         if len(variants) > MAX_VARIANTS:
             raise RuleSyntaxError("the wording has too many variants")
     return variants
 
 
-def _sequence(text, language, groups, depth):
+def _sequence(text, language, groups, depth, memo):
     elements = []
     gap = 0
     for token in text.split():
         if token in ("...", "…"):
             gap += GAP_WORDS  # "... ..." allows eight words
             continue
-        options = _alternatives(token, language, groups, depth)
+        options = _alternatives(token, language, groups, depth, memo)
         if gap:
             options = [[(option[0][0], gap), *option[1:]] for option in options]
         elements.append(options)
@@ -152,16 +161,18 @@ def _sequence(text, language, groups, depth):
     return variants
 
 
-def read_rule(owner, data, language, groups):
-    """A Plan for one rule's data (phrase, match_type, unless)."""
+def read_rule(owner, data, language, groups, memo=None):
+    """A Plan for one rule's data (phrase, match_type, unless). ``memo``: one dict shared by
+    the rules of one language read together (see ``_alternatives``)."""
+    memo = {} if memo is None else memo
     parts = data["phrase"].split(" + ") if data.get("match_type") == "context" else [data["phrase"]]
     plan = Plan(data=data, parts=len(parts))
     for number, part in enumerate(parts):
-        for slots in _phrase(part, language, groups):
+        for slots in _phrase(part, language, groups, 0, memo):
             plan.sequences.append(Sequence(tuple(slots), owner, number))
     for line in data.get("unless", "").splitlines():
         if line.strip():
-            for slots in _phrase(line.strip(), language, groups):
+            for slots in _phrase(line.strip(), language, groups, 0, memo):
                 plan.sequences.append(Sequence(tuple(slots), owner, -1))
     return plan
 
