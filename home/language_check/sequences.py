@@ -82,17 +82,24 @@ def _fits(step, tokens, index):
 def _match(steps, tokens, index):
     if not _fits(steps[0], tokens, index):
         return None
-    used = [index]
-    count = len(tokens)
-    for step in steps[1:]:
-        start = used[-1] + 1
-        for position in range(start, min(start + step.gap + 1, count)):
-            if _fits(step, tokens, position):
-                used.append(position)
-                break
-        else:
-            return None
-    return used
+    return _rest(steps, 1, tokens, [index])
+
+
+def _rest(steps, number, tokens, used):
+    """``used`` with the words of steps ``number`` onwards, or None. Each step takes the
+    nearest word that lets the steps after it be found too: in "nahm sich wegen der
+    Insolvenz das Leben", "der" (also read as a form of "das") must not hide the "das" of
+    "das Leben" further on."""
+    if number == len(steps):
+        return used
+    step = steps[number]
+    start = used[-1] + 1
+    for position in range(start, min(start + step.gap + 1, len(tokens))):
+        if _fits(step, tokens, position):
+            found = _rest(steps, number + 1, tokens, [*used, position])
+            if found:
+                return found
+    return None
 
 
 def _particle_after(tokens, index, particle):

@@ -53,3 +53,20 @@ def test_hyphenated_and_apostrophe_words_count_as_their_parts():
     matcher = _matcher("alpha beta gamma")
     assert _found(matcher, "alpha-beta gamma") == [("alpha beta gamma", [0, 1, 2])]
     assert _found(matcher, "alpha'beta gamma") == [("alpha beta gamma", [0, 1, 2])]
+
+
+def test_an_earlier_word_that_fits_a_place_does_not_hide_a_later_one_that_completes_it():
+    # "beta" fits the second place twice; only the second is followed by "gamma".
+    matcher = _matcher("alpha ... beta gamma")
+    assert _found(matcher, "alpha went beta away then beta gamma") == [
+        ("alpha ... beta gamma", [0, 5, 6])
+    ]
+    assert _found(matcher, "alpha went beta away then beta") == []
+
+
+def test_a_german_article_read_as_another_does_not_hide_the_wording():
+    # "der" is also read as a form of "das": the "das" of "das Leben" must still be found.
+    matcher = _matcher("nehmen sich ... das Leben", language="de")
+    assert [
+        phrase for phrase, _used in _found(matcher, "Er nahm sich wegen der Insolvenz das Leben.")
+    ] == ["nehmen sich ... das Leben"]
