@@ -30,12 +30,16 @@ MARKS = "\u0300-\u036f\u0483-\u0489\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed
 # before a letter) each with the letters after it; written with runs rather than one
 # character at a time, which the regular expression engine reads a third faster.
 WORD = re.compile(rf"[^\W_]+(?:(?:[{MARKS}\u00ad]|['\-](?=[^\W_]))[^\W_]*)*")
+# Checked just after a sentence's mark: a full stop after a single letter ends no sentence,
+# being an initial or part of an abbreviation written with stops (J. K. Rowling, e.g., z.B.,
+# π.χ., i.e.).
+NOT_INITIAL = r"(?<![\s.(\[\"'«„“‘][^\W\d_]\.)(?<!^[^\W\d_]\.)"
 # A sentence's end: its mark (and closing quotes, group 1) before spaces, or line breaks. It
 # starts with the one character class so the engine skips to the next mark at C speed.
-SENTENCE_END = re.compile(r"[.!?…;\n](?:(?<=[.!?…;])([\"'»“”’)\]]*)\s+|(?<=\n)\n*)")
+SENTENCE_END = re.compile(rf"[.!?…;\n]{NOT_INITIAL}(?:(?<=[.!?…;])([\"'»“”’)\]]*)\s+|(?<=\n)\n*)")
 # A word (the group) or the end of a sentence (an empty string in ``findall``): the words
 # of a paragraph, sentence by sentence, in one pass.
-SENTENCE_OR_WORD = re.compile(rf"({WORD.pattern})|[.!?…;][\"'»“”’)\]]*\s+|\n+")
+SENTENCE_OR_WORD = re.compile(rf"({WORD.pattern})|[.!?…;]{NOT_INITIAL}[\"'»“”’)\]]*\s+|\n+")
 # Characters ``normalise`` rewrites (most paragraphs have none: then nothing is copied).
 UNUSUAL = re.compile(f"[{APOSTROPHES}\u2010\u2011\u00a0]")
 UNUSUAL_TABLE = {**dict.fromkeys(APOSTROPHES, "'"), "\u2010": "-", "\u2011": "-", "\u00a0": " "}

@@ -70,3 +70,23 @@ def test_a_german_article_read_as_another_does_not_hide_the_wording():
     assert [
         phrase for phrase, _used in _found(matcher, "Er nahm sich wegen der Insolvenz das Leben.")
     ] == ["nehmen sich ... das Leben"]
+
+
+def test_initials_and_abbreviations_with_stops_end_no_sentence():
+    def split(text):
+        return [text[start:end] for start, end in sentence_chunks(text) if end > start]
+
+    assert split("Do not name the means, e.g. the bridge or the pills. Next one.") == [
+        "Do not name the means, e.g. the bridge or the pills.",
+        "Next one.",
+    ]
+    assert split("Μην αναφέρετε, π.χ. τη γέφυρα. Επόμενη.") == [
+        "Μην αναφέρετε, π.χ. τη γέφυρα.",
+        "Επόμενη.",
+    ]
+    assert split("J. K. Rowling wrote it. It sold.") == ["J. K. Rowling wrote it.", "It sold."]
+    assert split("It ended. Then? Yes!") == ["It ended.", "Then?", "Yes!"]
+    # The words' reader finds the same sentence ends.
+    matcher = _matcher("pills")
+    text = normalise("Z.B. die Brücke. Und die pills. Ende.")
+    assert [index for index, _candidates in matcher.candidate_sentences(text)] == [1]
