@@ -107,7 +107,7 @@ class Templates:
                 return
             for alias, template in state["templates"].items():
                 if alias not in state["prebuilt"]:
-                    self._remove(connections[alias], template)
+                    prebuilt_template.remove(connections[alias], template)
             state["templates"] = {}
 
     def _create(self, connection, original, verbosity, serialize):
@@ -198,12 +198,3 @@ class Templates:
         connection.close()
         settings.DATABASES[connection.alias]["NAME"] = name
         connection.settings_dict["NAME"] = name
-
-    @staticmethod
-    def _remove(connection, template):
-        if connection.vendor == "sqlite":
-            with contextlib.suppress(FileNotFoundError):
-                os.remove(template)
-            return
-        with connection._nodb_cursor() as cursor:
-            cursor.execute(f"DROP DATABASE IF EXISTS {connection.ops.quote_name(template)}")

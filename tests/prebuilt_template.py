@@ -48,10 +48,9 @@ def describe(address):
 def ready(address, vendor):
     """The template of ``address`` once its build has ended, or None (no build was started,
     it failed, or it is for another database engine). Waits while it is being built."""
-    if describe(address)[0] != vendor:
-        return None
+    template_vendor, name = describe(address)
     path = lock_path(address)
-    if not path.exists():
+    if template_vendor != vendor or not path.exists():
         return None
     with open(path) as lock:
         fcntl.flock(lock, fcntl.LOCK_SH)
@@ -59,7 +58,7 @@ def ready(address, vendor):
             built = lock.read() == READY
         finally:
             fcntl.flock(lock, fcntl.LOCK_UN)
-    return describe(address)[1] if built else None
+    return name if built else None
 
 
 def _setup(address):
@@ -70,26 +69,29 @@ def _setup(address):
     django.setup()
 
 
-def _recreate(connection, name, vendor):
-    if vendor == "sqlite":
+def remove(connection, name):
+    """Remove a template of ``connection``'s engine: SQLite's file, PostgreSQL's database
+    (also what tests/database_template.py does with the templates it built)."""
+    if connection.vendor == "sqlite":
         Path(name).unlink(missing_ok=True)
         return
-    quote = connection.ops.quote_name
     with connection._nodb_cursor() as cursor:
-        cursor.execute(f"DROP DATABASE IF EXISTS {quote(name)}")
-        cursor.execute(f"CREATE DATABASE {quote(name)}")
+        cursor.execute(f"DROP DATABASE IF EXISTS {connection.ops.quote_name(name)}")
 
 
 def build(address):
     """Migrate a new template at ``address``, holding its lock; mark it ready."""
-    vendor, name = describe(address)
+    name = describe(address)[1]
     with open(lock_path(address), "w") as lock:
         fcntl.flock(lock, fcntl.LOCK_EX)
         _setup(address)
         from django.core.management import call_command
         from django.db import connection
 
-        _recreate(connection, name, vendor)
+        remove(connection, name)
+        if connection.vendor == "postgresql":
+            with connection._nodb_cursor() as cursor:
+                cursor.execute(f"CREATE DATABASE {connection.ops.quote_name(name)}")
         call_command("migrate", run_syncdb=True, interactive=False, verbosity=0)
         connection.close()
         lock.write(READY)
@@ -98,16 +100,11 @@ def build(address):
 
 def drop(address):
     """Remove the template and its lock file."""
-    vendor, name = describe(address)
     lock_path(address).unlink(missing_ok=True)
-    if vendor == "sqlite":
-        Path(name).unlink(missing_ok=True)
-        return
     _setup(address)
     from django.db import connection
 
-    with connection._nodb_cursor() as cursor:
-        cursor.execute(f"DROP DATABASE IF EXISTS {connection.ops.quote_name(name)}")
+    remove(connection, describe(address)[1])
 
 
 def main(arguments):

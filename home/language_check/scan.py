@@ -182,10 +182,10 @@ def check_paragraph(compiled, paragraph, language, where, accepted):
         hits, advice, first = _sentence_hits(
             compiled, text, start, end, language, candidates, tokens
         )
+        sentence = (start, end, first)
         for hit in _settle(hits):
             rule = hit.rule
             inside = [span for span in quoted_spans if span[0] < hit.start and hit.end <= span[1]]
-            sentence = (start, end, first)
             note = _note(compiled, text, sentence, hit, quoted_spans, advice, language, memo)
             matched = paragraph[hit.start : hit.end].translate(UNMARK)
             context = paragraph[max(0, hit.start - 60) : hit.end + 60].translate(UNMARK).strip()
