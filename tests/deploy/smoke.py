@@ -187,6 +187,18 @@ def gunicorn(deployment, name, port, workers, extra=None):
     return process
 
 
+def late_report(deployment, varnish, app_port, home, scheduled):
+    """Say where a late scheduled change is: the database, the application, Varnish."""
+    say(f"-- the scheduled change is late (its time: {scheduled['go_live_at']:.3f}, now "
+        f"{time.time():.3f})")
+    for name, port in (("Varnish", varnish), ("the application", app_port)):
+        status, headers, body = request(port, "/en/")
+        shown = re.search(r"<h1[^>]*>(.*?)</h1>", body.decode(errors="replace"), re.DOTALL)
+        cache = {key: headers.get(key) for key in ("Age", "X-Cache", "X-Varnish", "Date")}
+        say(f"   {name}: {status}, heading {shown and shown.group(1).strip()!r}, {cache}")
+    say(json.dumps(deployment.shell(smoke_content.SCHEDULE_REPORT.format(home=home)), indent=1))
+
+
 def smoke(stack, deployment, timings):
     """Every step of the module docstring; raises SmokeFailure at the first that fails."""
     folder = deployment.folder
@@ -322,6 +334,8 @@ def smoke(stack, deployment, timings):
             status, _, body = request(varnish, "/en/")
             if status == 200 and new_heading in body.decode():
                 break
+            if time.time() >= deadline:
+                late_report(deployment, varnish, app_port, made["home"], scheduled)
             check(time.time() < deadline, f"not live {SCHEDULE_LIMIT} s after its time")
             time.sleep(1)
     timings.add("  live after its time", time.time() - scheduled["go_live_at"])

@@ -70,3 +70,31 @@ started = time.monotonic()
 revision.publish()
 print("SMOKE " + json.dumps({{"seconds": time.monotonic() - started}}))
 """
+
+# When a scheduled change is late: where it stands in the database (the page, its waiting
+# revision, the periodic runs and the background tasks, with their times), for the report.
+SCHEDULE_REPORT = """
+import json
+from django.utils import timezone
+from django_tasks_db.models import DBTaskResult
+from wagtail.models import Revision
+from home.jobs.models import ScheduledRun
+from home.models import HomePage
+
+home = HomePage.objects.get(pk={home})
+def when(moment):
+    return moment.isoformat(timespec="milliseconds") if moment else None
+waiting = Revision.page_revisions.filter(object_id=str(home.pk)).exclude(approved_go_live_at=None)
+print("SMOKE " + json.dumps({{
+    "now": when(timezone.now()),
+    "live heading": home.hero_heading,
+    "last published": when(home.last_published_at),
+    "waiting revisions": [when(r.approved_go_live_at) for r in waiting],
+    "runs": [[r.job, when(r.slot), when(r.queued_at)] for r in ScheduledRun.objects.order_by("queued_at")],
+    "tasks": [
+        [t.task_path.rsplit(".", 1)[-1], t.status, when(t.enqueued_at), when(t.started_at),
+         when(t.finished_at), str(t.args_kwargs)[:80]]
+        for t in DBTaskResult.objects.order_by("enqueued_at")
+    ],
+}}, indent=1))
+"""
