@@ -10,6 +10,7 @@ kept in the cache itself, so one write retires every site's and locale's chrome 
 in every worker process that shares the cache.
 """
 
+import threading
 import time
 
 from django.conf import settings
@@ -24,6 +25,8 @@ GENERATION_KEY = f"{PREFIX}:generation"
 LOCALES_KEY = f"{PREFIX}:locales"
 # An upper bound, so an entry the receivers somehow missed still goes away eventually.
 TIMEOUT = 60 * 60
+# The generation this thread started last (see started_here).
+_here = threading.local()
 
 
 def generation():
@@ -39,7 +42,15 @@ def generation():
 
 def retire_cached_content():
     """Retire every cached chrome entry and cached page, for every site and locale."""
-    cache.set(GENERATION_KEY, time.time_ns(), timeout=None)
+    value = time.time_ns()
+    cache.set(GENERATION_KEY, value, timeout=None)
+    _here.generation = value
+
+
+def started_here():
+    """The last content generation this thread started (or None): a request that changed
+    the content itself (a first visit creating the site's settings) reads its own writes."""
+    return getattr(_here, "generation", None)
 
 
 def forget_locales(**_signal_kwargs):

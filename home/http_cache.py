@@ -9,12 +9,17 @@ sets a cookie or is shown to a signed-in user — is ``private, no-store``.
 ``CachePolicyMiddleware`` has the last word on every response: a response marked public
 keeps its mark only when it really is the same for everyone (a GET or HEAD from a reader who
 is not signed in, no cookie set, a cacheable status); a response nobody marked is private.
+Nor does it keep it when another process changed the content while the response was being
+made (a new content generation, home.cache): made partly from rows older than the change,
+it could reach Varnish after the change's ban and be kept there for its whole s-maxage.
 """
 
 from functools import wraps
 
 from django.conf import settings
 from django.utils.cache import patch_cache_control
+
+from home.cache import generation, started_here
 
 # Statuses a shared cache may keep (RFC 9111's heuristically cacheable ones that Openly sends).
 CACHEABLE_STATUSES = {200, 203, 204, 300, 301, 304, 308, 404, 410}
@@ -102,12 +107,15 @@ class CachePolicyMiddleware:
     home.wagtail_hooks) whose response says nothing is public when the page says it is
     ``shared_with_every_reader``. Public stays public only when ``shareable()``; then
     ``Vary: Cookie`` goes, since the page does not depend on the reader's cookies. A
-    response without a policy is private."""
+    response without a policy is private. So is a public one made while the content changed
+    (see the module's docstring): the reader gets it, no cache keeps it."""
 
     def __init__(self, get_response):
         self.get_response = get_response
 
     def __call__(self, request):
+        # The page cache, outside this middleware, read it already when it looked up.
+        began = getattr(request, "openly_content_generation", None) or generation()
         response = self.get_response(request)
         page = getattr(request, "openly_page", None)
         if (
@@ -117,13 +125,20 @@ class CachePolicyMiddleware:
         ):
             public(response)
         if is_public(response):
-            if shareable(request, response):
+            if shareable(request, response) and _unchanged_since(began):
                 _drop_vary_cookie(response)
             else:
                 private(response)
         elif not response.has_header("Cache-Control"):
             private(response)
         return response
+
+
+def _unchanged_since(began):
+    """Is the content generation still ``began``, or one this thread started itself (the
+    response then shows its own change)?"""
+    now = generation()
+    return now == began or now == started_here()
 
 
 def public_view(view):

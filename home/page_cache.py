@@ -121,7 +121,8 @@ class PageCacheMiddleware(CacheMiddleware):
         if not self._looks_up(request):
             return None
         # Read once, before anything is rendered: the page is stored under this generation.
-        request._openly_page_cache_prefix = f"{PREFIX}:{generation()}"
+        request.openly_content_generation = generation()
+        request._openly_page_cache_prefix = f"{PREFIX}:{request.openly_content_generation}"
         with _language_neutral(request):
             response = super(PageCacheMiddleware, self._for_request(request)).process_request(
                 request

@@ -189,8 +189,10 @@ def gunicorn(deployment, name, port, workers, extra=None):
 
 def late_report(deployment, varnish, app_port, home, scheduled):
     """Say where a late scheduled change is: the database, the application, Varnish."""
-    say(f"-- the scheduled change is late (its time: {scheduled['go_live_at']:.3f}, now "
-        f"{time.time():.3f})")
+    say(
+        f"-- the scheduled change is late (its time: {scheduled['go_live_at']:.3f}, now "
+        f"{time.time():.3f})"
+    )
     for name, port in (("Varnish", varnish), ("the application", app_port)):
         status, headers, body = request(port, "/en/")
         shown = re.search(r"<h1[^>]*>(.*?)</h1>", body.decode(errors="replace"), re.DOTALL)

@@ -90,11 +90,14 @@ print("SMOKE " + json.dumps({{
     "live heading": home.hero_heading,
     "last published": when(home.last_published_at),
     "waiting revisions": [when(r.approved_go_live_at) for r in waiting],
-    "runs": [[r.job, when(r.slot), when(r.queued_at)] for r in ScheduledRun.objects.order_by("queued_at")],
+    "runs": [
+        [r.job, when(r.slot), when(r.queued_at)]
+        for r in ScheduledRun.objects.order_by("queued_at")
+    ],
     "tasks": [
         [t.task_path.rsplit(".", 1)[-1], t.status, when(t.enqueued_at), when(t.started_at),
          when(t.finished_at), str(t.args_kwargs)[:80]]
         for t in DBTaskResult.objects.order_by("enqueued_at")
     ],
-}}, indent=1))
+}}))
 """

@@ -1,10 +1,15 @@
 """Who may keep a copy: public pages are shared with every anonymous reader, everything
 personal is ``private, no-store`` (home.http_cache)."""
 
+import time
+from unittest.mock import patch
+
 import pytest
+from django.core.cache import cache
 from django.http import HttpRequest, HttpResponse
 from wagtail.models import PageViewRestriction
 
+from home.cache import GENERATION_KEY, retire_cached_content
 from home.http_cache import CachePolicyMiddleware, private, public
 from tests.factories import StandardPageFactory
 
@@ -109,3 +114,40 @@ def test_an_explicit_private_answer_stays_private():
 
 def test_server_errors_are_not_shared():
     assert_private(middleware_answer(public(HttpResponse("oops", status=500))))
+
+
+def test_a_page_made_while_the_content_changed_is_kept_by_no_cache():
+    """Rendered partly from rows older than a change, it could reach Varnish after the
+    change's ban and be kept for its whole s-maxage: the reader gets it, no cache keeps it."""
+
+    def changed_while_rendering(_request):
+        response = public(HttpResponse("made from old rows"))
+        # Another process published meanwhile.
+        cache.set(GENERATION_KEY, time.time_ns(), timeout=None)
+        return response
+
+    def changed_by_this_request(_request):
+        retire_cached_content()  # a first visit creating the site's settings, say
+        return public(HttpResponse("made after its own change"))
+
+    request = HttpRequest()
+    request.method = "GET"
+    response = CachePolicyMiddleware(changed_while_rendering)(request)
+    assert response.content == b"made from old rows"
+    assert_private(response)
+    assert_public(middleware_answer(public(HttpResponse("made after the change"))))
+    assert_public(CachePolicyMiddleware(changed_by_this_request)(request))
+
+
+def test_the_generation_the_page_cache_read_is_the_one_compared(client, home_page, settings):
+    """With the page cache on, the generation is read once, when the page cache looks up; a
+    change after that (while the page renders) keeps the page out of every cache."""
+    settings.OPENLY_PAGE_CACHE = True
+    page = StandardPageFactory(parent=home_page, slug="about")
+    with patch("home.http_cache.generation", side_effect=lambda: "later"):
+        response = client.get(page.url)
+    assert response.status_code == 200
+    assert_private(response)
+    assert client.get(page.url).headers["X-Cache"] == "MISS"  # nothing was stored
+    assert_public(client.get(page.url))
+    assert client.get(page.url).headers["X-Cache"] == "HIT"
