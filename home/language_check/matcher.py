@@ -13,7 +13,14 @@ import re
 
 from home.language_check import lemmas, sequences
 from home.language_check.patterns import NUMBER
-from home.language_check.text import APOSTROPHE_IN_WORD, SENTENCE_OR_WORD, WORD, exact, words
+from home.language_check.text import (
+    APOSTROPHE_IN_WORD,
+    SENTENCE_OR_WORD,
+    WORD,
+    exact,
+    headline_joins,
+    words,
+)
 
 CACHE_LIMIT = 200_000  # word forms kept per language before the caches start afresh
 
@@ -152,8 +159,12 @@ class Matcher:
     def sentences(self, paragraph):
         """[(index, candidates, the sentence's words as the text writes them)] of the
         sentences ``candidate_sentences`` gives: the paragraph is cut into words once, and
-        the words of a sentence where a rule may be found are handed on."""
+        the words of a sentence where a rule may be found are handed on. A sentence end
+        that ``text.headline_joins`` names ends no sentence (a headline is read with the
+        sentence after it)."""
         tokens = SENTENCE_OR_WORD.findall(paragraph)
+        joins = headline_joins(paragraph)
+        end = -1  # the sentence ends met so far, less one
         token_bits = self._token_bits
         if len(token_bits) > CACHE_LIMIT:
             token_bits.clear()
@@ -169,17 +180,27 @@ class Matcher:
                 except KeyError:
                     sentence_bits |= self._learn(token)
                 continue
+            if joins:
+                end += 1
+                if end in joins:
+                    continue
             if sentence_bits & anchor_bits:
                 candidates = self._candidates(sentence_bits)
                 if candidates:
-                    found.append((index, candidates, tokens[first:position]))
+                    sentence_tokens = tokens[first:position]
+                    if joins:
+                        sentence_tokens = [token for token in sentence_tokens if token]
+                    found.append((index, candidates, sentence_tokens))
             sentence_bits = 0
             index += 1
             first = position + 1
         if sentence_bits & anchor_bits:
             candidates = self._candidates(sentence_bits)
             if candidates:
-                found.append((index, candidates, tokens[first:]))
+                sentence_tokens = tokens[first:]
+                if joins:
+                    sentence_tokens = [token for token in sentence_tokens if token]
+                found.append((index, candidates, sentence_tokens))
         return found
 
     def _candidates(self, sentence_bits):

@@ -10,6 +10,7 @@ quotation, so a ‘single-quoted’ pair no longer upsets the quotations after i
 import re
 import unicodedata
 from dataclasses import dataclass
+from functools import lru_cache
 
 # Apostrophes and letter-like quote marks written inside words (’ ' ʼ ‘ ` ´ ′).
 APOSTROPHES = "\u2019\u02bc\u2018\u0060\u00b4\u2032"
@@ -126,12 +127,51 @@ def words(sentence, offset, language):
     return found
 
 
+# A headline or an exclamation: a segment ending in "!" or "?" of at most this many words,
+# or written in capitals, is read with the sentence after it ("Shock in Leeds! Teen found
+# hanged", "TRAGEDY IN THE VILLAGE! 17-year-old took his own life").
+HEADLINE_WORDS = 6
+NO_JOINS = frozenset()
+
+
+def headline_joins(paragraph):
+    """The sentence ends of a paragraph (numbered from 0 in the order ``SENTENCE_END`` and
+    ``SENTENCE_OR_WORD`` find them) that end a headline or an exclamation with a sentence
+    after it, and so end no sentence: both readers of sentences skip them."""
+    if "!" not in paragraph and "?" not in paragraph:
+        return NO_JOINS
+    return _headline_joins(paragraph)
+
+
+@lru_cache(maxsize=64)
+def _headline_joins(paragraph):
+    # Kept for the last paragraphs read: the words' reader and ``sentence_chunks`` ask in turn.
+    joins = []
+    ends = list(SENTENCE_END.finditer(paragraph))
+    start = 0
+    for index, match in enumerate(ends):
+        mark = match.start()
+        if paragraph[mark] in "!?":
+            following = ends[index + 1].start() if index + 1 < len(ends) else len(paragraph)
+            segment = paragraph[start:mark]
+            if following > match.end() and (
+                len(segment.split()) <= HEADLINE_WORDS or segment.isupper()
+            ):
+                joins.append(index)
+        start = match.end()
+    return frozenset(joins)
+
+
 def sentence_chunks(paragraph):
     """(start, end) of the text before each sentence end and after the last, empty ones
-    included (the sentences of ``SENTENCE_OR_WORD``, counted by its empty strings)."""
+    included (the sentences of ``SENTENCE_OR_WORD``, counted by its empty strings); a
+    headline runs into the sentence after it (see ``headline_joins``)."""
     spans = []
     start = 0
-    for match in SENTENCE_END.finditer(paragraph):
+    joins = headline_joins(paragraph)
+    for index, match in enumerate(SENTENCE_END.finditer(paragraph)):
+        if joins and index in joins:
+            continue
         spans.append((start, match.start() if match.group(1) is None else match.end(1)))
         start = match.end()
     spans.append((start, len(paragraph)))
