@@ -8,11 +8,14 @@ is a guide's own advice ("avoid the phrase 'committed suicide'") is noted at low
 and never blocks; a finding inside any other quotation keeps its severity and is marked.
 """
 
+import re
+
 from home.language_check import cues
 from home.language_check.matching import Finding
 from home.language_check.text import (
     UNCASED,
     UNMARK,
+    WORD,
     is_title,
     normalise,
     quotations,
@@ -25,6 +28,13 @@ ADVICE = "advice"
 TITLE = "title"
 # Languages where a capital inside a sentence says nothing (German capitalises nouns).
 CAPITAL_NOUNS = {"de"}
+# A label opening a sentence ("BREAKING:", "Exclusive:", "ΠΡΩΤΟΣΕΛΙΔΟ:", "EXCLUSIF :"): one
+# to three words before a colon.
+LABEL = re.compile(r"(?:[^\W\d_][\w'-]*\s+){0,2}[^\W\d_][\w'-]*\s*:\s+")
+# A headline's "!" or "?" inside a sentence (see ``text.headline_joins``).
+HEADLINE_BREAK = re.compile(r"[!?][\"'»“”’)\]]*\s+")
+# Words from this many letters on are capitalised in a headline written in title case.
+TITLE_CASE_LETTERS = 4
 
 
 class Hit:
@@ -104,12 +114,42 @@ def _spans(matcher, paragraph, start, end, sentence_words, tokens, sentence_toke
     return [(token[0].start, token[0].end) for token in tokens]
 
 
-def _capitalised_title(paragraph, hit, sentence_start, language):
-    """Hitchcock's Psycho: a capitalised word inside a sentence, where capitals mean names."""
-    if language in CAPITAL_NOUNS or language in UNCASED or hit.start == sentence_start:
+def _capitalised_title(paragraph, hit, sentence, language):
+    """Hitchcock's Psycho: a capitalised word inside a sentence, where capitals mean names.
+    A headline's capitals are none: the first word after a label opening the sentence
+    ("BREAKING: Singer …") or after a headline's "!" or "?" starts a sentence, and a
+    headline written in title case ("Singer Killed Himself After Tour") names nothing."""
+    if language in CAPITAL_NOUNS or language in UNCASED:
         return False
     matched = paragraph[hit.start : hit.end]
-    return matched[:1].isupper() and not matched.isupper()
+    if not matched[:1].isupper() or matched.isupper():
+        return False
+    _start, end, first = sentence
+    start = _headline_start(paragraph, first, hit.start, language)
+    if hit.start == start:
+        return False
+    return start == first or not _title_case(paragraph, start, end)
+
+
+def _headline_start(paragraph, first, position, language):
+    """Where the words before ``position`` start once a headline's "!"/"?" and a label
+    opening the sentence are set aside (``first``: the sentence's first word)."""
+    start = first
+    for match in HEADLINE_BREAK.finditer(paragraph, first, position):
+        start = match.end()
+    label = LABEL.match(paragraph, start, position)
+    if label and not cues.after_title_word(cues.words(label.group()), language, 3):
+        start = label.end()  # "Film: Psycho" keeps its title
+    return start
+
+
+def _title_case(paragraph, start, end):
+    """Whether the words from ``start`` to ``end`` are a headline in title case: three or
+    more, and every longer word capitalised."""
+    found = WORD.findall(paragraph, start, end)
+    return len(found) >= 3 and all(
+        word[0].isupper() for word in found if len(word) >= TITLE_CASE_LETTERS and word[0].isalpha()
+    )
 
 
 def _note(compiled, paragraph, sentence, hit, quoted_spans, advice, language, memo):
@@ -125,7 +165,7 @@ def _note(compiled, paragraph, sentence, hit, quoted_spans, advice, language, me
             cues.words_before(paragraph, start, hit.start), language, False
         ):
             return ADVICE
-        if _capitalised_title(paragraph, hit, first, language) or cues.title_run(
+        if _capitalised_title(paragraph, hit, sentence, language) or cues.title_run(
             paragraph, start, hit.start, hit.end, language, language in UNCASED
         ):
             return TITLE
