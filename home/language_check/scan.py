@@ -32,7 +32,7 @@ CAPITAL_NOUNS = {"de"}
 # to three words before a colon.
 LABEL = re.compile(r"(?:[^\W\d_][\w'-]*\s+){0,2}[^\W\d_][\w'-]*\s*:\s+")
 # A headline's "!" or "?" inside a sentence (see ``text.headline_joins``).
-HEADLINE_BREAK = re.compile(r"[!?][\"'»“”’)\]]*\s+")
+HEADLINE_BREAK = re.compile(r"[!?؟][\"'»“”’)\]]*\s+")
 # Words from this many letters on are capitalised in a headline written in title case.
 TITLE_CASE_LETTERS = 4
 

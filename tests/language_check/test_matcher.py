@@ -93,3 +93,17 @@ def test_initials_and_abbreviations_with_stops_end_no_sentence():
     matcher = _matcher("pills")
     text = normalise("Z.B. die Brücke. Und die pills. Ende.")
     assert [index for index, _candidates in matcher.candidate_sentences(text)] == [1]
+
+
+def test_the_arabic_question_mark_ends_a_sentence():
+    def split(text):
+        return [text[start:end] for start, end in sentence_chunks(text) if end > start]
+
+    question = "هل تعرف أين تجد المساعدة في هذه المدينة الكبيرة اليوم؟"
+    assert split(f"{question} اتصل بخط المساعدة.") == [question, "اتصل بخط المساعدة."]
+    # A short one is a headline, read with the sentence after it, as with "?".
+    assert split("لماذا؟ اتصل بخط المساعدة.") == ["لماذا؟ اتصل بخط المساعدة."]
+    # The words' reader finds the same sentence ends.
+    matcher = _matcher("المساعدة")
+    text = normalise(f"{question} لا شيء هنا. ثم المساعدة.")
+    assert [index for index, _candidates in matcher.candidate_sentences(text)] == [0, 2]
