@@ -62,6 +62,7 @@ class SyncResult:
     switched_off: int = 0
     kept_edited: int = 0
     languages: set = field(default_factory=set)  # languages whose rules changed
+    added_rows: list = field(default_factory=list, repr=False)  # the rows added
 
     @property
     def changed(self):
@@ -84,9 +85,12 @@ def _is_unedited(row):
 def sync_into(model, shipped):
     """Sync ``model`` (LanguageRule or its historical version in a migration, which must have
     ``shipped_fingerprint``) with ``shipped`` (dicts of field values, as ``load_rules``
-    returns); return a SyncResult. Saves through queryset updates: no signals are sent, so
-    the caller invalidates compiled rules and stored results."""
+    returns); return a SyncResult. Saves through ``bulk_create`` and queryset updates: no
+    signals are sent (a fresh database would otherwise queue a refresh of the stored results
+    for each of its hundreds of rules), so the caller invalidates compiled rules and stored
+    results."""
     result = SyncResult()
+    new_rows = []
     wanted = {(data["language"], data["phrase"]): data for data in shipped}
     rows = list(model.objects.all())
     existing = {(row.language, row.phrase): row for row in rows}
@@ -99,8 +103,10 @@ def sync_into(model, shipped):
         if row is None:
             if target in edited_origins:
                 continue  # counted below, with the edited row
-            model.objects.create(
-                **{name: data[name] for name in FIELDS}, active=True, shipped_fingerprint=target
+            new_rows.append(
+                model(
+                    **{name: data[name] for name in FIELDS}, active=True, shipped_fingerprint=target
+                )
             )
             result.added += 1
             result.languages.add(key[0])
@@ -128,6 +134,7 @@ def sync_into(model, shipped):
             )
             result.switched_off += 1
             result.languages.add(key[0])
+    result.added_rows = model.objects.bulk_create(new_rows, batch_size=200)
     return result
 
 

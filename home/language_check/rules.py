@@ -13,6 +13,8 @@ import json
 from functools import cache
 from pathlib import Path
 
+from modelsearch.backends import get_search_backends
+
 from home.language_check import catalogue
 from home.language_check.engine import invalidate_rules
 from home.language_check.models import LanguageRule, PageLanguageCheck
@@ -89,6 +91,16 @@ def sync_rules(rule_model=LanguageRule, check_model=PageLanguageCheck):
         check_model.objects.filter(page__locale__language_code__in=result.languages).update(
             stale=True
         )
+    if rule_model is LanguageRule:
+        # What saving the rules one by one would have done, once for the whole sync: the
+        # administrators' search finds the added rules, stored results are brought up to date.
+        from home.language_check.stored import queue, refresh_outdated_task
+
+        if result.added_rows:
+            for backend in get_search_backends(with_auto_update=True):
+                backend.add_bulk(LanguageRule, result.added_rows)
+        if result.changed:
+            queue(refresh_outdated_task)
     return result
 
 

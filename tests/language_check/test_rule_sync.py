@@ -8,6 +8,7 @@ import importlib
 import pytest
 from django.apps import apps
 from django.core.management.sql import emit_post_migrate_signal
+from modelsearch.backends import get_search_backend
 
 from home.language_check import rules
 from home.language_check.engine import rules_version
@@ -195,3 +196,20 @@ def test_a_flush_sends_post_migrate_without_state_and_the_rules_stay_as_they_are
     before = LanguageRule.objects.count()
     emit_post_migrate_signal(0, False, "default")
     assert LanguageRule.objects.count() == before
+
+
+def test_added_rules_are_found_by_the_search_and_one_refresh_is_queued(ship, monkeypatch):
+    """Rules are added in bulk (no signal per rule): the sync itself indexes them for the
+    administrators' search and queues one refresh of the stored results, not one per rule."""
+    from home.language_check import stored
+
+    queued = []
+    monkeypatch.setattr(stored, "queue", lambda task_, *args: queued.append(task_))
+    ship(shipped("nutter"), shipped("psycho killer"), shipped("loony bin"))
+    assert counts(rules.sync_rules()) == (3, 0, 0, 0)
+    assert queued == [stored.refresh_outdated_task]
+    found = {rule.phrase for rule in get_search_backend().search("psycho", LanguageRule)}
+    assert found == {"psycho killer"}
+    queued.clear()
+    assert counts(rules.sync_rules()) == (0, 0, 0, 0)
+    assert queued == []
