@@ -56,6 +56,11 @@ class Compiled:
         self.single = len(steps) == 1 and not self.separable
 
 
+def _words_only(sentence_tokens, joins):
+    """A sentence's tokens without the sentence ends inside it (a joined headline's)."""
+    return [token for token in sentence_tokens if token] if joins else sentence_tokens
+
+
 class Matcher:
     """All plans of one language: each word place a bit, each sequence indexed by the bit
     of its most telling word place."""
@@ -187,20 +192,14 @@ class Matcher:
             if sentence_bits & anchor_bits:
                 candidates = self._candidates(sentence_bits)
                 if candidates:
-                    sentence_tokens = tokens[first:position]
-                    if joins:
-                        sentence_tokens = [token for token in sentence_tokens if token]
-                    found.append((index, candidates, sentence_tokens))
+                    found.append((index, candidates, _words_only(tokens[first:position], joins)))
             sentence_bits = 0
             index += 1
             first = position + 1
         if sentence_bits & anchor_bits:
             candidates = self._candidates(sentence_bits)
             if candidates:
-                sentence_tokens = tokens[first:]
-                if joins:
-                    sentence_tokens = [token for token in sentence_tokens if token]
-                found.append((index, candidates, sentence_tokens))
+                found.append((index, candidates, _words_only(tokens[first:], joins)))
         return found
 
     def _candidates(self, sentence_bits):

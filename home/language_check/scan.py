@@ -13,6 +13,8 @@ import re
 from home.language_check import cues
 from home.language_check.matching import Finding
 from home.language_check.text import (
+    CLOSERS,
+    HEADLINE_MARKS,
     UNCASED,
     UNMARK,
     WORD,
@@ -32,7 +34,7 @@ CAPITAL_NOUNS = {"de"}
 # to three words before a colon.
 LABEL = re.compile(r"(?:[^\W\d_][\w'-]*\s+){0,2}[^\W\d_][\w'-]*\s*:\s+")
 # A headline's "!" or "?" inside a sentence (see ``text.headline_joins``).
-HEADLINE_BREAK = re.compile(r"[!?؟][\"'»“”’)\]]*\s+")
+HEADLINE_BREAK = re.compile(rf"[{HEADLINE_MARKS}]{CLOSERS}\s+")
 # Words from this many letters on are capitalised in a headline written in title case.
 TITLE_CASE_LETTERS = 4
 

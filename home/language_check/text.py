@@ -35,13 +35,20 @@ WORD = re.compile(rf"[^\W_]+(?:(?:[{MARKS}\u00ad]|['\-](?=[^\W_]))[^\W_]*)*")
 # being an initial or part of an abbreviation written with stops (J. K. Rowling, e.g., z.B.,
 # π.χ., i.e.).
 NOT_INITIAL = r"(?<![\s.(\[\"'«„“‘][^\W\d_]\.)(?<!^[^\W\d_]\.)"
-# A sentence's end: its mark (Arabic's question mark ؟ too) and closing quotes (group 1)
-# before spaces, or line breaks. It starts with the one character class so the engine skips
-# to the next mark at C speed.
-SENTENCE_END = re.compile(rf"[.!?؟…;\n]{NOT_INITIAL}(?:(?<=[.!?؟…;])([\"'»“”’)\]]*)\s+|(?<=\n)\n*)")
+# Marks that end a question or an exclamation (Arabic's question mark ؟ too), which may end
+# a headline (see ``headline_joins``); with them, the marks that end a sentence.
+HEADLINE_MARKS = "!?؟"
+SENTENCE_MARKS = f".{HEADLINE_MARKS}…;"
+# Closing quotes and brackets that may follow a sentence's mark, as a character class.
+CLOSERS = r"[\"'»“”’)\]]*"
+# A sentence's end: its mark and closing quotes (group 1) before spaces, or line breaks. It
+# starts with the one character class so the engine skips to the next mark at C speed.
+SENTENCE_END = re.compile(
+    rf"[{SENTENCE_MARKS}\n]{NOT_INITIAL}(?:(?<=[{SENTENCE_MARKS}])({CLOSERS})\s+|(?<=\n)\n*)"
+)
 # A word (the group) or the end of a sentence (an empty string in ``findall``): the words
 # of a paragraph, sentence by sentence, in one pass.
-SENTENCE_OR_WORD = re.compile(rf"({WORD.pattern})|[.!?؟…;]{NOT_INITIAL}[\"'»“”’)\]]*\s+|\n+")
+SENTENCE_OR_WORD = re.compile(rf"({WORD.pattern})|[{SENTENCE_MARKS}]{NOT_INITIAL}{CLOSERS}\s+|\n+")
 # Characters ``normalise`` rewrites (most paragraphs have none: then nothing is copied).
 UNUSUAL = re.compile(f"[{APOSTROPHES}\u2010\u2011\u00a0]")
 UNUSUAL_TABLE = {**dict.fromkeys(APOSTROPHES, "'"), "\u2010": "-", "\u2011": "-", "\u00a0": " "}
@@ -139,7 +146,7 @@ def headline_joins(paragraph):
     """The sentence ends of a paragraph (numbered from 0 in the order ``SENTENCE_END`` and
     ``SENTENCE_OR_WORD`` find them) that end a headline or an exclamation with a sentence
     after it, and so end no sentence: both readers of sentences skip them."""
-    if "!" not in paragraph and "?" not in paragraph and "؟" not in paragraph:
+    if not any(mark in paragraph for mark in HEADLINE_MARKS):
         return NO_JOINS
     return _headline_joins(paragraph)
 
@@ -152,7 +159,7 @@ def _headline_joins(paragraph):
     start = 0
     for index, match in enumerate(ends):
         mark = match.start()
-        if paragraph[mark] in "!?؟":
+        if paragraph[mark] in HEADLINE_MARKS:
             following = ends[index + 1].start() if index + 1 < len(ends) else len(paragraph)
             segment = paragraph[start:mark]
             if following > match.end() and (
@@ -220,12 +227,16 @@ def quotations(paragraph):
     return sorted(spans)
 
 
+# A quotation that ends like a sentence, or has a sentence's end inside, is no title.
+SENTENCE_INSIDE = re.compile(rf"[.{HEADLINE_MARKS};:]\s*$|[.{HEADLINE_MARKS}]\s")
+
+
 def is_title(paragraph, span, language, title_words=frozenset()):
     """Whether a quotation looks like the title of a work ("Psycho", « Psychose »): short,
     without a sentence's end inside, and capitalised; where the script has no capitals,
     opening its sentence or following a word such as فيلم (film)."""
     inner = paragraph[span[0] + 1 : span[1] - 1].strip(" \"'“”„«»‹›‘’‚\u2068\u2069")
-    if not inner or len(inner.split()) > 8 or re.search(r"[.!?؟;:]\s*$|[.!?؟]\s", inner):
+    if not inner or len(inner.split()) > 8 or SENTENCE_INSIDE.search(inner):
         return False
     if language in UNCASED:
         before = WORD.findall(paragraph[: span[0]])
