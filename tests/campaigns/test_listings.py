@@ -8,6 +8,8 @@ import time_machine
 from wagtail.images.models import Image
 from wagtail.images.tests.utils import get_test_image_file
 
+from campaigns.models.campaign import CAMPAIGNS_PER_PAGE
+from campaigns.models.resource import RESOURCES_PER_PAGE
 from tests.campaigns.factories import CampaignPageFactory, ResourcePageFactory
 from tests.factories import AudienceFactory, PartnerOrganisationFactory, TopicFactory
 from tests.queries import warm_count
@@ -187,6 +189,12 @@ def test_library_survives_bad_input(client, resource_index, query):
     assert response.status_code == 200
 
 
+# Two full pages of results: every card of a page is drawn, so a query per card would show;
+# more cards only cost time (each is a page with its own organisation).
+RICH_CAMPAIGNS = 2 * CAMPAIGNS_PER_PAGE
+RICH_RESOURCES = 2 * RESOURCES_PER_PAGE
+
+
 def _taxonomy():
     image = Image.objects.create(title="card", file=get_test_image_file())
     return TopicFactory(slug="budget"), AudienceFactory(), PartnerOrganisationFactory(), image
@@ -213,7 +221,7 @@ def test_campaign_index_query_budget(client, campaign_index):
     taxonomy = _taxonomy()
     _rich_campaigns(campaign_index, 2, *taxonomy)
     few = warm_count(client, "/en/campaigns/?topic=budget")
-    _rich_campaigns(campaign_index, 48, *taxonomy)
+    _rich_campaigns(campaign_index, RICH_CAMPAIGNS - 2, *taxonomy)
     many = warm_count(client, "/en/campaigns/?topic=budget")
     assert few == many
 
@@ -222,7 +230,7 @@ def test_resource_library_query_budget(client, resource_index):
     topic, audience, _partner, image = _taxonomy()
     _rich_resources(resource_index, 2, topic, audience, image)
     few = warm_count(client, "/en/resources/?topic=budget&q=resource")
-    _rich_resources(resource_index, 48, topic, audience, image)
+    _rich_resources(resource_index, RICH_RESOURCES - 2, topic, audience, image)
     many = warm_count(client, "/en/resources/?topic=budget&q=resource")
     assert few == many
 
