@@ -25,7 +25,7 @@ $(BIN)/python:
 	$(BIN)/python -m pip install --quiet --upgrade pip
 
 $(STAMPS)/python: requirements.lock requirements-dev.lock pyproject.toml | $(BIN)/python
-	$(BIN)/pip install --quiet -r requirements-dev.lock
+	$(BIN)/pip install --quiet --no-compile -r requirements-dev.lock
 	$(BIN)/pip install --quiet --no-deps -e .
 	@mkdir -p $(STAMPS) && touch $@
 

@@ -106,7 +106,7 @@ class Deployment:
         with self.timings.step("fresh virtual environment, runtime lock only"):
             subprocess.run([sys.executable, "-m", "venv", str(self.venv)], check=True)
             pip = [self.python, "-m", "pip", "--quiet", "--disable-pip-version-check"]
-            self.run([*pip, "install", "-r", "requirements.lock"])
+            self.run([*pip, "install", "--no-compile", "-r", "requirements.lock"])
             self.run([*pip, "install", "--no-deps", "."])
             self.run([*pip, "check"])
 
