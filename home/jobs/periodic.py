@@ -4,6 +4,8 @@ it while models are still loading)."""
 from dataclasses import dataclass, field
 from datetime import UTC, time, timedelta
 
+from django.conf import settings
+
 from home.registry import periodic_jobs
 
 
@@ -45,7 +47,7 @@ def register_site_jobs():
         Job(
             "publish_scheduled",
             "publish_scheduled",
-            every=timedelta(minutes=1),
+            every=timedelta(seconds=settings.OPENLY_SCHEDULED_PUBLISHING_SECONDS),
             description="Publish and unpublish what editors scheduled (Wagtail).",
         )
     )

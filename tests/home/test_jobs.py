@@ -12,7 +12,7 @@ from django_tasks_db.models import DBTaskResult
 
 from home.jobs.management.commands.run_worker import database_backends
 from home.jobs.models import ScheduledRun
-from home.jobs.periodic import Job
+from home.jobs.periodic import Job, register_site_jobs
 from home.jobs.schedule import enqueue_due
 from home.registry import periodic_jobs
 from tests.factories import StandardPageFactory
@@ -47,6 +47,19 @@ def test_the_site_and_the_apps_register_their_jobs():
         "erase_story_contributors",
         "send_story_notifications",
     } <= set(periodic_jobs.keys())
+    assert periodic_jobs.get("publish_scheduled").every == timedelta(minutes=1)
+
+
+def test_scheduled_publishing_runs_as_often_as_the_setting_says(settings):
+    settings.OPENLY_SCHEDULED_PUBLISHING_SECONDS = 10
+    try:
+        register_site_jobs()
+        job = periodic_jobs.get("publish_scheduled")
+        assert job.every == timedelta(seconds=10)
+        assert job.slot(NOON + timedelta(seconds=25)) == NOON + timedelta(seconds=20)
+    finally:
+        settings.OPENLY_SCHEDULED_PUBLISHING_SECONDS = 60
+        register_site_jobs()
     assert periodic_jobs.get("publish_scheduled").every == timedelta(minutes=1)
 
 
