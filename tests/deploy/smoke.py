@@ -17,7 +17,9 @@ helper): ``.venv/bin/python -m tests.deploy.smoke``. `.ci/run` runs it after the
    rendition in the bucket) and ``/health/`` answer 200, and the page's policy allows
    the bucket's images.
 5. A change scheduled a few seconds ahead goes live through Varnish on time (the worker
-   runs ``publish_scheduled`` every minute and then bans Varnish).
+   runs ``publish_scheduled`` every ``PUBLISH_EVERY`` seconds, looking for due jobs every
+   ``TICK``, and then bans Varnish; a site keeps the default minute, which only makes the
+   wait longer).
 6. With a purge endpoint that accepts connections and never answers, a publication by
    the application's code and an unpublish in the admin (a second gunicorn given that
    endpoint) return at once: purges wait for the worker.
@@ -59,6 +61,8 @@ from tests.varnish import VARNISHD, free_port, running_varnish
 ROOT = Path(__file__).resolve().parents[2]
 SCHEDULE_AHEAD = 5  # seconds
 SCHEDULE_LIMIT = 90  # seconds after its time a scheduled change must be live
+PUBLISH_EVERY = "5"  # OPENLY_SCHEDULED_PUBLISHING_SECONDS
+TICK = "1"  # run_worker --tick
 QUICK = 2.0  # seconds a publication may take with a purge endpoint that never answers
 BLACK_HOLE_TIMEOUT = "5"  # FRONTEND_CACHE_TIMEOUT then: a purge in the request would show
 # What says a process is up (the JSON form of /health/; the plain one is checked in step 4).
@@ -240,6 +244,7 @@ def smoke(stack, deployment, timings):
             "STATIC_ROOT": str(Path(folder) / "static"),
             "MEDIA_ROOT": str(Path(folder) / "media"),
             "LOG_LEVEL": "WARNING",
+            "OPENLY_SCHEDULED_PUBLISHING_SECONDS": PUBLISH_EVERY,
             "AWS_EC2_METADATA_DISABLED": "true",
             **s3.environment(endpoint, bucket),
         }
@@ -254,7 +259,7 @@ def smoke(stack, deployment, timings):
         deployment.manage("check", "--deploy", "--fail-level", "ERROR")
     with timings.step("gunicorn (2 workers) and the worker"):
         gunicorn(deployment, "gunicorn", app_port, workers=2)
-        deployment.start("worker", [deployment.python, "manage.py", "run_worker"])
+        deployment.start("worker", [deployment.python, "manage.py", "run_worker", "--tick", TICK])
         # Varnish's probe (deploy/varnish/openly-backend.vcl: HEAD /health/, every 5 s, no
         # Accept header) finds the application healthy.
         status, _, body = request(app_port, "/health/", "HEAD")
