@@ -23,7 +23,7 @@ EN = [
     ("He hanged himself in the garage.", "hanged himself"),
     ("She took a lethal dose of pills.", "lethal dose"),
     ("The story said he slit his wrists.", "slit his wrists"),
-    ("The man jumped to his death from the tower.", "jumped to his death"),
+    ("The man jumped to his death from the tower.", "jumped to his death from the tower"),
     ("Self-harm is not attention seeking.", "attention seeking"),
     ("Self-harm is not attention-seeking behaviour.", "attention-seeking"),
     ("He is a schizophrenic and a father.", "a schizophrenic"),
