@@ -307,11 +307,6 @@ OPENLY_EMAIL_TRANSPORT = (
 # (and everything when this is off, as in production) are run by `manage.py db_worker
 # --backend mail`.
 OPENLY_EMAIL_SEND_AT_ONCE = env_bool("OPENLY_EMAIL_SEND_AT_ONCE", True)
-# How often scheduled publishing runs (the periodic job publish_scheduled), in seconds: a
-# change scheduled by an editor goes live within this (and the worker's --tick) of its time.
-OPENLY_SCHEDULED_PUBLISHING_SECONDS = max(
-    1, int(os.environ.get("OPENLY_SCHEDULED_PUBLISHING_SECONDS", "60"))
-)
 # Finished deliveries are pruned after this many days (manage.py mail_housekeeping).
 OPENLY_EMAIL_KEEP_DAYS = int(os.environ.get("OPENLY_EMAIL_KEEP_DAYS", "14"))
 # Production refuses to start with a console, file or in-memory transport (home/deploy_checks.py)

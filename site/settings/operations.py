@@ -71,6 +71,12 @@ OPENLY_SOCIAL_CARDS_ON_PUBLISH = env_bool("OPENLY_SOCIAL_CARDS_ON_PUBLISH", OPEN
 # /health/ reports a warning when a task has waited this many minutes (home/operations/health.py).
 OPENLY_HEALTH_TASK_MINUTES = int(os.environ.get("OPENLY_HEALTH_TASK_MINUTES", "15"))
 
+# How often scheduled publishing runs (the periodic job publish_scheduled), in seconds: a
+# change scheduled by an editor goes live within this (and the worker's --tick) of its time.
+OPENLY_SCHEDULED_PUBLISHING_SECONDS = max(
+    1, int(os.environ.get("OPENLY_SCHEDULED_PUBLISHING_SECONDS", "60"))
+)
+
 # The lemma dictionaries of the language check and site search, unpacked once per machine
 # (manage.py language_check_prepare) into this folder; unset: the user's cache folder. The
 # variable's earlier name, OPENLY_LANGUAGE_CHECK_CACHE_DIR, is still read.
