@@ -3,11 +3,15 @@ flag (what a wording means is in ``patterns``, how a text is read in ``scan``, w
 a page has in ``matching``).
 
 The rules of one language are read once into one index (each word of a text is looked up
-once, however many rules), cached per process and rebuilt when any rule changes: saving or
-deleting a rule bumps a version number kept in Django's cache, which every process (sharing
-Redis in production) checks before using its compiled copy.
+once, however many rules), cached per process and read again when any rule changes: saving
+or deleting a rule bumps a version number kept in Django's cache, which every process
+(sharing Redis in production) checks before using its compiled copy. The version is one for
+all languages, so after a change each language's active rules are fetched again, but only a
+language whose rules really differ is compiled again (up to a second for a language with a
+hundred rules): the compiled copies are also kept by what their rules say.
 """
 
+import hashlib
 import re
 import threading
 from dataclasses import dataclass, field
@@ -35,7 +39,9 @@ class CompiledRules:
     title_words: frozenset = frozenset()  # words that introduce a title («فيلم …»)
 
 
-_compiled = {}
+_compiled = {}  # language -> (version, CompiledRules)
+_by_content = {}  # (language, fingerprint of its active rules) -> CompiledRules
+KEPT_BY_CONTENT = 20  # two sets of rules for each of the ten languages
 _lock = threading.Lock()
 
 
@@ -76,32 +82,45 @@ def compile_rules(language):
     if cached and cached[0] == version:
         return cached[1]
     with _lock:
-        groups = catalogue.groups(language)
-        plans = []
-        patterns = []
-        count = 0
-        memo = {}  # what each written token stands for, shared by the language's rules
-        for rule in LanguageRule.objects.filter(language=language, active=True):
-            data = _rule_data(rule)
-            try:
-                if rule.match_type == LanguageRule.PATTERN:
-                    patterns.append((pattern_regex(rule.phrase), data))
-                else:
-                    plans.append(read_rule(len(plans), data, language, groups, memo))
-            except (RuleSyntaxError, re.error):
-                continue  # a wording saved before validation existed: skip it
-            count += 1
-        # A guide's own advice ("avoid the phrase …") is found like a rule and marks its
-        # sentence; it is no finding of its own.
-        for wording in catalogue.advice(language):
-            try:
-                data = {"phrase": wording, "kind": scan.ADVICE}
-                plans.append(read_rule(len(plans), data, language, groups, memo))
-            except RuleSyntaxError:
-                continue
-        compiled = CompiledRules(Matcher(plans, language), patterns, count)
-        compiled.title_words = frozenset(fold(word) for word in catalogue.titles(language))
+        rules = [
+            _rule_data(rule) for rule in LanguageRule.objects.filter(language=language, active=True)
+        ]
+        key = (language, hashlib.sha1(repr(rules).encode(), usedforsecurity=False).hexdigest())
+        compiled = _by_content.get(key)
+        if compiled is None:
+            compiled = _compile(language, rules)
+            while len(_by_content) >= KEPT_BY_CONTENT:
+                _by_content.pop(next(iter(_by_content)))
+            _by_content[key] = compiled
         _compiled[language] = (version, compiled)
+    return compiled
+
+
+def _compile(language, rules):
+    groups = catalogue.groups(language)
+    plans = []
+    patterns = []
+    count = 0
+    memo = {}  # what each written token stands for, shared by the language's rules
+    for data in rules:
+        try:
+            if data["match_type"] == LanguageRule.PATTERN:
+                patterns.append((pattern_regex(data["phrase"]), data))
+            else:
+                plans.append(read_rule(len(plans), data, language, groups, memo))
+        except (RuleSyntaxError, re.error):
+            continue  # a wording saved before validation existed: skip it
+        count += 1
+    # A guide's own advice ("avoid the phrase …") is found like a rule and marks its
+    # sentence; it is no finding of its own.
+    for wording in catalogue.advice(language):
+        try:
+            data = {"phrase": wording, "kind": scan.ADVICE}
+            plans.append(read_rule(len(plans), data, language, groups, memo))
+        except RuleSyntaxError:
+            continue
+    compiled = CompiledRules(Matcher(plans, language), patterns, count)
+    compiled.title_words = frozenset(fold(word) for word in catalogue.titles(language))
     return compiled
 
 
