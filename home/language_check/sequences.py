@@ -12,38 +12,58 @@ MATCHES_KEPT = 4  # matches of one part of a rule kept per sentence
 
 def find(plans, tokens, candidates):
     """[(plan, [token indexes])] for every rule found in one sentence. The parts of a
-    context rule must be found in different words."""
-    found = {}  # (owner, part) -> [token indexes of each match]
+    context rule must be found in different words. ``candidates`` come rule by rule, each
+    rule's parts in order and its exceptions last (``patterns.read_rule``), so a rule is
+    given up at its first part found nowhere, or at its first exception found."""
     token_bits = [token[2] for token in tokens]
-    for compiled in candidates:
-        matches = found.get(compiled.key)
-        if matches is None:
-            matches = found[compiled.key] = []
-        _collect(compiled, tokens, token_bits, matches)
     results = []
-    for owner in sorted({owner for owner, part in found if part >= 0}):
+    for owner, group in itertools.groupby(candidates, key=_owner):
         plan = plans[owner]
+        found = _parts_found(group, plan.parts, tokens, token_bits)
+        if found is None:
+            continue
         if plan.parts == 1:
             # One part: its earliest match, the longest first (a match's indexes rise).
-            matches = found[owner, 0]
-            if matches and not found.get((owner, -1)):
-                results.append((plan, list(min(matches, key=_earliest_longest))))
+            results.append((plan, list(min(found[0], key=_earliest_longest))))
             continue
         # The earliest matches of each part, the longest first where several start at
         # one word ("asile de fous" before "asile"), whichever alternatives found them:
         # the wording a finding names never depends on the order they were tried in.
         parts = [
-            sorted(set(map(tuple, found.get((owner, part)) or ())), key=_earliest_longest)[
-                :MATCHES_KEPT
-            ]
-            for part in range(plan.parts)
+            sorted(set(map(tuple, matches)), key=_earliest_longest)[:MATCHES_KEPT]
+            for matches in found
         ]
-        if found.get((owner, -1)) or not all(parts):
-            continue
         used = _disjoint(parts)
         if used:
             results.append((plan, used))
     return results
+
+
+def _parts_found(sequences, count, tokens, token_bits):
+    """The matches of each of a rule's ``count`` parts (from its candidate ``sequences``),
+    or None when one part is found nowhere or an exception is found."""
+    found = [[] for _part in range(count)]
+    current = 0
+    for compiled in sequences:
+        part = compiled.part
+        if part != current:
+            if current >= 0 and not found[current]:
+                return None
+            current = part
+        if part >= 0:
+            _collect(compiled, tokens, token_bits, found[part])
+            continue
+        exception = []
+        _collect(compiled, tokens, token_bits, exception)
+        if exception:
+            return None
+    if current >= 0 and not found[current]:
+        return None
+    return found
+
+
+def _owner(compiled):
+    return compiled.owner
 
 
 def _collect(compiled, tokens, token_bits, matches):
