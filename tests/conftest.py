@@ -1,6 +1,7 @@
 """Fixtures shared by the whole suite: locales, the site and its home page, and the blocks
 of rows built once for several tests (see tests/sharing.py)."""
 
+import gc
 import shutil
 
 import pytest
@@ -21,7 +22,12 @@ ENGINE_SENSITIVE = (
     "tests/home/test_search.py",  # PostgreSQL's search configurations and time limit
     "tests/home/test_query_budgets.py",  # query counts
     "tests/home/test_queries.py",
-    "tests/home/test_partners.py",
+    # Partner sections: only the query counts and facet counts depend on the engine.
+    "tests/home/test_partners.py::test_partner_index_queries_do_not_grow",
+    "tests/home/test_partners.py::test_partner_page_queries_do_not_grow",
+    "tests/home/test_partners.py::test_listing_queries_do_not_grow",
+    "tests/home/test_partners.py::test_run_by_facet_counts",
+    "tests/home/test_partners.py::test_event_filters_offer_the_organisers_with_counts",
     "tests/home/test_language_report.py",
     "tests/events/test_queries.py",
     "tests/events/test_listing.py",  # date and time-zone filters, grouped facet counts
@@ -47,17 +53,46 @@ ENGINE_SENSITIVE = (
 )
 
 
+def pytest_configure(config):
+    """Collect garbage less often. The suite makes millions of short-lived objects (template
+    contexts, querysets, model instances), and with Python's default thresholds the cyclic
+    collector walked every live object of the process again and again: about a fifth of the
+    suite's processor time. What is loaded by now (Django, Wagtail, the project) is frozen
+    out of those walks; the rest is still collected, a hundred times less often."""
+    gc.collect()
+    gc.freeze()
+    gc.set_threshold(100_000, 50, 100)
+
+
 def pytest_itemcollected(item):
     """Mark the engine-sensitive tests as they are collected (before `-m` selects)."""
-    if item.nodeid.split("::", 1)[0].startswith(ENGINE_SENSITIVE):
+    if item.nodeid.startswith(ENGINE_SENSITIVE):
         item.add_marker(pytest.mark.engine)
+
+
+# Tests that take a minute or more of one processor each (old code migrating and loading its
+# demo, Django started in fresh processes): run first, beside the rest, so that the run does
+# not end with one worker busy on them and the other idle.
+SLOW_FIRST = (
+    "tests/test_migrate_existing_database.py",
+    "tests/home/test_settings.py",
+)
 
 
 @pytest.hookimpl(trylast=True)
 def pytest_collection_modifyitems(items):
     """After pytest-django has put transactional tests last, let the tests of a module that
-    share built rows follow each other, so the rows are built once for them."""
+    share built rows follow each other, so the rows are built once for them; then move the
+    slow tests that use no transactions (``SLOW_FIRST``) to the front."""
     sharing.plan(items)
+    first = [
+        item
+        for item in items
+        if item.nodeid.startswith(SLOW_FIRST) and not sharing.is_transactional(item)
+    ]
+    if first:
+        chosen = set(map(id, first))
+        items[:] = first + [item for item in items if id(item) not in chosen]
 
 
 @pytest.hookimpl(wrapper=True)
