@@ -10,6 +10,7 @@ names (a fixed format instead of Django's localized ones), and "… ago" in Engl
 content the test writes avoids every catalogue string, so only the interface can match.
 """
 
+import functools
 import re
 from html.parser import HTMLParser
 from pathlib import Path
@@ -159,14 +160,16 @@ class Reader(HTMLParser):
             self.texts.append(" ".join(data.split()))
 
 
+@functools.cache
 def catalogue_english(code):
     """Openly's English strings whose translation into ``code`` differs: whole strings
-    (a label shown alone) and longer phrases (quoted inside a sentence)."""
+    (a label shown alone) and longer phrases (quoted inside a sentence). Read once per
+    language: every screen of every role is compared with the same catalogue."""
     po = polib.pofile(str(LOCALE_DIR / code / "LC_MESSAGES" / "django.po"))
     strings = {e.msgid for e in po if e.msgstr and e.msgstr != e.msgid and "%" not in e.msgid}
     strings = {s for s in strings if "{" not in s and "\n" not in s and len(s) > 3}
     phrases = {s for s in strings if len(s.split()) >= 3}
-    return strings, phrases
+    return frozenset(strings), frozenset(phrases)
 
 
 def content_names():
