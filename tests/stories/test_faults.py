@@ -203,9 +203,6 @@ def test_a_locked_postgresql_table_gets_a_readable_503_with_a_lock_timeout(site_
     assert _stored(site_database) == (0, 0, 0, 0)
 
 
-@pytest.mark.skipif(
-    ON_POSTGRES, reason="uses no test database: the same on every engine, run with SQLite's"
-)
 def test_an_unreachable_database_gets_a_readable_503_within_5_s(settings):
     """PostgreSQL at an address that accepts the connection and then never answers (a
     server that hangs, or a network that drops the packets)."""
