@@ -151,7 +151,8 @@ def test_without_javascript_the_pledge_is_signed_on_the_second_sending(
     page.fill("#id_name", "Jonas")
     page.select_option("#id_country", "LT")
     page.click(".pledge__form button[type=submit]")
-    assert page.locator(".pledge .form-errors[role=alert]").is_visible()
+    # The errors come back with the page the form sends for: wait for them.
+    page.locator(".pledge .form-errors[role=alert]").wait_for()
     assert page.locator("#id_name").input_value() == "Jonas"
     assert not PledgeSignature.objects.filter(name="Jonas").exists()
     page.click(".pledge__form button[type=submit]")
