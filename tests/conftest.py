@@ -83,22 +83,43 @@ SLOW_FIRST = (
     "tests/test_migrate_existing_database.py",
     "tests/home/test_settings.py",
 )
+# The same for the transactional tests, which pytest-django runs after all others: the
+# longest first (the readers' walk through the demo loads the demo for the run, about 80 s),
+# so that the run ends on short ones with both workers busy.
+SLOW_FIRST_TRANSACTIONAL = (
+    "tests/browser/test_readers.py",
+    "tests/browser/test_editor_flows.py",
+    "tests/browser/test_cocreation.py",
+    "tests/stories/test_faults.py",
+)
+
+
+def _to_front(items, prefixes, transactional):
+    """Move the tests under ``prefixes`` (in their order) ahead of the other tests of their
+    kind (transactional or not), keeping the kinds where pytest-django put them."""
+    kind = [item for item in items if sharing.is_transactional(item) == transactional]
+    if not kind:
+        return
+    chosen = sorted(
+        (item for item in kind if item.nodeid.startswith(prefixes)),
+        key=lambda item: next(n for n, p in enumerate(prefixes) if item.nodeid.startswith(p)),
+    )
+    moved = set(map(id, chosen))
+    reordered = iter(chosen + [item for item in kind if id(item) not in moved])
+    items[:] = [
+        next(reordered) if sharing.is_transactional(item) == transactional else item
+        for item in items
+    ]
 
 
 @pytest.hookimpl(trylast=True)
 def pytest_collection_modifyitems(items):
     """After pytest-django has put transactional tests last, let the tests of a module that
     share built rows follow each other, so the rows are built once for them; then move the
-    slow tests that use no transactions (``SLOW_FIRST``) to the front."""
+    slow tests of each kind (``SLOW_FIRST``, ``SLOW_FIRST_TRANSACTIONAL``) to its front."""
     sharing.plan(items)
-    first = [
-        item
-        for item in items
-        if item.nodeid.startswith(SLOW_FIRST) and not sharing.is_transactional(item)
-    ]
-    if first:
-        chosen = set(map(id, first))
-        items[:] = first + [item for item in items if id(item) not in chosen]
+    _to_front(items, SLOW_FIRST, transactional=False)
+    _to_front(items, SLOW_FIRST_TRANSACTIONAL, transactional=True)
 
 
 @pytest.hookimpl(wrapper=True)
