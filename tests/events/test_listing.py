@@ -7,8 +7,9 @@ import re
 import pytest
 import time_machine
 
-from tests.events.factories import EventPageFactory, athens
+from tests.events.factories import EventIndexPageFactory, EventPageFactory, athens
 from tests.factories import AudienceFactory, TopicFactory
+from tests.sharing import shared_fixture
 
 pytestmark = pytest.mark.django_db
 
@@ -16,8 +17,9 @@ pytestmark = pytest.mark.django_db
 NOW = athens(2026, 10, 1, 9, 0)
 
 
-@pytest.fixture
+@pytest.fixture(autouse=True)
 def frozen():
+    """Every test of the listing reads it on NOW."""
     with time_machine.travel(NOW, tick=False):
         yield
 
@@ -59,8 +61,15 @@ def test_an_event_under_way_is_still_upcoming(client, event_index, frozen):
     assert titles(client.get("/en/events/")) == ["Running now"]
 
 
-@pytest.fixture
-def catalogue(event_index, frozen):
+@shared_fixture
+def catalogue(home_page):
+    """Four events with topics, audiences, formats, languages and prices, made on NOW
+    (built once for the tests of this module that read them, each test rolled back)."""
+    with time_machine.travel(NOW, tick=False):
+        return _catalogue(EventIndexPageFactory(parent=home_page, title="Events", slug="events"))
+
+
+def _catalogue(event_index):
     stigma = TopicFactory(slug="stigma", name="Stigma")
     anxiety = TopicFactory(slug="anxiety", name="Anxiety")
     youth = AudienceFactory(slug="young-people", name="Young people")
