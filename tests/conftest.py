@@ -95,21 +95,30 @@ SLOW_FIRST_TRANSACTIONAL = (
 
 
 def _to_front(items, prefixes, transactional):
-    """Move the tests under ``prefixes`` (in their order) ahead of the other tests of their
-    kind (transactional or not), keeping the kinds where pytest-django put them."""
-    kind = [item for item in items if sharing.is_transactional(item) == transactional]
-    if not kind:
-        return
+    """Move the tests of one kind (transactional or not) under ``prefixes`` just before the
+    first test of that kind, in the order of ``prefixes``; every other test keeps its place
+    relative to the rest (pytest-django's order of kinds stays)."""
+
+    def rank(item):
+        return next(n for n, prefix in enumerate(prefixes) if item.nodeid.startswith(prefix))
+
     chosen = sorted(
-        (item for item in kind if item.nodeid.startswith(prefixes)),
-        key=lambda item: next(n for n, p in enumerate(prefixes) if item.nodeid.startswith(p)),
+        (
+            item
+            for item in items
+            if item.nodeid.startswith(prefixes) and sharing.is_transactional(item) == transactional
+        ),
+        key=rank,
     )
+    if not chosen:
+        return
     moved = set(map(id, chosen))
-    reordered = iter(chosen + [item for item in kind if id(item) not in moved])
-    items[:] = [
-        next(reordered) if sharing.is_transactional(item) == transactional else item
-        for item in items
-    ]
+    rest = [item for item in items if id(item) not in moved]
+    at = next(
+        (n for n, item in enumerate(rest) if sharing.is_transactional(item) == transactional),
+        len(rest),
+    )
+    items[:] = rest[:at] + chosen + rest[at:]
 
 
 @pytest.hookimpl(trylast=True)
