@@ -129,6 +129,22 @@ def pytest_collection_modifyitems(items):
     sharing.plan(items)
     _to_front(items, SLOW_FIRST, transactional=False)
     _to_front(items, SLOW_FIRST_TRANSACTIONAL, transactional=True)
+    # A test that reads the migrated rows must never come after one that empties the tables
+    # (tests that use no database may run anywhere).
+    kinds = [_kind(item) for item in items]
+    first_transactional = kinds.index(TRANSACTIONAL) if TRANSACTIONAL in kinds else len(kinds)
+    if DATABASE in kinds[first_transactional:]:
+        raise pytest.UsageError("the new order put a database test after a transactional one")
+
+
+DATABASE, TRANSACTIONAL, NO_DATABASE = range(3)  # pytest-django's order of kinds
+
+
+def _kind(item):
+    if sharing.is_transactional(item):
+        return TRANSACTIONAL
+    uses_db = item.get_closest_marker("django_db") or "db" in getattr(item, "fixturenames", ())
+    return DATABASE if uses_db else NO_DATABASE
 
 
 @pytest.hookimpl(wrapper=True)
