@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from django.core.cache import cache
 from wagtail.models import Locale, Page
 
-from home.language_check import catalogue, scan
+from home.language_check import catalogue, scan, sentence_model
 from home.language_check.matcher import Matcher
 from home.language_check.matching import page_texts, pattern_regex
 from home.language_check.models.rules import AcceptedFinding, LanguageRule
@@ -37,6 +37,8 @@ class CompiledRules:
     patterns: list = field(default_factory=list)  # (regex, rule data) of expert patterns
     count: int = 0  # active rules
     title_words: frozenset = frozenset()  # words that introduce a title («فيلم …»)
+    model: object = None  # the language's sentence model, when a model rule is active
+    model_rules: dict = field(default_factory=dict)  # category -> rule data
 
 
 _compiled = {}  # language -> (version, CompiledRules)
@@ -109,8 +111,14 @@ def _compile(language, rules):
     patterns = []
     count = 0
     memo = {}  # what each written token stands for, shared by the language's rules
+    model_rules = {}
     for data in rules:
         try:
+            if data["match_type"] == LanguageRule.MODEL:
+                if data["phrase"] in sentence_model.MODEL_CATEGORIES:
+                    model_rules[data["phrase"]] = data
+                    count += 1
+                continue
             if data["match_type"] == LanguageRule.PATTERN:
                 patterns.append((pattern_regex(data["phrase"]), data))
             else:
@@ -128,6 +136,9 @@ def _compile(language, rules):
             continue
     compiled = CompiledRules(Matcher(plans, language), patterns, count)
     compiled.title_words = frozenset(fold(word) for word in catalogue.titles(language))
+    if model_rules:
+        compiled.model = sentence_model.model_for(language)
+        compiled.model_rules = model_rules
     return compiled
 
 

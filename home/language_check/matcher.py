@@ -313,10 +313,10 @@ class Matcher:
                 tokens.append((word, keys, word_bits))
         return tokens
 
-    def find(self, tokens, candidates):
+    def find(self, tokens, candidates, vetoed=None):
         """[(plan, [token indexes])] for every rule found in one sentence (see
         ``sequences.find``)."""
-        return sequences.find(self.plans, tokens, candidates)
+        return sequences.find(self.plans, tokens, candidates, vetoed)
 
 
 def _spans_of(sentence):

@@ -55,6 +55,8 @@ class Finding:
     # "title" (a work's title, "Psycho") or "advice" (a guide's own "avoid X"): such a
     # finding is noted at low severity and never blocks.
     note: str = ""
+    # Found by the sentence model (the whole sentence read as one), not by a rule's wording.
+    model: bool = False
 
     @property
     def blocking(self):

@@ -27,6 +27,7 @@ import re
 from dataclasses import dataclass, field
 
 from home.language_check import lemmas
+from home.language_check.sentence_model import MODEL_CATEGORIES
 from home.language_check.text import exact, fold, words
 
 GAP_WORDS = 4
@@ -181,5 +182,12 @@ def check_syntax(phrase, match_type, language, groups, unless=""):
     """Raise RuleSyntaxError when a wording cannot be read."""
     if match_type == "pattern":
         re.compile(phrase)
+        return
+    if match_type == "model":
+        if phrase not in MODEL_CATEGORIES:
+            raise RuleSyntaxError(
+                "a sentence model rule's phrase names one kind of wording: "
+                + ", ".join(MODEL_CATEGORIES)
+            )
         return
     read_rule(0, {"phrase": phrase, "match_type": match_type, "unless": unless}, language, groups)

@@ -48,7 +48,7 @@ def load_rules():
     rules = []
     for language in catalogue.languages():
         data = catalogue.locale_data(language)
-        for entry in data["rules"]:
+        for entry in (*data["rules"], *data.get("sentence_model", ())):
             rules.append(entry_values(language, entry, data["sources"][entry["source"]]))
     return tuple(rules)
 

@@ -35,6 +35,10 @@ CAPITAL_NOUNS = {"de"}
 LABEL = re.compile(r"(?:[^\W\d_][\w'-]*\s+){0,2}[^\W\d_][\w'-]*\s*:\s+")
 # A headline's "!" or "?" inside a sentence (see ``text.headline_joins``).
 HEADLINE_BREAK = re.compile(rf"[{HEADLINE_MARKS}]{CLOSERS}\s+")
+# Shorter sentences are not read by the sentence model (a list item, a label).
+MODEL_MIN_LETTERS = 12
+# A moderator's acceptance keeps this much of the wording (AcceptedFinding.matched_text).
+ACCEPTED_LENGTH = 255
 # Words from this many letters on are capitalised in a headline written in title case.
 TITLE_CASE_LETTERS = 4
 
@@ -74,20 +78,22 @@ def _settle(hits):
 
 
 def _sentence_hits(compiled, paragraph, start, end, language, candidates, sentence_tokens):
-    """(hits, is advice, where its first word starts) in one sentence (``sentence_tokens``:
-    its words as the text writes them). Where each word is is read only when some rule
+    """(hits, is advice, where its first word starts, whether a rule was found but kept from
+    applying by its "unless" wordings) in one sentence (``sentence_tokens``: its words as the
+    text writes them). Where each word is is read only when some rule
     other than a guide's advice is found (or a German verb's particle is looked for)."""
     matcher = compiled.matcher
     sentence_words = None
     results = ()
     tokens = ()
+    vetoed = []
     if candidates:
         if matcher.needs_clauses(candidates):
             sentence_words = words(paragraph[start:end], start, language)
             tokens = matcher.tokens(sentence_words)
         else:
             tokens = matcher.light_tokens_of(sentence_tokens)
-        results = matcher.find(tokens, candidates)
+        results = matcher.find(tokens, candidates, vetoed)
     hits = []
     advice = False
     spans = None  # (start, end) of each token
@@ -102,10 +108,10 @@ def _sentence_hits(compiled, paragraph, start, end, language, candidates, senten
         for match in regex.finditer(paragraph, start, end):
             hits.append(Hit(rule, [match.span()], False))
     if not hits:
-        return hits, advice, start
+        return hits, advice, start, bool(vetoed)
     if spans is None:
         spans = _spans(matcher, paragraph, start, end, sentence_words, tokens, sentence_tokens)
-    return hits, advice, spans[0][0] if spans else start
+    return hits, advice, spans[0][0] if spans else start, bool(vetoed)
 
 
 def _spans(matcher, paragraph, start, end, sentence_words, tokens, sentence_tokens):
@@ -212,18 +218,63 @@ def _sentences_to_read(compiled, text):
     ]
 
 
+def _model_findings(compiled, paragraph, text, read, where, accepted, quoted_spans):
+    """The sentence model's findings in the sentences of ``text`` no rule spoke about
+    (``read``: the starts of those it did)."""
+    findings = []
+    for start, end in sentence_chunks(text):
+        if start in read or end - start < MODEL_MIN_LETTERS:
+            continue
+        judged = compiled.model.judge(text[start:end])
+        if judged is None:
+            continue
+        category, high = judged
+        rule = compiled.model_rules.get(category)
+        if rule is None:  # an administrator switched this kind off
+            continue
+        sentence = paragraph[start:end].translate(UNMARK).strip()
+        if quoted_spans is None:
+            quoted_spans = quotations(paragraph)
+        severity = rule["severity"]
+        if severity == "high" and not high:
+            severity = "medium"
+        findings.append(
+            Finding(
+                rule_id=rule["rule_id"],
+                matched=sentence,
+                where=where,
+                category=rule["category"],
+                severity=severity,
+                explanation=rule["explanation"],
+                alternatives=rule["alternatives"],
+                source=rule["source"],
+                context=sentence,
+                quoted=any(span[0] <= start and end <= span[1] for span in quoted_spans),
+                accepted=(rule["rule_id"], sentence.lower()[:ACCEPTED_LENGTH]) in accepted,
+                model=True,
+            )
+        )
+    return findings
+
+
 def check_paragraph(compiled, paragraph, language, where, accepted):
     """Findings in one paragraph."""
     text = normalise(paragraph)
     quoted_spans = None
     memo = {}  # quotation -> whether it is speech; sentence start -> whether it is advice
     findings = []
+    # Starts of the sentences a rule spoke about: found there, or found and kept from applying
+    # by its "unless" wordings ("suffers from back pain"), or a guide's advice was. The rules'
+    # word outranks the sentence model's guess.
+    read = set()
     for start, end, candidates, tokens in _sentences_to_read(compiled, text):
         if quoted_spans is None:
             quoted_spans = quotations(paragraph)
-        hits, advice, first = _sentence_hits(
+        hits, advice, first, vetoed = _sentence_hits(
             compiled, text, start, end, language, candidates, tokens
         )
+        if hits or advice or vetoed:
+            read.add(start)
         sentence = (start, end, first)
         for hit in _settle(hits):
             rule = hit.rule
@@ -247,6 +298,10 @@ def check_paragraph(compiled, paragraph, language, where, accepted):
                     note=note,
                 )
             )
+    if compiled.model is not None:
+        findings.extend(
+            _model_findings(compiled, paragraph, text, read, where, accepted, quoted_spans)
+        )
     return findings
 
 

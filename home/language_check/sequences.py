@@ -10,16 +10,25 @@ SEPARABLE_REACH = 12
 MATCHES_KEPT = 4  # matches of one part of a rule kept per sentence
 
 
-def find(plans, tokens, candidates):
+VETOED = object()  # a rule found, but kept from applying by an "unless" wording
+
+
+def find(plans, tokens, candidates, vetoed=None):
     """[(plan, [token indexes])] for every rule found in one sentence. The parts of a
     context rule must be found in different words. ``candidates`` come rule by rule, each
     rule's parts in order and its exceptions last (``patterns.read_rule``), so a rule is
-    given up at its first part found nowhere, or at its first exception found."""
+    given up at its first part found nowhere, or at its first exception found. The plans of
+    rules found but kept from applying by an exception are added to ``vetoed`` (a list) when
+    it is given."""
     token_bits = [token[2] for token in tokens]
     results = []
     for owner, group in itertools.groupby(candidates, key=_owner):
         plan = plans[owner]
         found = _parts_found(group, plan.parts, tokens, token_bits)
+        if found is VETOED:
+            if vetoed is not None:
+                vetoed.append(plan)
+            continue
         if found is None:
             continue
         if plan.parts == 1:
@@ -41,7 +50,8 @@ def find(plans, tokens, candidates):
 
 def _parts_found(sequences, count, tokens, token_bits):
     """The matches of each of a rule's ``count`` parts (from its candidate ``sequences``),
-    or None when one part is found nowhere or an exception is found."""
+    None when one part is found nowhere, VETOED when an exception is found (the exceptions
+    come last: every part was found)."""
     found = [[] for _part in range(count)]
     current = 0
     for compiled in sequences:
@@ -56,7 +66,7 @@ def _parts_found(sequences, count, tokens, token_bits):
         exception = []
         _collect(compiled, tokens, token_bits, exception)
         if exception:
-            return None
+            return VETOED
     if current >= 0 and not found[current]:
         return None
     return found

@@ -295,7 +295,9 @@ def test_at_least_sixty_sentences_per_language_flagged_and_clean():
 @pytest.mark.django_db
 @pytest.mark.parametrize(("language", "sentence", "expected"), CASES)
 def test_sentence(language, sentence, expected):
-    found = [finding.matched for finding in check_text(sentence, language)]
+    # What the rules find: the sentence model's findings on the clean sentences here are
+    # counted in tests/language_check/test_sentence_model.py.
+    found = [finding.matched for finding in check_text(sentence, language) if not finding.model]
     assert found == ([expected] if expected else [])
 
 

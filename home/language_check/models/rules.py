@@ -22,10 +22,18 @@ class LanguageRule(index.Indexed, models.Model):
     PHRASE = "phrase"
     PATTERN = "pattern"
     CONTEXT = "context"
+    MODEL = "model"
     MATCH_CHOICES = [
         (PHRASE, _("Words (recommended)")),
         (CONTEXT, _("Words together in one sentence (join them with +)")),
         (PATTERN, _("Pattern (regular expression, for experts)")),
+        (
+            MODEL,
+            _(
+                "Sentence model: what a finding of the learned model says for the kind of "
+                "wording the phrase names (e.g. suicide_way_out)"
+            ),
+        ),
     ]
     STIGMATISING = "stigmatising"
     SUICIDE_REPORTING = "suicide_reporting"
