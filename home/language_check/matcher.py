@@ -161,12 +161,13 @@ class Matcher:
         sequence can be filled by one of their words."""
         return [(index, candidates) for index, candidates, _words in self.sentences(paragraph)]
 
-    def sentences(self, paragraph):
+    def sentences(self, paragraph, every=None):
         """[(index, candidates, the sentence's words as the text writes them)] of the
         sentences ``candidate_sentences`` gives: the paragraph is cut into words once, and
         the words of a sentence where a rule may be found are handed on. A sentence end
         that ``text.headline_joins`` names ends no sentence (a headline is read with the
-        sentence after it)."""
+        sentence after it). When ``every`` (a list) is given, the words of every sentence
+        are added to it, in order (for the sentence model)."""
         tokens = SENTENCE_OR_WORD.findall(paragraph)
         joins = headline_joins(paragraph)
         end = -1  # the sentence ends met so far, less one
@@ -189,6 +190,8 @@ class Matcher:
                 end += 1
                 if end in joins:
                     continue
+            if every is not None:
+                every.append(_words_only(tokens[first:position], joins))
             if sentence_bits & anchor_bits:
                 candidates = self._candidates(sentence_bits)
                 if candidates:
@@ -196,6 +199,8 @@ class Matcher:
             sentence_bits = 0
             index += 1
             first = position + 1
+        if every is not None:
+            every.append(_words_only(tokens[first:], joins))
         if sentence_bits & anchor_bits:
             candidates = self._candidates(sentence_bits)
             if candidates:

@@ -200,11 +200,12 @@ def _note(compiled, paragraph, sentence, hit, quoted_spans, advice, language, me
     return TITLE if title_cue or not wording else ADVICE
 
 
-def _sentences_to_read(compiled, text):
+def _sentences_to_read(compiled, text, every=None):
     """[(start, end, candidate sequences, its words)] of the sentences of ``text`` where
     some rule may be found: those where every word place of some sequence can be filled,
-    and, when there are expert patterns, every sentence."""
-    found = compiled.matcher.sentences(text)
+    and, when there are expert patterns, every sentence (``every``: see
+    ``Matcher.sentences``)."""
+    found = compiled.matcher.sentences(text, every)
     if not found and not compiled.patterns:
         return []
     chunks = sentence_chunks(text)
@@ -218,14 +219,18 @@ def _sentences_to_read(compiled, text):
     ]
 
 
-def _model_findings(compiled, paragraph, text, read, where, accepted, quoted_spans):
+def _model_findings(compiled, paragraph, text, read, every, where, accepted, quoted_spans):
     """The sentence model's findings in the sentences of ``text`` no rule spoke about
-    (``read``: the starts of those it did)."""
+    (``read``: the starts of those it did; ``every``: the words of each sentence)."""
     findings = []
-    for start, end in sentence_chunks(text):
+    model = compiled.model
+    chunks = sentence_chunks(text)
+    if len(every) != len(chunks):  # the two readings of sentence ends disagree: read again
+        every = [WORD.findall(text, start, end) for start, end in chunks]
+    for (start, end), sentence_words in zip(chunks, every, strict=True):
         if start in read or end - start < MODEL_MIN_LETTERS:
             continue
-        judged = compiled.model.judge(text[start:end])
+        judged = model.judge_words(sentence_words)
         if judged is None:
             continue
         category, high = judged
@@ -267,7 +272,8 @@ def check_paragraph(compiled, paragraph, language, where, accepted):
     # by its "unless" wordings ("suffers from back pain"), or a guide's advice was. The rules'
     # word outranks the sentence model's guess.
     read = set()
-    for start, end, candidates, tokens in _sentences_to_read(compiled, text):
+    every = [] if compiled.model is not None else None  # the words of every sentence
+    for start, end, candidates, tokens in _sentences_to_read(compiled, text, every):
         if quoted_spans is None:
             quoted_spans = quotations(paragraph)
         hits, advice, first, vetoed = _sentence_hits(
@@ -300,7 +306,7 @@ def check_paragraph(compiled, paragraph, language, where, accepted):
             )
     if compiled.model is not None:
         findings.extend(
-            _model_findings(compiled, paragraph, text, read, where, accepted, quoted_spans)
+            _model_findings(compiled, paragraph, text, read, every, where, accepted, quoted_spans)
         )
     return findings
 

@@ -119,52 +119,59 @@ class SentenceModel:
         for name, values in data["features"].items():
             self.flag_weights[name] = (values[0] * values[1], values[0] * values[0])
             self.other_weights[name] = (values[0], *values[2:])
-        self._features = {}  # token of text.WORD -> its known features
+        self._tokens = {}  # token of text.WORD -> ((feature, (value, square)), ...)
 
-    def _known(self, token):
-        known = self._features.get(token)
-        if known is None:
-            known = tuple(
-                {
-                    name: None
-                    for form in token_forms(token, self.language)
-                    for name in form_features(form, self.language)
-                    if name in self.flag_weights
-                }
-            )
-            if len(self._features) < FORMS_KEPT:
-                self._features[token] = known
-        return known
+    def _read(self, token):
+        """((feature, (idf x flag weight, idf squared)), ...) of the known features of one
+        token's word forms, kept for the next time."""
+        read = tuple(
+            {
+                name: self.flag_weights[name]
+                for form in token_forms(token, self.language)
+                for name in form_features(form, self.language)
+                if name in self.flag_weights
+            }.items()
+        )
+        if len(self._tokens) < FORMS_KEPT:
+            self._tokens[token] = read
+        return read
+
+    def _weights(self, sentence):
+        """{feature: (idf x flag weight, idf squared)} of the sentence's known features."""
+        return self._words_weights(WORD.findall(sentence))
+
+    def _words_weights(self, sentence_words):
+        tokens = self._tokens
+        found = {}
+        for token in sentence_words:
+            read = tokens.get(token)
+            found.update(self._read(token) if read is None else read)
+        return found
 
     def known_features(self, sentence):
         """The sentence's features the model has weights for, each once."""
-        found = set()
-        known = self._features
-        for token in WORD.findall(sentence):
-            names = known.get(token)
-            found.update(self._known(token) if names is None else names)
-        return found
+        return set(self._weights(sentence))
 
-    def flag_probability(self, sentence, known=None):
-        """How likely the guides would warn about the sentence (0 when no word is known)."""
-        if known is None:
-            known = self.known_features(sentence)
+    def _flag(self, found):
         weighted = length = 0.0
-        weights = self.flag_weights
-        for name in known:
-            value, square = weights[name]
+        for value, square in found.values():
             weighted += value
             length += square
         if not length:
             return 0.0
         return _sigmoid(self.flag_bias + weighted / math.sqrt(length))
 
+    def flag_probability(self, sentence):
+        """How likely the guides would warn about the sentence (0 when no word is known)."""
+        return self._flag(self._weights(sentence))
+
     def score(self, sentence, known=None):
         """(p(flag), p(high), category) of one sentence; (0, 0, "") when the model knows none
-        of its words."""
+        of its words (``known``: its ``_weights`` when already read, and then ``sentence``
+        is not needed)."""
         if known is None:
-            known = self.known_features(sentence)
-        flag = self.flag_probability(sentence, known)
+            known = self._weights(sentence)
+        flag = self._flag(known)
         if not known:
             return flag, 0.0, ""
         length = math.sqrt(sum(self.other_weights[name][0] ** 2 for name in known))
@@ -181,13 +188,14 @@ class SentenceModel:
 
     def judge(self, sentence):
         """(category, high) when the sentence should be flagged, else None."""
-        known = self.known_features(sentence)
-        if (
-            len(known) < self.min_features
-            or self.flag_probability(sentence, known) < self.threshold
-        ):
+        return self.judge_words(WORD.findall(sentence))
+
+    def judge_words(self, sentence_words):
+        """``judge`` for a sentence already cut into the words of ``text.WORD``."""
+        known = self._words_weights(sentence_words)
+        if len(known) < self.min_features or self._flag(known) < self.threshold:
             return None
-        flag, high, category = self.score(sentence, known)
+        flag, high, category = self.score(None, known)
         if not category.startswith(HIGH_KINDS) and flag < self.medium_threshold:
             return None
         return category, high >= self.high_threshold
