@@ -12,6 +12,7 @@ deterministic: the same sets give the same file.
 import json
 
 from home.language_check import evaluation
+from home.language_check.rules import load_rules
 from home.language_check.sentence_model import MODEL_DIR, features
 
 # What the shipped models were tuned to, on sets 5 and 6 left out of training in turn
@@ -31,8 +32,9 @@ DIGITS = 5
 
 
 def _fit(rows, language):
+    # scikit-learn is a development package: imported only when training.
     from sklearn.feature_extraction.text import TfidfVectorizer
-    from sklearn.linear_model import LogisticRegression
+    from sklearn.linear_model import LogisticRegression  # (the same)
 
     vectoriser = TfidfVectorizer(
         analyzer=lambda sentence: features(sentence, language),
@@ -54,8 +56,6 @@ def _fit(rows, language):
 def recommended_wordings(language):
     """The wordings the rules recommend instead ("died by suicide", "person with
     schizophrenia") as clean rows: what the guides ask for is never a finding."""
-    from home.language_check.rules import load_rules
-
     wordings = sorted(
         {
             line.strip()
