@@ -10,6 +10,7 @@ from home.language_check import catalogue, learning
 from home.language_check.engine import check_text, invalidate_rules
 from home.language_check.management.commands.train_sentence_model import TRAINING_SETS
 from home.language_check.models import AcceptedFinding, LanguageRule
+from home.language_check.models.task import LanguageCheckTaskState
 from home.language_check.sentence_model import (
     MODEL_CATEGORIES,
     MODEL_DIR,
@@ -147,3 +148,18 @@ def test_few_false_alarms_on_short_everyday_sentences(language):
         if any(finding.model for finding in check_text(sentence, language))
     ]
     assert len(flagged) <= len(clean) // 10, flagged
+
+
+@pytest.mark.django_db
+def test_the_workflow_comment_names_a_model_findings_place_not_its_sentence():
+    """The comment goes into Wagtail's "changes requested" email: a story's sentence never
+    does (DESIGN: notifications never carry a story's text)."""
+    rule_finding = {"matched": "committed suicide", "where": "Body", "model": False}
+    model_finding = {"matched": MODEL_ONLY, "where": "Body", "model": True}
+    state = LanguageCheckTaskState(
+        status=LanguageCheckTaskState.STATUS_REJECTED, findings=[rule_finding, model_finding]
+    )
+    comment = state.get_comment()
+    assert "“committed suicide”" in comment
+    assert "a sentence read as a whole, in Body" in comment
+    assert "garden" not in comment

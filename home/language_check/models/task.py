@@ -38,7 +38,7 @@ class LanguageCheckTaskState(TaskState):
         so it reads in the language of whoever looks."""
         if self.status != self.STATUS_REJECTED or not self.findings:
             return self.comment
-        wordings = "; ".join(f"“{finding['matched']}”" for finding in self.findings)
+        wordings = "; ".join(_wording(finding) for finding in self.findings)
         # Read by a page's editors and by a translation's translators alike.
         return gettext(
             "The language check sent it back to its editor. Wording to change: %(wordings)s. "
@@ -156,3 +156,14 @@ class LanguageCheckTask(AbstractGroupApprovalTask):
             state.save()
             state.log_state_change_action(None, "approve")
         return state
+
+
+def _wording(finding):
+    """A finding as the comment names it: the wording, quoted; for the sentence model's, the
+    place of the sentence, never the sentence (a story's text stays out of notifications)."""
+    if finding.get("model"):
+        return gettext("a sentence read as a whole, in %(where)s") % {
+            "where": finding.get("where") or "—"
+        }
+    return f"“{finding['matched']}”"
+
