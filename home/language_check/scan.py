@@ -200,15 +200,16 @@ def _note(compiled, paragraph, sentence, hit, quoted_spans, advice, language, me
     return TITLE if title_cue or not wording else ADVICE
 
 
-def _sentences_to_read(compiled, text, every=None):
+def _sentences_to_read(compiled, text, every=None, chunks=None):
     """[(start, end, candidate sequences, its words)] of the sentences of ``text`` where
     some rule may be found: those where every word place of some sequence can be filled,
     and, when there are expert patterns, every sentence (``every``: see
-    ``Matcher.sentences``)."""
+    ``Matcher.sentences``; ``chunks``: the text's ``sentence_chunks`` when already cut)."""
     found = compiled.matcher.sentences(text, every)
     if not found and not compiled.patterns:
         return []
-    chunks = sentence_chunks(text)
+    if chunks is None:
+        chunks = sentence_chunks(text)
     if not compiled.patterns:
         return [(*chunks[index], candidates, tokens) for index, candidates, tokens in found]
     by_index = {index: (candidates, tokens) for index, candidates, tokens in found}
@@ -219,12 +220,12 @@ def _sentences_to_read(compiled, text, every=None):
     ]
 
 
-def _model_findings(compiled, paragraph, text, read, every, where, accepted, quoted_spans):
-    """The sentence model's findings in the sentences of ``text`` no rule spoke about
-    (``read``: the starts of those it did; ``every``: the words of each sentence)."""
+def _model_findings(compiled, paragraph, text, read, every, chunks, where, accepted, quoted_spans):
+    """The sentence model's findings in the sentences of ``text`` (``chunks``: their starts
+    and ends; ``every``: their words) no rule spoke about (``read``: the starts of those it
+    did)."""
     findings = []
     model = compiled.model
-    chunks = sentence_chunks(text)
     if len(every) != len(chunks):  # the two readings of sentence ends disagree: read again
         every = [WORD.findall(text, start, end) for start, end in chunks]
     for (start, end), sentence_words in zip(chunks, every, strict=True):
@@ -272,8 +273,11 @@ def check_paragraph(compiled, paragraph, language, where, accepted):
     # by its "unless" wordings ("suffers from back pain"), or a guide's advice was. The rules'
     # word outranks the sentence model's guess.
     read = set()
-    every = [] if compiled.model is not None else None  # the words of every sentence
-    for start, end, candidates, tokens in _sentences_to_read(compiled, text, every):
+    every = chunks = None
+    if compiled.model is not None:
+        every = []  # the words of every sentence
+        chunks = sentence_chunks(text)
+    for start, end, candidates, tokens in _sentences_to_read(compiled, text, every, chunks):
         if quoted_spans is None:
             quoted_spans = quotations(paragraph)
         hits, advice, first, vetoed = _sentence_hits(
@@ -306,7 +310,9 @@ def check_paragraph(compiled, paragraph, language, where, accepted):
             )
     if compiled.model is not None:
         findings.extend(
-            _model_findings(compiled, paragraph, text, read, every, where, accepted, quoted_spans)
+            _model_findings(
+                compiled, paragraph, text, read, every, chunks, where, accepted, quoted_spans
+            )
         )
     return findings
 
