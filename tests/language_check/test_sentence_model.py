@@ -63,8 +63,9 @@ def test_a_language_without_a_file_has_no_model():
     assert model_for("xx") is None
 
 
-def test_the_held_out_set_written_last_stays_out_of_training():
+def test_the_held_out_sets_written_last_stay_out_of_training():
     assert "heldout9" not in TRAINING_SETS
+    assert "heldout10" not in TRAINING_SETS
 
 
 @pytest.mark.django_db
