@@ -166,4 +166,3 @@ def _wording(finding):
             "where": finding.get("where") or "—"
         }
     return f"“{finding['matched']}”"
-
