@@ -220,6 +220,26 @@ def _sentences_to_read(compiled, text, every=None, chunks=None):
     ]
 
 
+def _finding(rule, matched, where, severity, context, quoted, accepted, note="", model=False):
+    """A Finding of ``rule`` (its compiled data) for the wording ``matched``; ``accepted``:
+    the (rule id, wording) pairs a moderator accepted on the page."""
+    return Finding(
+        rule_id=rule["rule_id"],
+        matched=matched,
+        where=where,
+        category=rule["category"],
+        severity=severity,
+        explanation=rule["explanation"],
+        alternatives=rule["alternatives"],
+        source=rule["source"],
+        context=context,
+        quoted=quoted,
+        accepted=(rule["rule_id"], matched.lower()[:ACCEPTED_LENGTH]) in accepted,
+        note=note,
+        model=model,
+    )
+
+
 def _model_findings(compiled, paragraph, text, read, every, chunks, where, accepted, quoted_spans):
     """The sentence model's findings in the sentences of ``text`` (``chunks``: their starts
     and ends; ``every``: their words) no rule spoke about (``read``: the starts of those it
@@ -244,21 +264,9 @@ def _model_findings(compiled, paragraph, text, read, every, chunks, where, accep
         severity = rule["severity"]
         if severity == "high" and not high:
             severity = "medium"
+        quoted = any(span[0] <= start and end <= span[1] for span in quoted_spans)
         findings.append(
-            Finding(
-                rule_id=rule["rule_id"],
-                matched=sentence,
-                where=where,
-                category=rule["category"],
-                severity=severity,
-                explanation=rule["explanation"],
-                alternatives=rule["alternatives"],
-                source=rule["source"],
-                context=sentence,
-                quoted=any(span[0] <= start and end <= span[1] for span in quoted_spans),
-                accepted=(rule["rule_id"], sentence.lower()[:ACCEPTED_LENGTH]) in accepted,
-                model=True,
-            )
+            _finding(rule, sentence, where, severity, sentence, quoted, accepted, model=True)
         )
     return findings
 
@@ -292,21 +300,9 @@ def check_paragraph(compiled, paragraph, language, where, accepted):
             note = _note(compiled, text, sentence, hit, quoted_spans, advice, language, memo)
             matched = paragraph[hit.start : hit.end].translate(UNMARK)
             context = paragraph[max(0, hit.start - 60) : hit.end + 60].translate(UNMARK).strip()
+            severity = "low" if note else rule["severity"]
             findings.append(
-                Finding(
-                    rule_id=rule["rule_id"],
-                    matched=matched,
-                    where=where,
-                    category=rule["category"],
-                    severity="low" if note else rule["severity"],
-                    explanation=rule["explanation"],
-                    alternatives=rule["alternatives"],
-                    source=rule["source"],
-                    context=context,
-                    quoted=bool(inside),
-                    accepted=(rule["rule_id"], matched.lower()) in accepted,
-                    note=note,
-                )
+                _finding(rule, matched, where, severity, context, bool(inside), accepted, note)
             )
     if compiled.model is not None:
         findings.extend(
