@@ -19,6 +19,7 @@ from home.language_check.text import (
     WORD,
     exact,
     headline_joins,
+    token_forms,
     words,
 )
 
@@ -149,7 +150,7 @@ class Matcher:
     def _learn(self, token):
         """The bits of every word the text's ``token`` is read as (see ``text.words``)."""
         found = 0
-        for form in _forms(token, self.language):
+        for form in token_forms(token, self.language):
             for _keys, form_bits in self.word_keys(form):
                 found |= form_bits
         self._token_bits[token] = found
@@ -276,7 +277,7 @@ class Matcher:
             if found is None:
                 found = tuple(
                     (None, keys, form_bits)
-                    for form in _forms(token, self.language)
+                    for form in token_forms(token, self.language)
                     for keys, form_bits in self.word_keys(form)
                 )
                 if len(entries) > CACHE_LIMIT:
@@ -330,25 +331,6 @@ def _spans_of(sentence):
 
 
 _match_span = re.Match.span
-
-
-def _forms(token, language):
-    """The word forms ``text.words`` reads a token as."""
-    if "-" not in token and ("'" not in token or language in APOSTROPHE_IN_WORD):
-        return (token.replace("\u00ad", ""),)
-    splitter = "-" if language in APOSTROPHE_IN_WORD else "'-"
-    forms = []
-    part = []
-    for char in token:
-        if char in splitter:
-            if part:
-                forms.append("".join(part).replace("\u00ad", ""))
-            part = []
-        else:
-            part.append(char)
-    if part:
-        forms.append("".join(part).replace("\u00ad", ""))
-    return forms
 
 
 def _telling(slot):

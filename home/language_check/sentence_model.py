@@ -5,7 +5,7 @@ release, romanticises it or blames one event for it in words no rule lists ("she
 at peace, free of it all"). Measured on sets of sentences written independently from the
 guides, rules written from the same guides caught about four in five, however many rounds
 of rules were added. The sentence model reads a whole sentence instead: three linear models
-per language over the sentence's lemmas, lemma pairs and word beginnings, learned from the
+per language over the sentence's lemmas and word beginnings, learned from the
 project's labelled sentences (``learning.py`` trains them, ``manage.py
 train_sentence_model`` writes the files):
 
@@ -25,12 +25,11 @@ library, and the same numbers give the same result in every process.
 
 import json
 import math
-import re
 from functools import cache
 from pathlib import Path
 
 from home.language_check.lemmas import keys
-from home.language_check.text import APOSTROPHE_IN_WORD, WORD
+from home.language_check.text import WORD, token_forms
 
 MODEL_DIR = Path(__file__).with_name("learned")
 # The kinds of wording the category model tells apart (the flag categories of the sets).
@@ -50,7 +49,6 @@ MODEL_CATEGORIES = (
     "victim_suffering_language",
     "violence_association",
 )
-SPLIT = {True: r"['\-]", False: r"-"}
 # Word beginnings of this many letters stand in for words the training sentences had in
 # another form (the lemmatisers do not know every form of every language).
 PREFIX = 5
@@ -63,18 +61,6 @@ FORMS_KEPT = 200_000  # tokens whose features a model keeps
 def lemma_key(form, language):
     """One key per word form: its shortest folded key (the lemma, mostly)."""
     return min(sorted(keys(form, language)), key=len)
-
-
-def token_forms(token, language):
-    """The word forms of one token of ``text.WORD`` as the rules read them (``text.words``:
-    a hyphenated word cut into its parts and, except in Ukrainian, a word cut at an
-    apostrophe)."""
-    if "\u00ad" in token:
-        token = token.replace("\u00ad", "")
-    cut_apostrophe = language not in APOSTROPHE_IN_WORD
-    if "-" in token or (cut_apostrophe and "'" in token):
-        return [part for part in re.split(SPLIT[cut_apostrophe], token) if part]
-    return [token]
 
 
 def forms(sentence, language):
@@ -136,11 +122,9 @@ class SentenceModel:
             self._tokens[token] = read
         return read
 
-    def _weights(self, sentence):
-        """{feature: (idf x flag weight, idf squared)} of the sentence's known features."""
-        return self._words_weights(WORD.findall(sentence))
-
-    def _words_weights(self, sentence_words):
+    def _weights(self, sentence_words):
+        """{feature: (idf x flag weight, idf squared)} of the known features of a sentence's
+        words (tokens of ``text.WORD``)."""
         tokens = self._tokens
         found = {}
         for token in sentence_words:
@@ -148,33 +132,21 @@ class SentenceModel:
             found.update(self._read(token) if read is None else read)
         return found
 
-    def known_features(self, sentence):
-        """The sentence's features the model has weights for, each once."""
-        return set(self._weights(sentence))
-
-    def _flag(self, found):
+    def _flag(self, known):
         weighted = length = 0.0
-        for value, square in found.values():
+        for value, square in known.values():
             weighted += value
             length += square
         if not length:
             return 0.0
         return _sigmoid(self.flag_bias + weighted / math.sqrt(length))
 
-    def flag_probability(self, sentence):
-        """How likely the guides would warn about the sentence (0 when no word is known)."""
-        return self._flag(self._weights(sentence))
-
-    def score(self, sentence, known=None):
-        """(p(flag), p(high), category) of one sentence; (0, 0, "") when the model knows none
-        of its words (``known``: its ``_weights`` when already read, and then ``sentence``
-        is not needed)."""
-        if known is None:
-            known = self._weights(sentence)
+    def _score(self, known):
+        """(p(flag), p(high), category) from a sentence's ``_weights``."""
         flag = self._flag(known)
         if not known:
             return flag, 0.0, ""
-        length = math.sqrt(sum(self.other_weights[name][0] ** 2 for name in known))
+        length = math.sqrt(sum(square for _value, square in known.values()))
         high = self.high_bias
         classes = list(self.category_bias)
         for name in known:
@@ -186,16 +158,21 @@ class SentenceModel:
         best = max(range(len(classes)), key=classes.__getitem__)
         return flag, _sigmoid(high), self.categories[best]
 
+    def score(self, sentence):
+        """(p(flag), p(high), category) of one sentence; (0, 0, "") when the model knows none
+        of its words."""
+        return self._score(self._weights(WORD.findall(sentence)))
+
     def judge(self, sentence):
         """(category, high) when the sentence should be flagged, else None."""
         return self.judge_words(WORD.findall(sentence))
 
     def judge_words(self, sentence_words):
         """``judge`` for a sentence already cut into the words of ``text.WORD``."""
-        known = self._words_weights(sentence_words)
+        known = self._weights(sentence_words)
         if len(known) < self.min_features or self._flag(known) < self.threshold:
             return None
-        flag, high, category = self.score(None, known)
+        flag, high, category = self._score(known)
         if not category.startswith(HIGH_KINDS) and flag < self.medium_threshold:
             return None
         return category, high >= self.high_threshold

@@ -135,6 +135,26 @@ def words(sentence, offset, language):
     return found
 
 
+def token_forms(token, language):
+    """The word forms ``words`` reads a token of ``WORD`` as (a hyphenated word cut into its
+    parts and, except in Ukrainian, a word cut at an apostrophe; soft hyphens dropped)."""
+    if "-" not in token and ("'" not in token or language in APOSTROPHE_IN_WORD):
+        return (token.replace("\u00ad", ""),)
+    splitter = "-" if language in APOSTROPHE_IN_WORD else "'-"
+    forms = []
+    part = []
+    for char in token:
+        if char in splitter:
+            if part:
+                forms.append("".join(part).replace("\u00ad", ""))
+            part = []
+        else:
+            part.append(char)
+    if part:
+        forms.append("".join(part).replace("\u00ad", ""))
+    return forms
+
+
 # A headline or an exclamation: a segment ending in "!" or "?" of at most this many words,
 # or written in capitals, is read with the sentence after it ("Shock in Leeds! Teen found
 # hanged", "TRAGEDY IN THE VILLAGE! 17-year-old took his own life").
