@@ -36,11 +36,9 @@ TYPICAL_CLEAN = ("clean_safe_reporting", "clean_person_first", "clean_other")
 def vocabulary(language, label=None, categories=None):
     """The evaluation sentences of ``language`` (only those labelled ``label``, and only
     those of ``categories``, if given), as lists of words."""
-    files = evaluation.set_files(locale=language)
-    rows = [row for file in files for row in evaluation.read_rows(file)]
     return [
         row.sentence.split()
-        for row in rows
+        for row in evaluation.set_rows(locale=language)
         if (label is None or row.label == label)
         and (categories is None or row.category in categories)
     ]

@@ -113,6 +113,11 @@ def set_files(path=DEFAULT_SET, locale=None):
     return [file for file in files if locale is None or file.stem == locale]
 
 
+def set_rows(path=DEFAULT_SET, locale=None):
+    """Every row of a set's files (see ``set_files``)."""
+    return [row for file in set_files(path, locale) for row in read_rows(file)]
+
+
 def read_rows(file):
     """The rows of one file (its name is its locale). Raises ValueError on a malformed row."""
     rows = []
