@@ -25,7 +25,7 @@ library, and the same numbers give the same result in every process.
 
 import json
 import math
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 
 from home.language_check.lemmas import keys
@@ -57,7 +57,7 @@ PREFIX_MARK = "P"  # a word beginning's feature is "P" and its letters (lemmas a
 FORMS_KEPT = 200_000  # tokens whose features a model keeps
 
 
-@cache
+@lru_cache(maxsize=FORMS_KEPT)  # bounded like lemmas.keys: a process reads texts for months
 def lemma_key(form, language):
     """One key per word form: its shortest folded key (the lemma, mostly)."""
     return min(sorted(keys(form, language)), key=len)
