@@ -66,6 +66,7 @@ def test_a_language_without_a_file_has_no_model():
 def test_the_held_out_sets_written_last_stay_out_of_training():
     assert "heldout9" not in TRAINING_SETS
     assert "heldout10" not in TRAINING_SETS
+    assert "heldout11" not in TRAINING_SETS
 
 
 @pytest.mark.django_db
