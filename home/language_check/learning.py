@@ -15,18 +15,26 @@ from home.language_check import evaluation
 from home.language_check.rules import load_rules
 from home.language_check.sentence_model import MODEL_DIR, features
 
-# Chosen with held-out sets 4 to 7 left out of training in turn (with the rules, over the
-# four: recall 0.93, precision 0.96, high caught 0.94; each language at least 0.89, 0.93
-# and 0.91).
-THRESHOLD = 0.7
+# Chosen with held-out sets 4 to 10 left out of training in turn (each fold trained on
+# every other set; with the rules, over the seven: recall 0.93, precision 0.95, high caught
+# 0.93; of the 70 locale-and-set cells, 5 under a target of issue #16, against 6 for the
+# thresholds of the model trained on sets 1 to 8: 0.7, 0.9 and no short rule).
+THRESHOLD = 0.65
 HIGH_THRESHOLD = 0.5
 # Stigmatising wording (labels, slurs, "suffers from") is what the rules find best; the model
-# adds to them only when nearly certain (cross-validated: 0.01 less recall, fewer false alarms
-# on everyday sentences such as "he suffers from back pain").
-MEDIUM_THRESHOLD = 0.9
+# adds to them only when nearly certain (cross-validated: fewer false alarms on everyday
+# sentences such as "he suffers from back pain").
+MEDIUM_THRESHOLD = 0.85
 # A sentence with fewer known features than this is left to the rules: in a short sentence
 # one word weighs too much ("Elle a mis fin à ses jours." is how the guides say it).
 MIN_FEATURES = 4
+# A short sentence (fewer known features than SHORT_FEATURES: about four words) needs more
+# certainty: the sets' sentences are mostly longer, and everyday short sentences ("Les
+# veines du bois sont belles.", "He suffers from nothing;") were flagged at the thresholds
+# above (cross-validated as above: the same recall and precision to 0.002).
+SHORT_FEATURES = 8
+SHORT_THRESHOLD = 0.8
+SHORT_MEDIUM_THRESHOLD = 0.92
 REGULARISATION = 4.0  # scikit-learn's C
 MIN_SENTENCES = 2
 DIGITS = 5
@@ -103,6 +111,9 @@ def train(rows, language, trained_on=()):
         "high_threshold": HIGH_THRESHOLD,
         "medium_threshold": MEDIUM_THRESHOLD,
         "min_features": MIN_FEATURES,
+        "short_features": SHORT_FEATURES,
+        "short_threshold": SHORT_THRESHOLD,
+        "short_medium_threshold": SHORT_MEDIUM_THRESHOLD,
         "categories": categories,
         "intercepts": {
             "flag": round(float(flag.intercept_[0]), DIGITS),

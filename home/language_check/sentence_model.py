@@ -94,6 +94,9 @@ class SentenceModel:
         self.high_threshold = data["high_threshold"]
         self.min_features = data["min_features"]
         self.medium_threshold = data["medium_threshold"]
+        self.short_features = data["short_features"]
+        self.short_threshold = data["short_threshold"]
+        self.short_medium_threshold = data["short_medium_threshold"]
         self.categories = data["categories"]
         self.flag_bias, self.high_bias = data["intercepts"]["flag"], data["intercepts"]["high"]
         self.category_bias = data["intercepts"]["category"]
@@ -170,10 +173,15 @@ class SentenceModel:
     def judge_words(self, sentence_words):
         """``judge`` for a sentence already cut into the words of ``text.WORD``."""
         known = self._weights(sentence_words)
-        if len(known) < self.min_features or self._flag(known) < self.threshold:
+        if len(known) < self.min_features:
+            return None
+        threshold, medium = self.threshold, self.medium_threshold
+        if len(known) < self.short_features:
+            threshold, medium = self.short_threshold, self.short_medium_threshold
+        if self._flag(known) < threshold:
             return None
         flag, high, category = self._score(known)
-        if not category.startswith(HIGH_KINDS) and flag < self.medium_threshold:
+        if not category.startswith(HIGH_KINDS) and flag < medium:
             return None
         return category, high >= self.high_threshold
 

@@ -20,6 +20,8 @@ TRAINING_SETS = (
     # Scored before the model learned from them (their READMEs give the figures).
     "heldout7",
     "heldout8",
+    "heldout9",
+    "heldout10",
 )
 
 
