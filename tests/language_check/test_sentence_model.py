@@ -20,7 +20,7 @@ from home.language_check.sentence_model import (
 from tests.home.test_language_check import SENTENCES
 
 # Sentences no rule finds anything in, which the English model flags as suicide reporting.
-MODEL_ONLY = "A quiet man who loved his garden, he simply decided that enough was enough."
+MODEL_ONLY = "After years of torment she simply decided enough was enough and is finally at rest."
 SINGLE_CAUSE = "The coroner said the student lost his battle after his girlfriend left him."
 
 
