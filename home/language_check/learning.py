@@ -5,9 +5,8 @@ the tests import this module; the site reads the weights it writes. For each lan
 TF-IDF over the sentence model's features (each counted once per sentence, features seen
 in at least two sentences and in no more than a tenth of them, each sentence scaled to
 length one), then three logistic regressions: flag or clean, high or not, and the category
-of a flag sentence. Classes are
-weighted by their size, so a set with more flag than clean rows does not tilt the model.
-Training is deterministic: the same sets give the same file.
+of a flag sentence. Classes are weighted by their size, so a set with more flag than clean
+rows does not tilt the model. Training is deterministic: the same sets give the same file.
 """
 
 import json
